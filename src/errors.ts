@@ -1,0 +1,44 @@
+/**
+ * hvplan's one error class. Every error has a code from ERROR_CODES, a message shaped
+ * "what: expected …, got …", and where known the file, line and column or the flag.
+ */
+
+export const ERROR_CODES = [
+  'E_FLAG', // a flag value is invalid
+  'E_OUTPUT_EXISTS', // an output would overwrite something without --force
+  'E_INPUT_MISSING', // an input path does not exist
+  'E_INPUT_FORMAT', // an input file is not in a format hvplan reads
+] as const
+
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ErrorLocation {
+  readonly file?: string
+  readonly line?: number
+  readonly column?: number
+  readonly flag?: string
+}
+
+export class HvplanError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly location: ErrorLocation = {},
+    readonly suggestion?: string,
+  ) {
+    super(HvplanError.compose(message, location))
+    this.name = 'HvplanError'
+  }
+
+  private static compose(message: string, at: ErrorLocation): string {
+    if (at.flag) return `Invalid option --${at.flag}: ${message}`
+    if (!at.file) return message
+    const where = [at.file, at.line, at.column].filter((x) => x !== undefined).join(':')
+    return `${message}, at ${where}`
+  }
+}
+
+/** Error for a bad flag value: "Invalid option --rpo: must be …, got "abc"". */
+export function flagError(flag: string, expected: string, got: unknown): HvplanError {
+  return new HvplanError('E_FLAG', `must be ${expected}, got ${JSON.stringify(got)}`, {flag})
+}

@@ -1,0 +1,38 @@
+/**
+ * Writing a whole output folder without ever leaving it half-written or clobbering what a user
+ * has: the content is built in a sibling `<dir>.partial-<pid>` folder and renamed into place at
+ * the end. An existing non-empty folder is only replaced with force.
+ */
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync} from 'node:fs'
+import {HvplanError} from '../errors.js'
+
+export function assertWritableOutput(path: string, force: boolean, flag: string): void {
+  if (!force && existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
+    throw new HvplanError('E_OUTPUT_EXISTS', `${path} already exists and is not empty; pass --force to replace it`, {flag})
+  }
+}
+
+export function writeOutputDir<T>(dir: string, force: boolean, flag: string, build: (tmpDir: string) => T): T {
+  assertWritableOutput(dir, force, flag)
+  const tmp = `${dir.replace(/[\\/]+$/, '')}.partial-${process.pid}`
+  rmSync(tmp, {recursive: true, force: true})
+  mkdirSync(tmp, {recursive: true})
+  try {
+    const result = build(tmp)
+    rmSync(dir, {recursive: true, force: true})
+    renameSync(tmp, dir)
+    return result
+  } catch (error) {
+    rmSync(tmp, {recursive: true, force: true})
+    throw error
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    readdirSync(path)
+    return true
+  } catch {
+    return false
+  }
+}
