@@ -13,8 +13,10 @@ export interface FileSinkOptions {
   readonly gzip?: boolean
   readonly encoding?: SinkEncoding
   readonly bom?: boolean
-  /** Characters buffered before a write; 1 Mi by default. */
+  /** Characters buffered before a write; 256 Ki by default. */
   readonly bufferChars?: number
+  /** zlib level, 1 (fast) to 9 (small); 6 by default. */
+  readonly gzipLevel?: number
 }
 
 export class FileSink {
@@ -40,7 +42,7 @@ export class FileSink {
   write(text: string): void {
     this.chunks.push(text)
     this.bufferedChars += text.length
-    if (this.bufferedChars >= (this.options.bufferChars ?? 1 << 20)) this.flush()
+    if (this.bufferedChars >= (this.options.bufferChars ?? 1 << 18)) this.flush()
   }
 
   /** Flushes, closes and renames the file into place. */
@@ -69,7 +71,7 @@ export class FileSink {
   }
 
   private writeBytes(bytes: Buffer): void {
-    const out = this.options.gzip ? gzipSync(bytes, {level: 6}) : bytes
+    const out = this.options.gzip ? gzipSync(bytes, {level: this.options.gzipLevel ?? 6}) : bytes
     let offset = 0
     while (offset < out.length) offset += writeSync(this.fd, out, offset, out.length - offset)
     this.bytesWritten += out.length
@@ -78,6 +80,6 @@ export class FileSink {
 
 /** Encodes text; 'ascii' turns every non-ASCII character into '?', as Windows PowerShell 5.1 does. */
 export function encode(text: string, encoding: SinkEncoding): Buffer {
-  if (encoding === 'ascii') return Buffer.from(text.replace(/[^\x00-\x7f]/g, '?'), 'latin1')
+  if (encoding === 'ascii') return Buffer.from(text.replace(/[^ -~\t\r\n]/g, '?'), 'latin1')
   return Buffer.from(text, encoding)
 }

@@ -77,11 +77,15 @@ export function roundTo(value: number, decimals: number): number {
   return Math.round(value * scale) / scale
 }
 
-/** Prints a value rounded with roundTo: trailing zeros dropped, "0" for zero. */
+/** Prints a value rounded with roundTo: trailing zeros dropped, "0" for zero. Hot path: no regex. */
 export function formatTrimmed(value: number, decimals: number): string {
   if (value === 0) return '0'
   const text = value.toFixed(decimals)
-  return decimals === 0 ? text : text.replace(/\.?0+$/, '')
+  if (decimals === 0) return text
+  let end = text.length
+  while (text.charCodeAt(end - 1) === 48) end-- // '0'
+  if (text.charCodeAt(end - 1) === 46) end-- // '.'
+  return end === text.length ? text : text.slice(0, end)
 }
 
 export function counterPath(c: CounterColumn, german = false): string {
@@ -107,12 +111,14 @@ function pdhFormat(dialect: 'pdh-csv' | 'pdh-tsv' | 'german' | 'utf16' | 'typepe
       return `"${[first, ...columns.map((c) => counterPath(c, dialect === 'german'))].join(sep)}"${CRLF}`
     },
     row(localMs, values) {
-      let line = `"${formatPdhTimestamp(localMs)}`
+      // Built as an array and joined: one flat string per row keeps the collector's work small.
+      const cells: string[] = new Array(values.length + 1)
+      cells[0] = formatPdhTimestamp(localMs)
       for (let i = 0; i < values.length; i++) {
         const v = values[i]
-        line += sep + (v === null ? ' ' : dialect === 'typeperf' ? v.toFixed(6) : formatTrimmed(v, decimals))
+        cells[i + 1] = v === null ? ' ' : dialect === 'typeperf' ? v.toFixed(6) : formatTrimmed(v, decimals)
       }
-      return `${line}"${CRLF}`
+      return `"${cells.join(sep)}"${CRLF}`
     },
     trailer: () => (dialect === 'typeperf' ? `Exiting, please wait...                    ${CRLF}The command completed successfully.${CRLF}` : ''),
   }

@@ -170,7 +170,7 @@ export function buildEstate(options: EstateOptions): SampleEstate {
       clusters.push({name: clusterName, nodes, replicaBroker: true})
       const v1 = addVolume(clusterName, 'C:\\ClusterStorage\\Volume1', 4096, 1800 + rng.int(0, 400), true)
       const v2 = addVolume(clusterName, 'C:\\ClusterStorage\\Volume2', 4096, 2000 + rng.int(0, 400), true)
-      for (const _n of nodes) hostVolumes.push([v1, v2])
+      for (let n = 0; n < nodes.length; n++) hostVolumes.push([v1, v2])
     } else {
       for (const n of nodes) {
         // The second standalone host of the first pair (HV04) is the one short of free space.

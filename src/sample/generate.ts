@@ -39,8 +39,8 @@ export interface SampleOptions {
 export const DEFAULT_SAMPLE_OPTIONS: SampleOptions = {
   seed: 42,
   vms: 12,
-  days: 3,
-  start: '2026-10-24',
+  days: 2,
+  start: '2026-10-25',
   timeZone: 'W. Europe Standard Time',
   intervalSeconds: 15,
   dialect: 'pdh-csv',
@@ -57,6 +57,8 @@ export interface SampleSummary {
   readonly rows: number
   readonly bytesWritten: number
   readonly truthWindows: number
+  /** Most disk-windows held in memory at once (independent of the number of days). */
+  readonly peakPendingWindows: number
   readonly events: Record<string, number>
   readonly startUtc: string
   readonly endUtc: string
@@ -79,6 +81,14 @@ type Column =
   | {kind: 'memory'}
   | {kind: 'ide'; vm: number}
 
+interface OutputFile {
+  readonly path: string
+  readonly host: string
+  readonly startUtc: string
+  readonly endUtc: string
+  rows: number
+}
+
 interface HostCursor {
   readonly host: SampleHost
   readonly segments: ReadonlyArray<readonly [number, number]>
@@ -90,6 +100,7 @@ interface HostCursor {
   segment: number
   fileSeq: number
   sink: FileSink | undefined
+  file: OutputFile | undefined
   format: DialectFormat | undefined
   columns: Column[]
   values: Array<number | null>
@@ -149,8 +160,7 @@ function writeEstate(options: SampleOptions, estate: SampleEstate, period: Sampl
   truthSink.write(truthHeader(options, estate, period))
   const truth = new TruthAccumulator(truthSink, TRUTH_WINDOW_MS, Math.floor(period.startUtc / TRUTH_WINDOW_MS))
 
-  const files: Array<{path: string; host: string; startUtc: string; endUtc: string; rows: number}> = []
-  let rowsInFile = 0
+  const files: OutputFile[] = []
   let totalRows = 0
   let bytesWritten = 0
   const cursors = estate.hosts.map((host) => hostCursor(host, estate, period, events, residency, presences, options.seed))
@@ -179,16 +189,14 @@ function writeEstate(options: SampleOptions, estate: SampleEstate, period: Sampl
     c.sink.write(format.header(counterColumns(c, estate), zoneNameAt(period.tz, from), biasMinutesAt(period.tz, from)))
     c.nextT = from + c.host.clockOffsetMs
     c.prevT = NaN
-    rowsInFile = 0
-    files.push({path: `logs/${c.host.name}/${name}`, host: c.host.name, startUtc: iso(from), endUtc: iso(to), rows: 0})
+    c.file = {path: `logs/${c.host.name}/${name}`, host: c.host.name, startUtc: iso(from), endUtc: iso(to), rows: 0}
+    files.push(c.file)
   }
 
   const closeSegment = (c: HostCursor) => {
     c.sink!.write(c.format!.trailer())
     c.sink!.close()
     bytesWritten += c.sink!.bytesWritten
-    const record = files.findLast((f) => f.host === c.host.name)!
-    record.rows = rowsInFile
     c.sink = undefined
     c.segment++
   }
@@ -251,7 +259,7 @@ function writeEstate(options: SampleOptions, estate: SampleEstate, period: Sampl
     }
     c.sink!.write(c.format!.row(local, values))
     c.prevT = t
-    rowsInFile++
+    c.file!.rows++
     totalRows++
   }
 
@@ -299,6 +307,7 @@ function writeEstate(options: SampleOptions, estate: SampleEstate, period: Sampl
     rows: totalRows,
     bytesWritten,
     truthWindows: truth.rowsWritten,
+    peakPendingWindows: truth.peakPending,
     events: eventCounts,
     startUtc: iso(period.startUtc),
     endUtc: iso(period.endUtc),
@@ -333,6 +342,7 @@ function hostCursor(host: SampleHost, estate: SampleEstate, period: SamplePeriod
     segment: 0,
     fileSeq: 0,
     sink: undefined,
+    file: undefined,
     format: undefined,
     columns: [],
     values: [],

@@ -15,6 +15,8 @@ export class TruthAccumulator {
   private readonly pending = new Map<number, Map<number, Float64Array>>()
   private firstRow = true
   rowsWritten = 0
+  /** Most (window, disk) accumulators held at once: the generator's memory bound. */
+  peakPending = 0
 
   constructor(
     private readonly sink: FileSink,
@@ -41,6 +43,9 @@ export class TruthAccumulator {
 
   /** Writes every window that ends at or before limitMs (no later row can add to it). */
   flushUntil(limitMs: number): void {
+    let pending = 0
+    for (const byDisk of this.pending.values()) pending += byDisk.size
+    this.peakPending = Math.max(this.peakPending, pending)
     const ready = [...this.pending.keys()].filter((w) => (w + 1) * this.windowMs <= limitMs).sort((a, b) => a - b)
     for (const w of ready) {
       const byDisk = this.pending.get(w)!

@@ -1,0 +1,71 @@
+import {runCommand} from '@oclif/test'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDir} from '../helpers/tmp.js'
+
+const root = join(import.meta.dirname, '..', '..')
+const run = (args: string[]) => runCommand(args, {root})
+const SAMPLE = join(root, 'samples', 'contoso')
+
+describe('hvplan CLI', () => {
+  const tmp = tempDir()
+
+  it('lists its commands in --help and prints its version', async () => {
+    const help = await run(['--help'])
+    expect(help.stdout).toContain('USAGE\n  $ hvplan [COMMAND]')
+    expect(help.stdout).toMatch(/\n {2}sample +Generate a synthetic Hyper-V estate/)
+    expect(help.stdout).toMatch(/\n {2}plan +Plan protection from counter logs/)
+    const version = await run(['--version'])
+    expect(version.stdout).toMatch(/^hvplan\/0\.1\.0 /)
+  })
+
+  it('sample --help documents the dialects and the output layout', async () => {
+    const {stdout} = await run(['sample', '--help'])
+    for (const d of ['pdh-csv', 'pdh-tsv', 'typeperf', 'german', 'resaved', 'utf16', 'get-counter']) expect(stdout).toContain(d)
+    expect(stdout).toContain('<out>/truth.json')
+  })
+
+  it('sample writes an estate and reports it', async () => {
+    const out = join(tmp, 'estate')
+    const {stdout, error} = await run(['sample', '--out', out, '--vms', '3', '--days', '1', '--interval', '60'])
+    expect(error).toBeUndefined()
+    expect(stdout).toMatch(/^Wrote .*estate: 4 hosts, 3 VMs, 6 disks, 2026-10-24T22:00:00\.000Z to 2026-10-25T23:00:00\.000Z/)
+    expect(existsSync(join(out, 'inventory.csv'))).toBe(true)
+  })
+
+  it('sample names the flag and the expected value for bad input', async () => {
+    const {error} = await run(['sample', '--out', join(tmp, 'x'), '--vms', '0'])
+    expect(error?.message).toBe('Invalid option --vms: must be a whole number from 1 to 100000, got 0')
+    const tz = await run(['sample', '--out', join(tmp, 'x'), '--tz', 'Mars'])
+    expect(tz.error?.message).toMatch(/^Invalid option --tz: must be a Windows time-zone name/)
+    const start = await run(['sample', '--out', join(tmp, 'x'), '--start', '25.10.2026'])
+    expect(start.error?.message).toBe('Invalid option --start: must be a date YYYY-MM-DD, got "25.10.2026"')
+  })
+
+  it('sample refuses to overwrite a non-empty folder without --force', async () => {
+    const out = join(tmp, 'occupied')
+    mkdirSync(out)
+    writeFileSync(join(out, 'keep.txt'), 'mine')
+    const {error} = await run(['sample', '--out', out, '--vms', '2', '--days', '1'])
+    expect(error?.message).toContain('already exists and is not empty; pass --force to replace it')
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
+  })
+
+  it('plan lists the sample inputs and says plainly that no figures are computed yet', async () => {
+    const out = join(tmp, 'plan')
+    const {stdout, error} = await run(['plan', SAMPLE, '--out', out])
+    expect(error).toBeUndefined()
+    expect(stdout).toContain('Found 9 counter logs from 4 hosts, 1 inventory file(s).')
+    expect(stdout).toMatch(/HV03 +3 files/)
+    expect(stdout).toContain('no churn, bandwidth or RPO figures are computed')
+    const report = JSON.parse(readFileSync(join(out, 'inputs.json'), 'utf8'))
+    expect(report.hosts.map((h: {host: string}) => h.host)).toEqual(['HV-CL01-N1', 'HV-CL01-N2', 'HV03', 'HV04'])
+    expect(report.logs.every((l: {kind: string; gzip: boolean}) => l.kind === 'pdh-csv' && l.gzip)).toBe(true)
+  })
+
+  it('plan reports a missing input by name', async () => {
+    const {error} = await run(['plan', join(tmp, 'nowhere'), '--out', join(tmp, 'p2')])
+    expect(error?.message).toMatch(/^input .*nowhere does not exist: expected a counter log or a folder of them$/)
+  })
+})
