@@ -1,0 +1,220 @@
+/**
+ * The one ingest engine: sample sets in (UTC time + one value per selected column, NaN when
+ * missing), per-disk windows out. Each value is a rate over the real interval since the previous
+ * sample set; bytes = rate × Δt, split pro rata at window boundaries (spec §2.2). Columns map to
+ * (series, measure); several columns of one series (a disk and its .avhdx, or one disk seen from
+ * two cluster nodes) add up. Time already covered by earlier files is clipped, so overlapping
+ * logs are never counted twice. No file, worker or console code here: parsers push into it.
+ */
+import {VSD_MEASURES} from './counterNames.js'
+
+export const MEASURES = VSD_MEASURES.length
+/** Accumulator slots per series: the four measures, then covered seconds. */
+export const SLOTS = MEASURES + 1
+
+export type EmitWindow = (series: number, window: number, values: Float64Array, offset: number) => void
+
+export interface EngineOptions {
+  readonly windowMs: number
+  /** An interval longer than this is a gap (collector stopped), not integrated. */
+  readonly maxIntervalMs: number
+  /** Only time inside [rangeFromUtc, rangeToUtc) is profiled (--from / --to). */
+  readonly rangeFromUtc?: number
+  readonly rangeToUtc?: number
+  readonly emit: EmitWindow
+  /** Sorted, merged [from, to) UTC intervals a series already has in the profile. */
+  readonly priorCoverage?: (series: number) => ReadonlyArray<readonly [number, number]>
+}
+
+export interface EngineStats {
+  sampleSets: number
+  valueCells: number
+  blankCells: number
+  negativeCells: number
+  gaps: number
+  gapMs: number
+  firstUtc: number
+  lastUtc: number
+  overlapClippedMs: number
+}
+
+export class WindowEngine {
+  private readonly columnSeries: number[] = []
+  private readonly columnMeasure: number[] = []
+  private seriesCount = 0
+  private acc = new Float64Array(0)
+  private rowSum = new Float64Array(0)
+  private rowHas = new Uint8Array(0)
+  private touchedInWindow = new Uint8Array(0)
+  private touchedList: number[] = []
+  private rowSeries: number[] = []
+  private prior: Array<ReadonlyArray<readonly [number, number]> | undefined> = []
+  private readonly coverage: Array<Array<[number, number]>> = []
+  private currentWindow = NaN
+  private prevUtc = NaN
+  readonly stats: EngineStats = {sampleSets: 0, valueCells: 0, blankCells: 0, negativeCells: 0, gaps: 0, gapMs: 0, firstUtc: NaN, lastUtc: NaN, overlapClippedMs: 0}
+
+  constructor(private readonly options: EngineOptions) {}
+
+  /** Registers a column; returns its index in the values of row(). */
+  addColumn(series: number, measure: number): number {
+    if (!(measure >= 0 && measure < MEASURES)) throw new RangeError(`measure must be 0..${MEASURES - 1}, got ${measure}`)
+    this.columnSeries.push(series)
+    this.columnMeasure.push(measure)
+    if (series >= this.seriesCount) this.growSeries(series + 1)
+    return this.columnSeries.length - 1
+  }
+
+  get columnCount(): number {
+    return this.columnSeries.length
+  }
+
+  /** One sample set. values[c] is column c's rate (NaN = missing); extra entries are ignored. */
+  row(utc: number, values: ArrayLike<number>): void {
+    const stats = this.stats
+    if (Number.isNaN(this.prevUtc)) {
+      this.prevUtc = utc
+      stats.firstUtc = utc
+      stats.sampleSets++
+      this.countCells(values)
+      return
+    }
+    const dt = utc - this.prevUtc
+    if (!(dt > 0)) return
+    stats.sampleSets++
+    stats.lastUtc = utc
+    if (dt > this.options.maxIntervalMs) {
+      stats.gaps++
+      stats.gapMs += dt
+      this.countCells(values)
+      this.prevUtc = utc
+      return
+    }
+    // Sum this row's values per series and measure.
+    const rowSum = this.rowSum
+    const rowHas = this.rowHas
+    const rowSeries = this.rowSeries
+    rowSeries.length = 0
+    const n = this.columnSeries.length
+    for (let c = 0; c < n; c++) {
+      const v = values[c]
+      if (v !== v) {
+        stats.blankCells++
+        continue
+      }
+      stats.valueCells++
+      if (v < 0) {
+        stats.negativeCells++
+        continue
+      }
+      const s = this.columnSeries[c]
+      const m = this.columnMeasure[c]
+      if (rowHas[s] === 0) rowSeries.push(s)
+      rowHas[s] |= 1 << m
+      rowSum[s * MEASURES + m] += v
+    }
+    this.distribute(this.prevUtc, utc, rowSeries)
+    for (const s of rowSeries) {
+      rowHas[s] = 0
+      for (let m = 0; m < MEASURES; m++) rowSum[s * MEASURES + m] = 0
+    }
+    this.prevUtc = utc
+  }
+
+  /** Emits the last open window. */
+  finish(): void {
+    this.emitWindow()
+  }
+
+  /** The [from, to) UTC intervals this file covered for a series (by Write Bytes/sec), merged. */
+  coveredIntervals(series: number): ReadonlyArray<readonly [number, number]> {
+    return this.coverage[series] ?? []
+  }
+
+  private distribute(intervalFrom: number, intervalTo: number, rowSeries: readonly number[]): void {
+    const from = Math.max(intervalFrom, this.options.rangeFromUtc ?? -Infinity)
+    const to = Math.min(intervalTo, this.options.rangeToUtc ?? Infinity)
+    const windowMs = this.options.windowMs
+    const acc = this.acc
+    let a = from
+    while (a < to) {
+      const w = Math.floor(a / windowMs)
+      const boundary = (w + 1) * windowMs
+      const b = boundary < to ? boundary : to
+      if (w !== this.currentWindow) {
+        this.emitWindow()
+        this.currentWindow = w
+      }
+      for (const s of rowSeries) {
+        const seconds = this.uncoveredMs(s, a, b) / 1000
+        if (seconds <= 0) continue
+        const has = this.rowHas[s]
+        const base = s * SLOTS
+        for (let m = 0; m < MEASURES; m++) if (has & (1 << m)) acc[base + m] += this.rowSum[s * MEASURES + m] * seconds
+        if (has & 1) {
+          acc[base + MEASURES] += seconds
+          this.extendCoverage(s, a, b)
+        }
+        if (this.touchedInWindow[s] === 0) {
+          this.touchedInWindow[s] = 1
+          this.touchedList.push(s)
+        }
+      }
+      a = b
+    }
+  }
+
+  private emitWindow(): void {
+    if (Number.isNaN(this.currentWindow)) return
+    for (const s of this.touchedList) {
+      this.options.emit(s, this.currentWindow, this.acc, s * SLOTS)
+      this.acc.fill(0, s * SLOTS, (s + 1) * SLOTS)
+      this.touchedInWindow[s] = 0
+    }
+    this.touchedList = []
+  }
+
+  /** Milliseconds of [a, b) that the profile does not cover yet for series s. */
+  private uncoveredMs(s: number, a: number, b: number): number {
+    let prior = this.prior[s]
+    if (prior === undefined) {
+      prior = this.options.priorCoverage?.(s) ?? []
+      this.prior[s] = prior
+    }
+    let free = b - a
+    for (const [from, to] of prior) {
+      if (to <= a) continue
+      if (from >= b) break
+      free -= Math.min(b, to) - Math.max(a, from)
+    }
+    if (free < b - a) this.stats.overlapClippedMs += b - a - free
+    return free
+  }
+
+  private extendCoverage(s: number, a: number, b: number): void {
+    const list = (this.coverage[s] ??= [])
+    const last = list.at(-1)
+    if (last && last[1] >= a) last[1] = Math.max(last[1], b)
+    else list.push([a, b])
+  }
+
+  private countCells(values: ArrayLike<number>): void {
+    for (let c = 0; c < this.columnSeries.length; c++) {
+      if (values[c] !== values[c]) this.stats.blankCells++
+      else this.stats.valueCells++
+    }
+  }
+
+  private growSeries(count: number): void {
+    const grow = <T extends Float64Array | Uint8Array>(old: T, size: number, make: (n: number) => T): T => {
+      const next = make(size)
+      next.set(old)
+      return next
+    }
+    this.acc = grow(this.acc, count * SLOTS, (n) => new Float64Array(n))
+    this.rowSum = grow(this.rowSum, count * MEASURES, (n) => new Float64Array(n))
+    this.rowHas = grow(this.rowHas, count, (n) => new Uint8Array(n))
+    this.touchedInWindow = grow(this.touchedInWindow, count, (n) => new Uint8Array(n))
+    this.seriesCount = count
+  }
+}

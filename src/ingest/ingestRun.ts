@@ -1,0 +1,103 @@
+/**
+ * `hvplan ingest`: every input file into the profile, one transaction each. A bad file is
+ * reported (file:line:column and what was expected) and the run goes on with the others.
+ */
+import {HvplanError} from '../errors.js'
+import {ProfileStore} from '../store/profileStore.js'
+import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
+import {aliasTable} from './counterNames.js'
+import {discoverInputs, type InputFile} from './discover.js'
+import {type FileOutcome, ingestFile} from './ingestFile.js'
+import {type Inventory, readInventory} from './inventory.js'
+import {globToRegExp} from './mapping.js'
+
+export interface IngestRunOptions {
+  readonly profile: string
+  readonly windowMinutes: 5 | 10 | 15
+  readonly tz?: string
+  readonly from?: string
+  readonly to?: string
+  readonly excludeInstances: readonly string[]
+  readonly aliases?: string
+  readonly inventory?: string
+  readonly maxIntervalMinutes?: number
+}
+
+export interface IngestRunResult {
+  readonly profile: string
+  readonly inventories: readonly string[]
+  readonly outcomes: readonly FileOutcome[]
+  readonly failures: ReadonlyArray<{path: string; message: string}>
+  readonly unreadable: ReadonlyArray<{path: string; reason: string}>
+  readonly bytes: number
+  readonly seconds: number
+}
+
+export interface IngestProgress {
+  readonly bytesDone: number
+  readonly bytesTotal: number
+  readonly file: string
+}
+
+export function parseUtcFlag(flag: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined
+  const t = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text)
+  if (Number.isNaN(t)) throw new HvplanError('E_FLAG', `must be a UTC date or time such as 2026-10-25 or 2026-10-25T06:00:00Z, got ${JSON.stringify(text)}`, {flag})
+  return t
+}
+
+export async function ingestInputs(paths: readonly string[], options: IngestRunOptions, onProgress?: (p: IngestProgress) => void): Promise<IngestRunResult> {
+  const started = performance.now()
+  const tz = options.tz === undefined ? undefined : findWindowsTimeZone(options.tz)
+  if (options.tz !== undefined && !tz) throw new HvplanError('E_FLAG', `must be a Windows time-zone name such as "W. Europe Standard Time", got ${JSON.stringify(options.tz)}`, {flag: 'tz'})
+  const fromUtc = parseUtcFlag('from', options.from) ?? -Infinity
+  const toUtc = parseUtcFlag('to', options.to) ?? Infinity
+  const aliases = aliasTable(options.aliases)
+  const inputs = await discoverInputs(paths, options.inventory)
+  const inventory = mergeInventories(inputs.inventories)
+  const store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
+  try {
+    if (inventory) store.saveInventory(inventory)
+    const excludes = options.excludeInstances.map(globToRegExp)
+    const bytesTotal = inputs.logs.reduce((n, f) => n + f.bytes, 0)
+    let bytesDone = 0
+    const outcomes: FileOutcome[] = []
+    const failures: Array<{path: string; message: string}> = []
+    for (const file of inputs.logs) {
+      try {
+        outcomes.push(
+          await ingestFile(
+            store,
+            file,
+            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000},
+            (n) => {
+              bytesDone += n
+              onProgress?.({bytesDone, bytesTotal, file: file.path})
+            },
+          ),
+        )
+      } catch (error) {
+        if (!(error instanceof HvplanError)) throw error
+        failures.push({path: file.path, message: error.message})
+      }
+    }
+    return {
+      profile: options.profile,
+      inventories: inputs.inventories.map((f: InputFile) => f.path),
+      outcomes,
+      failures,
+      unreadable: inputs.unreadable.map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
+      bytes: bytesTotal,
+      seconds: (performance.now() - started) / 1000,
+    }
+  } finally {
+    store.close()
+  }
+}
+
+function mergeInventories(files: readonly InputFile[]): Inventory | undefined {
+  if (files.length === 0) return undefined
+  const merged = new Map()
+  for (const f of files) for (const [k, v] of readInventory(f.path).disks) merged.set(k, v)
+  return {file: files.map((f) => f.path).join(', '), disks: merged}
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads the inventory CSV (docs/formats.md) into disks keyed the way counter instances are named,
+ * so an instance maps to its disk, VM, host and volume exactly, case-insensitively.
+ */
+import {readFileSync} from 'node:fs'
+import {parse} from 'csv-parse/sync'
+import {HvplanError} from '../errors.js'
+import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
+import {diskKey} from './mapping.js'
+
+export interface InventoryDisk {
+  readonly key: string
+  readonly host: string
+  readonly cluster: string
+  readonly vm: string
+  readonly vmId: string
+  readonly generation: number | undefined
+  readonly vcpus: number | undefined
+  readonly memoryMB: number | undefined
+  readonly nics: number | undefined
+  readonly highlyAvailable: boolean | undefined
+  readonly replicaBroker: boolean | undefined
+  readonly path: string
+  readonly controllerType: string
+  readonly diskRole: string
+  readonly maxSizeGB: number | undefined
+  readonly fileSizeGB: number | undefined
+  readonly sharedVhdx: boolean | undefined
+  readonly virtualFibreChannel: boolean | undefined
+  readonly volume: string
+  readonly volumeCapacityGB: number | undefined
+  readonly volumeFreeGB: number | undefined
+}
+
+export interface Inventory {
+  readonly file: string
+  readonly disks: ReadonlyMap<string, InventoryDisk>
+}
+
+export function readInventory(file: string): Inventory {
+  const raw = readFileSync(file)
+  const text = raw[0] === 0xff && raw[1] === 0xfe ? raw.subarray(2).toString('utf16le') : raw.toString('utf8').replace(/^\uFEFF/, '')
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0)
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
+  let records: string[][]
+  try {
+    records = parse(text, {delimiter, skip_empty_lines: true, relax_column_count: true, comment: '#'})
+  } catch (error) {
+    const e = error as Error & {lines?: number}
+    throw new HvplanError('E_INPUT_FORMAT', `inventory is not a readable CSV (${e.message})`, {file, line: e.lines})
+  }
+  const header = (records[0] ?? []).map((h) => h.trim())
+  const col = new Map(header.map((h, i) => [h.toLowerCase(), i]))
+  for (const required of ['VMName', 'DiskPath']) {
+    if (!col.has(required.toLowerCase())) {
+      throw new HvplanError('E_INPUT_FORMAT', `inventory header lacks the ${required} column: expected ${INVENTORY_COLUMNS.join(', ')}`, {file, line: 1})
+    }
+  }
+  const disks = new Map<string, InventoryDisk>()
+  records.slice(1).forEach((r, i) => {
+    const line = i + 2
+    const get = (name: string) => (r[col.get(name.toLowerCase()) ?? -1] ?? '').trim()
+    const num = (name: string) => {
+      const t = get(name).replace(',', '.')
+      if (t === '') return undefined
+      const v = Number(t)
+      if (!Number.isFinite(v)) throw new HvplanError('E_INPUT_FORMAT', `${name} must be a number, got ${JSON.stringify(get(name))}`, {file, line, column: (col.get(name.toLowerCase()) ?? 0) + 1})
+      return v
+    }
+    const bool = (name: string) => {
+      const t = get(name).toLowerCase()
+      return t === 'true' ? true : t === 'false' ? false : undefined
+    }
+    const path = get('DiskPath')
+    if (path === '') throw new HvplanError('E_INPUT_FORMAT', 'DiskPath is empty: expected the host path of a VHD/VHDX', {file, line, column: (col.get('diskpath') ?? 0) + 1})
+    const disk: InventoryDisk = {
+      key: diskKey(path.replaceAll('\\', '-')),
+      host: get('Host'),
+      cluster: get('Cluster'),
+      vm: get('VMName'),
+      vmId: get('VMId'),
+      generation: num('Generation'),
+      vcpus: num('ProcessorCount'),
+      memoryMB: num('MemoryMB'),
+      nics: num('NetworkAdapters'),
+      highlyAvailable: bool('HighlyAvailable'),
+      replicaBroker: bool('ReplicaBroker'),
+      path,
+      controllerType: get('ControllerType'),
+      diskRole: get('DiskRole'),
+      maxSizeGB: num('MaxSizeGB'),
+      fileSizeGB: num('FileSizeGB'),
+      sharedVhdx: bool('SharedVHDX'),
+      virtualFibreChannel: bool('VirtualFibreChannel'),
+      volume: get('Volume'),
+      volumeCapacityGB: num('VolumeCapacityGB'),
+      volumeFreeGB: num('VolumeFreeGB'),
+    }
+    disks.set(disk.key, disk)
+  })
+  return {file, disks}
+}

@@ -1,0 +1,122 @@
+/**
+ * Where every parser delivers a counter log: the header becomes engine columns (VSD counters of
+ * real disks only, through the alias table and the disk mapping), each row's local time becomes
+ * UTC through the log's clock, and the values go to the window engine. Collects what a planner
+ * should know about the file: ignored objects, noise and unmapped instances, localized names.
+ */
+import {HvplanError} from '../errors.js'
+import {type AliasTable, parseCounterPath, VSD_MEASURES, vsdMeasure} from './counterNames.js'
+import type {WindowEngine} from './engine.js'
+import type {Inventory} from './inventory.js'
+import {instanceKind, type ResolvedDisk, resolveDisk} from './mapping.js'
+import type {LogClock} from './timestamps.js'
+
+export interface LogSink {
+  /** Takes the header cells (the first is the PDH format cell); returns, for cells[1..], the value slot or -1. */
+  header(cells: readonly string[], line: number): Int32Array
+  /** Value slots per row: one per engine column, plus the last for the row's local timestamp. */
+  readonly valueCount: number
+  row(localMs: number, values: Float64Array, line: number): void
+  /** A line that is neither header nor row (typeperf status lines, blank lines). */
+  otherLine(text: string, line: number): void
+}
+
+export interface MappingContext {
+  readonly aliases: AliasTable
+  readonly inventory: Inventory | undefined
+  readonly excludes: readonly RegExp[]
+}
+
+export interface FileFindings {
+  ignoredObjects: Record<string, number>
+  noiseInstances: string[]
+  excludedInstances: string[]
+  guessedInstances: string[]
+  localizedNames: string[]
+  otherLines: number
+  firstOtherLine?: string
+}
+
+/** The series (disks) of one file, with the hosts each was seen on. */
+export class FileSeries {
+  readonly disks: ResolvedDisk[] = []
+  readonly hosts: Array<Set<string>> = []
+  private readonly index = new Map<string, number>()
+
+  indexOf(disk: ResolvedDisk, host: string): number {
+    let i = this.index.get(disk.key)
+    if (i === undefined) {
+      i = this.disks.length
+      this.index.set(disk.key, i)
+      this.disks.push(disk)
+      this.hosts.push(new Set())
+    }
+    this.hosts[i].add(host.toUpperCase())
+    return i
+  }
+}
+
+export class EngineLogSink implements LogSink {
+  readonly findings: FileFindings = {ignoredObjects: {}, noiseInstances: [], excludedInstances: [], guessedInstances: [], localizedNames: [], otherLines: 0}
+  readonly series = new FileSeries()
+  private slots = 0
+
+  constructor(
+    private readonly engine: WindowEngine,
+    private readonly clock: LogClock,
+    private readonly context: MappingContext,
+    private readonly file: string,
+  ) {}
+
+  get valueCount(): number {
+    return this.slots + 1
+  }
+
+  header(cells: readonly string[], line: number): Int32Array {
+    const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
+    for (let i = 1; i < cells.length; i++) map[i - 1] = this.column(cells[i], line, i + 1)
+    this.slots = this.engine.columnCount
+    return map
+  }
+
+  /** The engine column for one counter path, or -1. Also used by the long format, path by path. */
+  column(pathText: string, line: number, column: number): number {
+    const path = parseCounterPath(pathText.trim())
+    if (!path) throw new HvplanError('E_INPUT_FORMAT', `expected a counter path \\\\HOST\\Object(Instance)\\Counter, got ${JSON.stringify(pathText.slice(0, 80))}`, {file: this.file, line, column})
+    const measure = vsdMeasure(path, this.context.aliases)
+    if (measure === undefined || path.instance === undefined) {
+      const name = path.object
+      this.findings.ignoredObjects[name] = (this.findings.ignoredObjects[name] ?? 0) + 1
+      return -1
+    }
+    if (!/^Hyper-V Virtual Storage Device$/i.test(path.object)) this.note(this.findings.localizedNames, `${path.object}\\${path.counter}`)
+    const kind = instanceKind(path.instance, this.context.excludes)
+    if (kind === 'noise') {
+      this.note(this.findings.noiseInstances, path.instance)
+      return -1
+    }
+    if (kind === 'excluded') {
+      this.note(this.findings.excludedInstances, path.instance)
+      return -1
+    }
+    const disk = resolveDisk(path.instance, this.context.inventory)
+    if (disk.mappedBy === 'heuristic') this.note(this.findings.guessedInstances, path.instance)
+    const c = this.engine.addColumn(this.series.indexOf(disk, path.host), VSD_MEASURES.indexOf(measure))
+    this.slots = this.engine.columnCount
+    return c
+  }
+
+  row(localMs: number, values: Float64Array, _line?: number): void {
+    const utc = this.clock.toUtc(localMs)
+    if (!Number.isNaN(utc)) this.engine.row(utc, values)
+  }
+
+  otherLine(text: string, _line?: number): void {
+    this.findings.otherLines++
+    this.findings.firstOtherLine ??= text
+  }
+
+  private note(list: string[], item: string): void {
+    if (!list.includes(item)) list.push(item)
+  }
+}

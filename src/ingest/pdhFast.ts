@@ -1,0 +1,177 @@
+/**
+ * The fast path for standard PDH-CSV (perfmon, relog, typeperf; UTF-8 or ASCII; every cell
+ * quoted; `,` separators): a byte-level parser that reads numbers straight from the buffer and
+ * only for the columns ingest keeps. Measured hot loop — kept in one function on purpose.
+ * Everything else (TSV, re-saved, UTF-16, ANSI, long format) goes through csv-parse in
+ * pdhGeneral.ts; the tests run both on the same files and compare.
+ */
+import {HvplanError} from '../errors.js'
+import type {LogSink} from './logSink.js'
+
+const QUOTE = 0x22
+const COMMA = 0x2c
+const CR = 0x0d
+const LF = 0x0a
+
+/** Parses a whole PDH-CSV stream into the sink; throws HvplanError with file:line:column on bad input. */
+export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: string, sink: LogSink): Promise<void> {
+  let carry: Buffer | undefined
+  let line = 0
+  let map: Int32Array | undefined
+  let values = new Float64Array(0)
+  for await (const chunk of chunks) {
+    const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : chunk
+    let start = 0
+    for (let nl = buf.indexOf(LF, start); nl !== -1; nl = buf.indexOf(LF, start)) {
+      line++
+      const end = nl > start && buf[nl - 1] === CR ? nl - 1 : nl
+      if (map === undefined) {
+        if (end > start) {
+          map = sink.header(splitQuoted(buf.toString('utf8', start, end).replace(/^\uFEFF/, '')), line)
+          values = new Float64Array(sink.valueCount)
+        }
+      } else if (end > start && buf[start] === QUOTE) {
+        parseRow(buf, start, end, map, values, file, line)
+        sink.row(values[values.length - 1], values, line)
+      } else if (end > start) {
+        sink.otherLine(buf.toString('utf8', start, Math.min(end, start + 200)), line)
+      }
+      start = nl + 1
+    }
+    carry = start < buf.length ? buf.subarray(start) : undefined
+  }
+  if (carry && carry.length > 0) {
+    line++
+    if (map !== undefined && carry[0] === QUOTE && carry[carry.length - 1] === QUOTE) {
+      parseRow(carry, 0, carry.length, map, values, file, line)
+      sink.row(values[values.length - 1], values, line)
+    } else if (map !== undefined) sink.otherLine(carry.toString('utf8', 0, Math.min(carry.length, 200)), line)
+  }
+  if (map === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected "(PDH-CSV 4.0) …" followed by counter paths', {file, line: 1})
+}
+
+/**
+ * One row into values (NaN = missing); values[values.length - 1] receives the local timestamp.
+ * map[i] is the value slot of header cell i + 1, or -1 for a column ingest does not keep.
+ */
+function parseRow(buf: Buffer, start: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
+  const fail = (p: number, expected: string): never => {
+    throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(end, p + 24)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
+  }
+  values.fill(NaN)
+  // Timestamp: "MM/dd/yyyy HH:mm:ss.fff"
+  let p = start + 1
+  const num = (width: number): number => {
+    let v = 0
+    for (let k = 0; k < width; k++) {
+      const c = buf[p] - 48
+      if (c < 0 || c > 9) return NaN
+      v = v * 10 + c
+      p++
+    }
+    return v
+  }
+  const expect = (byte: number) => {
+    if (buf[p] !== byte) fail(p, `expected a timestamp MM/dd/yyyy HH:mm:ss.fff`)
+    p++
+  }
+  const month = num(2)
+  expect(0x2f)
+  const day = num(2)
+  expect(0x2f)
+  const year = num(4)
+  expect(0x20)
+  const hour = num(2)
+  expect(0x3a)
+  const minute = num(2)
+  expect(0x3a)
+  const second = num(2)
+  let millis = 0
+  if (buf[p] === 0x2e) {
+    p++
+    let scale = 100
+    while (buf[p] >= 48 && buf[p] <= 57) {
+      millis += (buf[p] - 48) * scale
+      scale /= 10
+      p++
+    }
+    millis = Math.round(millis)
+  }
+  if (buf[p] !== QUOTE || !(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60)) fail(start, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
+  values[values.length - 1] = Date.UTC(year, month - 1, day, hour, minute, second, millis)
+  p++
+  // Cells: ,"value"
+  const cells = map.length
+  for (let i = 0; i < cells; i++) {
+    if (buf[p] !== COMMA || buf[p + 1] !== QUOTE) fail(p, `expected ${cells + 1} quoted cells, this row ends after ${i + 1}`)
+    p += 2
+    const slot = map[i]
+    if (slot < 0) {
+      const q = buf.indexOf(QUOTE, p)
+      if (q === -1 || q >= end) fail(p, 'expected a closing quote')
+      p = q + 1
+      continue
+    }
+    const cellStart = p
+    let c = buf[p]
+    if (c === QUOTE || (c === 0x20 && buf[p + 1] === QUOTE)) {
+      p = c === QUOTE ? p + 1 : p + 2 // "" or " ": missing
+      continue
+    }
+    const negative = c === 0x2d
+    if (negative) p++
+    let mantissa = 0
+    let digits = 0
+    let scale = 1
+    let dot = false
+    for (;;) {
+      c = buf[p]
+      if (c >= 48 && c <= 57) {
+        mantissa = mantissa * 10 + (c - 48)
+        digits++
+        if (dot) scale *= 10
+      } else if (c === 0x2e && !dot) dot = true
+      else break
+      p++
+    }
+    let v: number
+    if (c === QUOTE && digits > 0 && digits <= 15) {
+      // Exact: both operands are exact doubles and division rounds once (Clinger's fast path).
+      v = mantissa / scale
+      if (negative) v = -v
+    } else {
+      const q = buf.indexOf(QUOTE, cellStart)
+      if (q === -1 || q >= end) fail(cellStart, 'expected a closing quote')
+      const text = buf.toString('latin1', cellStart, q).trim()
+      v = text === '' ? NaN : Number(text)
+      if (Number.isNaN(v) && text !== '') fail(cellStart, 'expected a number')
+      p = q
+    }
+    values[slot] = v
+    p++
+  }
+  if (p !== end) fail(p, `expected the row to end after ${cells + 1} cells`)
+}
+
+/** Splits a quoted CSV header line on commas outside quotes. */
+export function splitQuoted(text: string, separator = ','): string[] {
+  const cells: string[] = []
+  let cell = ''
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"'
+        i++
+      } else if (ch === '"') quoted = false
+      else cell += ch
+    } else if (ch === '"') quoted = true
+    else if (ch === separator) {
+      cells.push(cell)
+      cell = ''
+    } else cell += ch
+  }
+  cells.push(cell)
+  return cells
+}

@@ -1,0 +1,114 @@
+/**
+ * The general path, through csv-parse: PDH-TSV, logs re-saved with `;` and `,` decimals,
+ * UTF-16LE and Windows-1252 files, typeperf output, and the Get-Counter long format
+ * (Timestamp, Path, CookedValue; one sample set per timestamp). Rows go to the same sink as the
+ * fast path, so both paths give the same profile for the same samples.
+ */
+import {Readable} from 'node:stream'
+import {parse} from 'csv-parse'
+import {HvplanError} from '../errors.js'
+import type {EngineLogSink} from './logSink.js'
+import type {SniffResult} from './sniff.js'
+import {parseLocalTimestamp} from './timestamps.js'
+
+const DECODER_LABEL = {utf8: 'utf-8', utf16le: 'utf-16le', 'windows-1252': 'windows-1252'} as const
+
+export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
+  const decoder = new TextDecoder(DECODER_LABEL[sniffed.encoding])
+  async function* text(): AsyncGenerator<string> {
+    for await (const chunk of chunks) yield decoder.decode(chunk, {stream: true})
+    const rest = decoder.decode()
+    if (rest) yield rest
+  }
+  const delimiter = sniffed.kind === 'pdh-tsv' ? '\t' : sniffed.kind === 'pdh-resaved' ? ';' : ','
+  const decimalComma = sniffed.kind === 'pdh-resaved'
+  const parser = Readable.from(text()).pipe(
+    parse({delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true}),
+  )
+  const number = (cell: string, line: number, column: number): number => {
+    let t = cell.trim()
+    if (t === '') return NaN
+    if (decimalComma) t = t.replace(',', '.')
+    const v = Number(t)
+    if (Number.isNaN(v)) throw new HvplanError('E_INPUT_FORMAT', `expected a number, got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
+    return v
+  }
+  if (sniffed.kind === 'get-counter') return longFormat(parser, file, sink, number)
+
+  let map: Int32Array | undefined
+  let values = new Float64Array(0)
+  let width = 0
+  for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
+    const line = info.lines
+    if (map === undefined) {
+      if (record.length === 1 && record[0].startsWith('#')) continue
+      map = sink.header(record, line)
+      values = new Float64Array(sink.valueCount)
+      width = record.length
+      continue
+    }
+    const localMs = parseLocalTimestamp(record[0])
+    if (Number.isNaN(localMs)) {
+      if (record.length === 1) {
+        sink.otherLine(record[0].slice(0, 200), line)
+        continue
+      }
+      throw new HvplanError('E_INPUT_FORMAT', `expected a timestamp, got ${JSON.stringify(record[0].slice(0, 40))}`, {file, line, column: 1})
+    }
+    if (record.length !== width) throw new HvplanError('E_INPUT_FORMAT', `expected ${width} cells as in the header, got ${record.length}`, {file, line, column: 1})
+    values.fill(NaN)
+    for (let i = 1; i < width; i++) {
+      const slot = map[i - 1]
+      if (slot >= 0) values[slot] = number(record[i], line, i + 1)
+    }
+    sink.row(localMs, values, line)
+  }
+  if (map === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected "(PDH-CSV 4.0) …" followed by counter paths', {file, line: 1})
+}
+
+/** Get-Counter | Export-Csv: rows sharing a timestamp form one sample set. */
+async function longFormat(parser: AsyncIterable<unknown>, file: string, sink: EngineLogSink, number: (cell: string, line: number, column: number) => number): Promise<void> {
+  let columns: {ts: number; path: number; value: number} | undefined
+  const slots = new Map<string, number>()
+  let values = new Float64Array(1).fill(NaN)
+  let currentText = ''
+  let currentMs = NaN
+  let currentLine = 0
+  const flush = () => {
+    if (Number.isNaN(currentMs)) return
+    sink.row(currentMs, values, currentLine)
+    values.fill(NaN)
+  }
+  for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
+    const line = info.lines
+    if (columns === undefined) {
+      if (record[0]?.startsWith('#')) continue
+      const lower = record.map((c) => c.trim().toLowerCase())
+      columns = {ts: lower.indexOf('timestamp'), path: lower.indexOf('path'), value: lower.indexOf('cookedvalue')}
+      if (columns.ts < 0 || columns.path < 0 || columns.value < 0) throw new HvplanError('E_INPUT_FORMAT', 'expected the columns Timestamp, Path and CookedValue', {file, line})
+      continue
+    }
+    const tsText = record[columns.ts] ?? ''
+    if (tsText !== currentText) {
+      flush()
+      currentText = tsText
+      currentMs = parseLocalTimestamp(tsText)
+      currentLine = line
+      if (Number.isNaN(currentMs)) throw new HvplanError('E_INPUT_FORMAT', `expected a timestamp, got ${JSON.stringify(tsText.slice(0, 40))}`, {file, line, column: columns.ts + 1})
+    }
+    const path = record[columns.path] ?? ''
+    let slot = slots.get(path)
+    if (slot === undefined) {
+      slot = sink.column(path, line, columns.path + 1)
+      slots.set(path, slot)
+      if (sink.valueCount > values.length) {
+        const grown = new Float64Array(sink.valueCount).fill(NaN)
+        grown.set(values.subarray(0, values.length - 1))
+        values = grown
+      }
+    }
+    if (slot >= 0) values[slot] = number(record[columns.value] ?? '', line, columns.value + 1)
+  }
+  flush()
+  if (columns === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected Timestamp, Path, CookedValue', {file, line: 1})
+}

@@ -1,0 +1,227 @@
+/**
+ * The profile: one SQLite file (better-sqlite3) holding, per disk and UTC day, the window series
+ * of write/read bytes and operations and the seconds covered, plus the files ingested (by content
+ * hash), the disks and their inventory facts, and each disk's covered time intervals (so a later
+ * file that overlaps is not counted twice). Schema: docs/profile.md.
+ */
+import Database from 'better-sqlite3'
+import {HvplanError} from '../errors.js'
+
+export const PROFILE_SCHEMA_VERSION = 1
+const DAY_MS = 86_400_000
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  sha256 TEXT NOT NULL UNIQUE,
+  path TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  hosts TEXT NOT NULL,
+  time_zone TEXT,
+  bias_minutes INTEGER,
+  first_utc INTEGER,
+  last_utc INTEGER,
+  quality TEXT NOT NULL,
+  ingested_utc TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS disks (
+  id INTEGER PRIMARY KEY,
+  disk_key TEXT NOT NULL UNIQUE,
+  vm TEXT NOT NULL,
+  volume TEXT NOT NULL,
+  instance TEXT NOT NULL,
+  mapped_by TEXT NOT NULL,
+  inventory TEXT
+);
+CREATE TABLE IF NOT EXISTS disk_hosts (
+  disk_id INTEGER NOT NULL REFERENCES disks(id),
+  host TEXT NOT NULL,
+  first_utc INTEGER NOT NULL,
+  last_utc INTEGER NOT NULL,
+  PRIMARY KEY (disk_id, host)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS disk_days (
+  disk_id INTEGER NOT NULL REFERENCES disks(id),
+  day INTEGER NOT NULL,
+  write_bytes BLOB NOT NULL,
+  read_bytes BLOB NOT NULL,
+  write_ops BLOB NOT NULL,
+  read_ops BLOB NOT NULL,
+  covered_seconds BLOB NOT NULL,
+  PRIMARY KEY (disk_id, day)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS inventory_disks (
+  disk_key TEXT PRIMARY KEY,
+  data TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS coverage (
+  disk_id INTEGER NOT NULL REFERENCES disks(id),
+  from_utc INTEGER NOT NULL,
+  to_utc INTEGER NOT NULL,
+  PRIMARY KEY (disk_id, from_utc)
+) WITHOUT ROWID;
+`
+
+export interface DiskRecord {
+  readonly key: string
+  readonly vm: string
+  readonly volume: string
+  readonly instance: string
+  readonly mappedBy: string
+  readonly inventory: unknown
+}
+
+export interface FileRecord {
+  readonly sha256: string
+  readonly path: string
+  readonly bytes: number
+  readonly kind: string
+  readonly encoding: string
+  readonly hosts: readonly string[]
+  readonly timeZone: string | undefined
+  readonly biasMinutes: number | undefined
+  readonly firstUtc: number
+  readonly lastUtc: number
+  readonly quality: unknown
+}
+
+const MEASURE_COLUMNS = ['write_bytes', 'read_bytes', 'write_ops', 'read_ops', 'covered_seconds'] as const
+
+export class ProfileStore {
+  readonly db: Database.Database
+  readonly windowSeconds: number
+
+  private constructor(db: Database.Database, windowSeconds: number) {
+    this.db = db
+    this.windowSeconds = windowSeconds
+  }
+
+  /** Opens (creating when asked) a profile; the window size is fixed when the profile is created. */
+  static open(path: string, options: {create: boolean; windowSeconds?: number}): ProfileStore {
+    let db: Database.Database
+    try {
+      db = new Database(path, {fileMustExist: !options.create})
+    } catch (error) {
+      throw new HvplanError('E_INPUT_MISSING', `profile ${path} cannot be opened (${(error as Error).message}): run hvplan ingest first`, {file: path})
+    }
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.exec(SCHEMA)
+    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{key: string; value: string}>).map((r) => [r.key, r.value]))
+    if (meta.size === 0) {
+      const windowSeconds = options.windowSeconds ?? 300
+      const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+      insert.run('schema_version', String(PROFILE_SCHEMA_VERSION))
+      insert.run('window_seconds', String(windowSeconds))
+      insert.run('created_utc', new Date().toISOString())
+      return new ProfileStore(db, windowSeconds)
+    }
+    if (Number(meta.get('schema_version')) !== PROFILE_SCHEMA_VERSION) {
+      throw new HvplanError('E_INPUT_FORMAT', `profile schema version ${meta.get('schema_version')} is not ${PROFILE_SCHEMA_VERSION}: re-ingest into a new profile`, {file: path})
+    }
+    const windowSeconds = Number(meta.get('window_seconds'))
+    if (options.windowSeconds !== undefined && options.windowSeconds !== windowSeconds) {
+      throw new HvplanError('E_FLAG', `must match the profile's window of ${windowSeconds / 60} minutes, got ${options.windowSeconds / 60} minutes (use a new --profile for another window)`, {flag: 'window'})
+    }
+    return new ProfileStore(db, windowSeconds)
+  }
+
+  get windowsPerDay(): number {
+    return DAY_MS / (this.windowSeconds * 1000)
+  }
+
+  hasFile(sha256: string): boolean {
+    return this.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined
+  }
+
+  /** Runs fn in one transaction: all of a file or nothing. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)()
+  }
+
+  insertFile(file: FileRecord): number {
+    const info = this.db
+      .prepare('INSERT INTO files (sha256, path, bytes, kind, encoding, hosts, time_zone, bias_minutes, first_utc, last_utc, quality, ingested_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(file.sha256, file.path, file.bytes, file.kind, file.encoding, JSON.stringify(file.hosts), file.timeZone ?? null, file.biasMinutes ?? null, Number.isFinite(file.firstUtc) ? file.firstUtc : null, Number.isFinite(file.lastUtc) ? file.lastUtc : null, JSON.stringify(file.quality), new Date().toISOString())
+    return Number(info.lastInsertRowid)
+  }
+
+  /** The id of a disk, created on first sight; inventory facts are filled in when known. */
+  diskId(disk: DiskRecord): number {
+    const row = this.db.prepare('SELECT id, mapped_by FROM disks WHERE disk_key = ?').get(disk.key) as {id: number; mapped_by: string} | undefined
+    if (row) {
+      if (row.mapped_by !== 'inventory' && disk.mappedBy === 'inventory') {
+        this.db.prepare('UPDATE disks SET vm = ?, volume = ?, mapped_by = ?, inventory = ? WHERE id = ?').run(disk.vm, disk.volume, disk.mappedBy, JSON.stringify(disk.inventory), row.id)
+      }
+      return row.id
+    }
+    const info = this.db
+      .prepare('INSERT INTO disks (disk_key, vm, volume, instance, mapped_by, inventory) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(disk.key, disk.vm, disk.volume, disk.instance, disk.mappedBy, disk.inventory === undefined ? null : JSON.stringify(disk.inventory))
+    return Number(info.lastInsertRowid)
+  }
+
+  noteHost(diskId: number, host: string, firstUtc: number, lastUtc: number): void {
+    this.db
+      .prepare('INSERT INTO disk_hosts (disk_id, host, first_utc, last_utc) VALUES (?, ?, ?, ?) ON CONFLICT (disk_id, host) DO UPDATE SET first_utc = min(first_utc, excluded.first_utc), last_utc = max(last_utc, excluded.last_utc)')
+      .run(diskId, host.toUpperCase(), firstUtc, lastUtc)
+  }
+
+  /** Covered [from, to) intervals of a disk, sorted and merged. */
+  coverage(diskId: number): Array<[number, number]> {
+    return (this.db.prepare('SELECT from_utc, to_utc FROM coverage WHERE disk_id = ? ORDER BY from_utc').all(diskId) as Array<{from_utc: number; to_utc: number}>).map((r) => [r.from_utc, r.to_utc])
+  }
+
+  /** Merges new covered intervals into a disk's coverage. */
+  addCoverage(diskId: number, intervals: ReadonlyArray<readonly [number, number]>): void {
+    if (intervals.length === 0) return
+    const all = [...this.coverage(diskId), ...intervals.map(([a, b]) => [a, b] as [number, number])].sort((x, y) => x[0] - y[0])
+    const merged: Array<[number, number]> = []
+    for (const [a, b] of all) {
+      const last = merged.at(-1)
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b)
+      else merged.push([a, b])
+    }
+    this.db.prepare('DELETE FROM coverage WHERE disk_id = ?').run(diskId)
+    const insert = this.db.prepare('INSERT INTO coverage (disk_id, from_utc, to_utc) VALUES (?, ?, ?)')
+    for (const [a, b] of merged) insert.run(diskId, a, b)
+  }
+
+  /** Adds a day of window values (five arrays of windowsPerDay) to what the disk already has. */
+  addDay(diskId: number, day: number, measures: readonly Float64Array[]): void {
+    const existing = this.db.prepare(`SELECT ${MEASURE_COLUMNS.join(', ')} FROM disk_days WHERE disk_id = ? AND day = ?`).get(diskId, day) as Record<string, Buffer> | undefined
+    const blobs = MEASURE_COLUMNS.map((column, k) => {
+      const sum = Float64Array.from(measures[k])
+      if (existing) {
+        const old = blobToFloat64(existing[column])
+        for (let i = 0; i < sum.length; i++) sum[i] += old[i]
+      }
+      return Buffer.from(sum.buffer, sum.byteOffset, sum.byteLength)
+    })
+    this.db
+      .prepare(`INSERT INTO disk_days (disk_id, day, ${MEASURE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (disk_id, day) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`)
+      .run(diskId, day, ...blobs)
+  }
+
+  /** Keeps the inventory (also VMs without counters), newest row per disk. */
+  saveInventory(inventory: {disks: ReadonlyMap<string, unknown>}): void {
+    const upsert = this.db.prepare('INSERT INTO inventory_disks (disk_key, data) VALUES (?, ?) ON CONFLICT (disk_key) DO UPDATE SET data = excluded.data')
+    this.transaction(() => {
+      for (const [key, disk] of inventory.disks) upsert.run(key, JSON.stringify(disk))
+    })
+  }
+
+  close(): void {
+    this.db.close()
+  }
+}
+
+export function blobToFloat64(blob: Buffer): Float64Array {
+  // Copy: SQLite's buffer may not be 8-byte aligned.
+  const out = new Float64Array(blob.byteLength / 8)
+  new Uint8Array(out.buffer).set(blob)
+  return out
+}
