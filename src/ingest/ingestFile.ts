@@ -25,6 +25,8 @@ export interface IngestOptions extends MappingContext {
   readonly toUtc: number
   /** Longer sample intervals are gaps (default 10 min). */
   readonly maxIntervalMs: number
+  /** Use csv-parse even where the fast path applies (differential tests). */
+  readonly forceCsvParse?: boolean
 }
 
 export interface FileQuality {
@@ -74,7 +76,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     priorCoverage: (s) => store.coverage(diskIdOf(s)),
   })
   const sink: EngineLogSink = new EngineLogSink(engine, clock, options, input.path)
-  const fast = (input.kind === 'pdh-csv' || input.kind === 'pdh-csv-no-zone') && input.encoding === 'utf8'
+  const fast = !options.forceCsvParse && (input.kind === 'pdh-csv' || input.kind === 'pdh-csv-no-zone') && input.encoding === 'utf8'
 
   store.db.exec('BEGIN')
   try {

@@ -21,6 +21,7 @@ export interface IngestRunOptions {
   readonly aliases?: string
   readonly inventory?: string
   readonly maxIntervalMinutes?: number
+  readonly forceCsvParse?: boolean
 }
 
 export interface IngestRunResult {
@@ -69,7 +70,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
           await ingestFile(
             store,
             file,
-            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000},
+            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000, forceCsvParse: options.forceCsvParse},
             (n) => {
               bytesDone += n
               onProgress?.({bytesDone, bytesTotal, file: file.path})

@@ -9,6 +9,7 @@ import {ingestInputs, type IngestRunResult} from '../../src/ingest/ingestRun.js'
 import {diskKey} from '../../src/ingest/mapping.js'
 import {type LoadedProfile, loadProfile} from '../../src/store/loadProfile.js'
 import {ProfileStore} from '../../src/store/profileStore.js'
+import {compareWithTruth} from '../helpers/profileVsTruth.js'
 import {tempDir} from '../helpers/tmp.js'
 import {ms, readTruth} from '../helpers/truth.js'
 
@@ -43,17 +44,8 @@ describe('ingest of samples/contoso against its ground truth', () => {
   })
 
   it('equals the truth in every disk-window, all four measures and coverage', () => {
-    const origin = ms(truth.windowOriginUtc) / 300_000
-    const byKey = new Map(profile.disks.map((d, i) => [d.key, i]))
-    let compared = 0
-    for (const [w, d, wb, rb, wo, ro, cov] of truth.windows) {
-      const s = profile.series[byKey.get(diskKey(truth.disks[d].instance))!]
-      const i = origin + w - profile.firstWindow
-      const got = [s.writeBytes[i], s.readBytes[i], s.writeOps[i], s.readOps[i], s.coveredSeconds[i]]
-      ;[wb, rb, wo, ro, cov].forEach((expected, k) => expect(Math.abs(got[k] - expected)).toBeLessThanOrEqual(1e-3 + 1e-9 * expected))
-      compared++
-    }
-    expect(compared).toBe(truth.windows.length)
+    const result = compareWithTruth(profile, truth)
+    expect(result).toEqual({violations: 0, compared: truth.windows.length, missingDisks: []})
   })
 
   it('leaves windows without samples as NaN, never 0', () => {
