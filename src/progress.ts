@@ -11,14 +11,19 @@ export class ProgressLine {
 
   constructor(private readonly label: string) {}
 
-  update(fraction: number, detail: string): void {
+  /** fraction done, a detail text, and optionally bytes done (adds MB/s). */
+  update(fraction: number, detail: string, bytesDone?: number): void {
     if (this.quiet) return
     const now = Date.now()
     if (now - this.lastPrint < (this.tty ? 200 : 5000)) return
     this.lastPrint = now
     const elapsed = (now - this.startedAt) / 1000
     const eta = fraction > 0.01 ? Math.max(0, (elapsed * (1 - fraction)) / fraction) : NaN
-    const text = `${this.label}: ${(fraction * 100).toFixed(0).padStart(3)}%  ${detail}  elapsed ${elapsed.toFixed(0)} s${Number.isNaN(eta) ? '' : `, ETA ${eta.toFixed(0)} s`}`
+    const width = 20
+    const filled = Math.round(Math.min(1, Math.max(0, fraction)) * width)
+    const bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]`
+    const rate = bytesDone !== undefined && elapsed > 0 ? `  ${(bytesDone / 2 ** 20 / elapsed).toFixed(0)} MiB/s` : ''
+    const text = `${this.label} ${bar} ${(fraction * 100).toFixed(0).padStart(3)}%  ${detail}${rate}  elapsed ${elapsed.toFixed(0)} s${Number.isNaN(eta) ? '' : `, ETA ${eta.toFixed(0)} s`}`
     process.stderr.write(this.tty ? `\r${text}\x1b[K` : `${text}\n`)
     this.printed = true
   }

@@ -1,0 +1,171 @@
+/**
+ * What `hvplan profile show` reports: per VM and per host volume the churn the profile holds,
+ * and the data quality behind it. MB = 2^20 bytes, GB = 2^30 bytes (ASR's churn table).
+ */
+import {dailyTotals, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
+import type {ProfileStore} from '../store/profileStore.js'
+
+const MB = 2 ** 20
+const GB = 2 ** 30
+export const RECOMMENDED_DAYS = 7
+export const IDEAL_DAYS = 31
+
+export interface VmSummary {
+  readonly vm: string
+  readonly hosts: readonly string[]
+  readonly disks: number
+  readonly avgChurnMBps: number
+  readonly p95ChurnMBps: number
+  readonly maxChurnMBps: number
+  readonly avgGBPerDay: number
+  /** Highest day (UTC) among days with ≥ 90 % of windows, scaled to a full day. */
+  readonly worstDayGB: number
+  readonly worstDayUtc: string | undefined
+  readonly avgWriteIops: number
+  readonly maxWriteIops: number
+  readonly coveragePct: number
+  readonly mappedBy: string
+}
+
+export interface VolumeSummary {
+  readonly volume: string
+  readonly hosts: readonly string[]
+  readonly vms: number
+  readonly disks: number
+  readonly avgChurnMBps: number
+  readonly p95ChurnMBps: number
+  readonly maxChurnMBps: number
+}
+
+export interface DataQuality {
+  readonly files: number
+  readonly firstUtc: string | undefined
+  readonly lastUtc: string | undefined
+  readonly daysProfiled: number
+  readonly recommendedDays: number
+  readonly idealDays: number
+  readonly coveragePct: number
+  readonly gaps: number
+  readonly dstCorrections: number
+  readonly backwardRows: number
+  readonly valueCells: number
+  readonly blankCells: number
+  readonly overlapClippedSeconds: number
+  readonly guessedInstances: readonly string[]
+  readonly noiseInstances: readonly string[]
+  readonly localizedNames: readonly string[]
+  readonly ignoredObjects: Readonly<Record<string, number>>
+  readonly confidence: 'high' | 'medium' | 'low'
+  readonly reasons: readonly string[]
+}
+
+export interface ProfileSummary {
+  readonly windowMinutes: number
+  readonly percentile: number
+  readonly vms: readonly VmSummary[]
+  readonly volumes: readonly VolumeSummary[]
+  readonly quality: DataQuality
+}
+
+export function summarizeProfile(store: ProfileStore, percentile = 95): ProfileSummary {
+  const profile = loadProfile(store)
+  const wpd = store.windowsPerDay
+  const seconds = store.windowSeconds
+  const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
+  const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {
+    const churn = sumSeries(members.map((m) => profile.series[m.i].writeBytes), profile.windowCount)
+    const ops = sumSeries(members.map((m) => profile.series[m.i].writeOps), profile.windowCount)
+    const c = seriesStats(churn, percentile)
+    const o = seriesStats(ops, percentile)
+    const days = dailyTotals(churn, profile.firstWindow, wpd).filter((d) => d.coverage >= 0.9)
+    const worst = days.reduce<{total: number; day: number} | undefined>((w, d) => (!w || d.total / d.coverage > w.total ? {total: d.total / d.coverage, day: d.day} : w), undefined)
+    return {
+      vm,
+      hosts: [...new Set(members.flatMap((m) => m.d.hosts))],
+      disks: members.length,
+      avgChurnMBps: c.mean / seconds / MB,
+      p95ChurnMBps: c.percentile / seconds / MB,
+      maxChurnMBps: c.max / seconds / MB,
+      avgGBPerDay: (c.mean * wpd) / GB,
+      worstDayGB: worst ? worst.total / GB : NaN,
+      worstDayUtc: worst ? new Date(worst.day * 86_400_000).toISOString().slice(0, 10) : undefined,
+      avgWriteIops: o.mean / seconds,
+      maxWriteIops: o.max / seconds,
+      coveragePct: profile.windowCount ? (100 * c.count) / profile.windowCount : 0,
+      mappedBy: [...new Set(members.map((m) => m.d.mappedBy))].join('+'),
+    }
+  })
+  const byVolume = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => `${x.d.volume}|${volumeOwner(x.d.volume, x.d.hosts)}`)
+  const volumes: VolumeSummary[] = [...byVolume.values()].map((members) => {
+    const churn = sumSeries(members.map((m) => profile.series[m.i].writeBytes), profile.windowCount)
+    const c = seriesStats(churn, percentile)
+    return {
+      volume: members[0].d.volume,
+      hosts: [...new Set(members.flatMap((m) => m.d.hosts))],
+      vms: new Set(members.map((m) => m.d.vm)).size,
+      disks: members.length,
+      avgChurnMBps: c.mean / seconds / MB,
+      p95ChurnMBps: c.percentile / seconds / MB,
+      maxChurnMBps: c.max / seconds / MB,
+    }
+  })
+  return {windowMinutes: seconds / 60, percentile, vms, volumes, quality: dataQuality(store, profile)}
+}
+
+/** A local volume belongs to its host; a cluster shared volume to every node that used it. */
+function volumeOwner(volume: string, hosts: readonly string[]): string {
+  return /ClusterStorage/i.test(volume) ? 'cluster' : hosts[0] ?? ''
+}
+
+function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
+  const files = store.db.prepare('SELECT quality, first_utc, last_utc FROM files').all() as Array<{quality: string; first_utc: number | null; last_utc: number | null}>
+  const q = files.map((f) => JSON.parse(f.quality))
+  const sum = (pick: (x: any) => number) => q.reduce((n, x) => n + pick(x), 0) // eslint-disable-line @typescript-eslint/no-explicit-any
+  const union = (pick: (x: any) => string[]) => [...new Set(q.flatMap(pick))] // eslint-disable-line @typescript-eslint/no-explicit-any
+  const ignored: Record<string, number> = {}
+  for (const x of q) for (const [k, v] of Object.entries(x.findings.ignoredObjects as Record<string, number>)) ignored[k] = (ignored[k] ?? 0) + v
+  let windows = 0
+  let present = 0
+  for (const s of profile.series) {
+    windows += s.writeBytes.length
+    for (const v of s.writeBytes) if (v === v) present++
+  }
+  const first = Math.min(...files.map((f) => f.first_utc ?? Infinity))
+  const last = Math.max(...files.map((f) => f.last_utc ?? -Infinity))
+  const daysProfiled = Number.isFinite(first) && Number.isFinite(last) ? (last - first) / 86_400_000 : 0
+  const coveragePct = windows ? (100 * present) / windows : 0
+  const guessed = union((x) => x.findings.guessedInstances)
+  const reasons: string[] = []
+  if (daysProfiled < RECOMMENDED_DAYS) reasons.push(`${daysProfiled.toFixed(1)} days profiled; at least ${RECOMMENDED_DAYS} (ideally ${IDEAL_DAYS}) are recommended to catch weekly peaks`)
+  if (coveragePct < 95) reasons.push(`${coveragePct.toFixed(1)} % of disk-windows have samples`)
+  if (guessed.length) reasons.push(`${guessed.length} instances mapped to VMs by guess (no inventory entry)`)
+  const confidence = reasons.length === 0 ? 'high' : daysProfiled >= 3 && coveragePct >= 80 && guessed.length === 0 ? 'medium' : 'low'
+  return {
+    files: files.length,
+    firstUtc: Number.isFinite(first) ? new Date(first).toISOString() : undefined,
+    lastUtc: Number.isFinite(last) ? new Date(last).toISOString() : undefined,
+    daysProfiled,
+    recommendedDays: RECOMMENDED_DAYS,
+    idealDays: IDEAL_DAYS,
+    coveragePct,
+    gaps: sum((x) => x.stats.gaps),
+    dstCorrections: sum((x) => x.clock.dstCorrections.length),
+    backwardRows: sum((x) => x.clock.backwardRows),
+    valueCells: sum((x) => x.stats.valueCells),
+    blankCells: sum((x) => x.stats.blankCells),
+    overlapClippedSeconds: sum((x) => x.stats.overlapClippedMs) / 1000,
+    guessedInstances: guessed,
+    noiseInstances: union((x) => x.findings.noiseInstances),
+    localizedNames: union((x) => x.findings.localizedNames),
+    ignoredObjects: ignored,
+    confidence,
+    reasons,
+  }
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>()
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item])
+  return out
+}
