@@ -4,10 +4,10 @@
  * the rest), run rows through the clock and the window engine, and write the disks' day series,
  * coverage and the file's findings in one transaction.
  */
-import {createHash} from 'node:crypto'
 import {createReadStream} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
+import {hashFile, hashFileInWorker, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import {biasMinutesAt as findBias, findWindowsTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
@@ -42,11 +42,14 @@ export type FileOutcome =
   | {readonly status: 'ingested'; readonly path: string; readonly quality: FileQuality}
   | {readonly status: 'already-ingested'; readonly path: string}
 
-const CHUNK = 4 << 20
+const CHUNK = 4 << 20 // read size
 
 export async function ingestFile(store: ProfileStore, input: InputFile, options: IngestOptions, onBytes?: (bytes: number) => void): Promise<FileOutcome> {
-  const sha256 = await hashFile(input.path)
-  if (store.hasFile(sha256)) return {status: 'already-ingested', path: input.path}
+  // A file whose first 4 MiB and size match one in the profile is hashed whole before parsing;
+  // any other is hashed on a worker thread while it is parsed.
+  const head = headHash(input.path)
+  if (store.hasFileHead(head, input.bytes) && store.hasFile(await hashFile(input.path))) return {status: 'already-ingested', path: input.path}
+  const fullHash = hashFileInWorker(input.path)
 
   const headerZone = input.timeZone === undefined ? undefined : findWindowsTimeZone(input.timeZone)
   let clock: LogClock
@@ -91,9 +94,15 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.addCoverage(id, covered)
       if (covered.length > 0) for (const host of sink.series.hosts[s]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
+    const sha256 = await fullHash
+    if (store.hasFile(sha256)) {
+      store.db.exec('ROLLBACK')
+      return {status: 'already-ingested', path: input.path}
+    }
     const quality: FileQuality = {stats: engine.stats, clock: clock.report, findings: sink.findings, disks: sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', timeZoneSource}
     store.insertFile({
       sha256,
+      headSha256: head,
       path: input.path,
       bytes: input.bytes,
       kind: input.kind,
@@ -108,7 +117,8 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     store.db.exec('COMMIT')
     return {status: 'ingested', path: input.path, quality}
   } catch (error) {
-    store.db.exec('ROLLBACK')
+    if (store.db.inTransaction) store.db.exec('ROLLBACK')
+    await fullHash.catch(() => undefined)
     throw error
   }
 }
@@ -179,10 +189,4 @@ async function* readChunks(path: string, gzip: boolean, onBytes?: (bytes: number
   if (onBytes) file.on('data', (chunk) => onBytes(chunk.length))
   const stream = gzip ? file.pipe(createGunzip({chunkSize: 1 << 20})) : file
   for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
-}
-
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, {highWaterMark: CHUNK})) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }

@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
   id INTEGER PRIMARY KEY,
   sha256 TEXT NOT NULL UNIQUE,
+  head_sha256 TEXT NOT NULL,
   path TEXT NOT NULL,
   bytes INTEGER NOT NULL,
   kind TEXT NOT NULL,
@@ -76,6 +77,8 @@ export interface DiskRecord {
 
 export interface FileRecord {
   readonly sha256: string
+  /** SHA-256 of the first 4 MiB. */
+  readonly headSha256: string
   readonly path: string
   readonly bytes: number
   readonly kind: string
@@ -137,6 +140,10 @@ export class ProfileStore {
     return this.db.prepare('SELECT 1 FROM files WHERE sha256 = ?').get(sha256) !== undefined
   }
 
+  hasFileHead(headSha256: string, bytes: number): boolean {
+    return this.db.prepare('SELECT 1 FROM files WHERE head_sha256 = ? AND bytes = ?').get(headSha256, bytes) !== undefined
+  }
+
   /** Runs fn in one transaction: all of a file or nothing. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()
@@ -144,8 +151,8 @@ export class ProfileStore {
 
   insertFile(file: FileRecord): number {
     const info = this.db
-      .prepare('INSERT INTO files (sha256, path, bytes, kind, encoding, hosts, time_zone, bias_minutes, first_utc, last_utc, quality, ingested_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(file.sha256, file.path, file.bytes, file.kind, file.encoding, JSON.stringify(file.hosts), file.timeZone ?? null, file.biasMinutes ?? null, Number.isFinite(file.firstUtc) ? file.firstUtc : null, Number.isFinite(file.lastUtc) ? file.lastUtc : null, JSON.stringify(file.quality), new Date().toISOString())
+      .prepare('INSERT INTO files (sha256, head_sha256, path, bytes, kind, encoding, hosts, time_zone, bias_minutes, first_utc, last_utc, quality, ingested_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(file.sha256, file.headSha256, file.path, file.bytes, file.kind, file.encoding, JSON.stringify(file.hosts), file.timeZone ?? null, file.biasMinutes ?? null, Number.isFinite(file.firstUtc) ? file.firstUtc : null, Number.isFinite(file.lastUtc) ? file.lastUtc : null, JSON.stringify(file.quality), new Date().toISOString())
     return Number(info.lastInsertRowid)
   }
 

@@ -1,0 +1,42 @@
+/** Writes the benchmark's PDH-CSV: 500 disks × 4 VSD counters, relog-style values, 15 s rows. */
+import {closeSync, openSync, writeSync} from 'node:fs'
+import {Random} from '../src/sample/random.js'
+
+export function writeBenchLog(path: string, targetBytes: number): void {
+  const rng = new Random(1, 'bench-ingest')
+  const disks = 500
+  const counters = ['Read Bytes/sec', 'Read Operations/Sec', 'Write Bytes/sec', 'Write Operations/Sec']
+  const header = ['(PDH-CSV 4.0) (W. Europe Standard Time)(-60)']
+  for (let d = 0; d < disks; d++) {
+    const vm = `VM${String(d + 1).padStart(4, '0')}`
+    for (const c of counters) header.push(`\\\\HV01\\Hyper-V Virtual Storage Device(D:-Hyper-V-${vm}-Virtual Hard Disks-${vm}.vhdx)\\${c}`)
+  }
+  const fd = openSync(path, 'w')
+  let written = 0
+  const put = (text: string) => {
+    written += writeSync(fd, text)
+  }
+  put(`"${header.join('","')}"\r\n`)
+  const level = Array.from({length: disks}, () => rng.uniform(1e4, 5e6))
+  let t = Date.UTC(2026, 10, 2, 0, 0, 0, 0)
+  let first = true
+  while (written < targetBytes) {
+    const d = new Date(t)
+    const p2 = (n: number) => String(n).padStart(2, '0')
+    const cells = [`${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`]
+    for (let k = 0; k < disks; k++) {
+      if (first) {
+        cells.push(' ', ' ', ' ', ' ')
+        continue
+      }
+      const w = level[k] * (0.5 + rng.next())
+      const r = w * 1.7 * rng.next()
+      // relog prints doubles with up to 17 significant digits.
+      cells.push(String(r), String(r / 8192), String(w), String(w / (4096 + 60_000 * rng.next())))
+    }
+    put(`"${cells.join('","')}"\r\n`)
+    first = false
+    t += 15_000 + rng.int(0, 20)
+  }
+  closeSync(fd)
+}

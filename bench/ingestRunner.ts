@@ -1,0 +1,25 @@
+/** Child of bench/ingest.ts: one contender on the file; prints {seconds, peakRssMiB, detail} as JSON. */
+import {createReadStream, rmSync} from 'node:fs'
+import {parse} from 'csv-parse'
+import {ingestInputs} from '../src/ingest/ingestRun.js'
+
+const [mode, file, profile] = process.argv.slice(2)
+const started = performance.now()
+let detail = ''
+if (mode === 'csv-parse') {
+  let records = 0
+  let numbers = 0
+  for await (const record of createReadStream(file, {highWaterMark: 4 << 20}).pipe(parse({relax_column_count: true})) as AsyncIterable<string[]>) {
+    records++
+    for (let i = 1; i < record.length; i++) if (record[i] !== ' ') numbers += Number(record[i]) > -1 ? 1 : 0
+  }
+  detail = `${records} records, ${numbers} numbers`
+} else {
+  rmSync(profile, {force: true})
+  const result = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: []})
+  const o = result.outcomes[0]
+  detail = o.status === 'ingested' ? `${o.quality.disks} disks, ${o.quality.stats.sampleSets} rows, ${o.quality.parser} parser` : o.status
+  for (const suffix of ['', '-wal', '-shm']) rmSync(profile + suffix, {force: true})
+}
+const seconds = (performance.now() - started) / 1000
+console.log(JSON.stringify({seconds, peakRssMiB: process.resourceUsage().maxRSS / 1024, detail}))

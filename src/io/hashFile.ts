@@ -1,0 +1,51 @@
+/**
+ * Content hashes of input files (SHA-256), for idempotent ingest. The full hash runs on a worker
+ * thread, reading the file on its own, so it costs the parse on the main thread no time.
+ */
+import {createHash} from 'node:crypto'
+import {closeSync, createReadStream, openSync, readSync} from 'node:fs'
+import {Worker} from 'node:worker_threads'
+
+const CHUNK = 4 << 20
+
+/** SHA-256 of the first 4 MiB: a cheap first look for a file seen before. */
+export function headHash(path: string): string {
+  const fd = openSync(path, 'r')
+  try {
+    const buf = Buffer.alloc(CHUNK)
+    const n = readSync(fd, buf, 0, CHUNK, 0)
+    return createHash('sha256').update(buf.subarray(0, n)).digest('hex')
+  } finally {
+    closeSync(fd)
+  }
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, {highWaterMark: CHUNK})) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+const WORKER_SOURCE = `
+const {parentPort, workerData} = require('node:worker_threads')
+const {createHash} = require('node:crypto')
+const {createReadStream} = require('node:fs')
+const hash = createHash('sha256')
+createReadStream(workerData, {highWaterMark: ${CHUNK}})
+  .on('data', (chunk) => hash.update(chunk))
+  .on('end', () => parentPort.postMessage({digest: hash.digest('hex')}))
+  .on('error', (error) => parentPort.postMessage({error: error.message}))
+`
+
+/** The full SHA-256, computed on a worker thread. */
+export function hashFileInWorker(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER_SOURCE, {eval: true, workerData: path})
+    worker.once('message', (m: {digest?: string; error?: string}) => {
+      void worker.terminate()
+      if (m.digest) resolve(m.digest)
+      else reject(new Error(m.error ?? 'hashing failed'))
+    })
+    worker.once('error', reject)
+  })
+}
