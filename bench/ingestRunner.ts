@@ -1,7 +1,10 @@
 /** Child of bench/ingest.ts: one contender on the file; prints {seconds, peakRssMiB, detail} as JSON. */
 import {createReadStream, rmSync} from 'node:fs'
 import {parse} from 'csv-parse'
-import {ingestInputs} from '../src/ingest/ingestRun.js'
+
+// The compiled code, as users run it (npm run bench:ingest builds first); types from the source.
+const distModule = new URL('../dist/src/ingest/ingestRun.js', import.meta.url).href
+const {ingestInputs} = (await import(distModule)) as typeof import('../src/ingest/ingestRun.js')
 
 const [mode, file, profile] = process.argv.slice(2)
 const started = performance.now()

@@ -121,6 +121,19 @@ export class WindowEngine {
     this.prevUtc = utc
   }
 
+  /**
+   * Starts after a sample set at utc that an earlier byte range of the same file owns: the next
+   * row's interval begins there, but nothing of that row is counted here.
+   */
+  startAfter(utc: number): void {
+    this.prevUtc = utc
+  }
+
+  /** Column c's series and measure (to rebuild the same columns on a worker). */
+  columnAt(c: number): [series: number, measure: number] {
+    return [this.columnSeries[c], this.columnMeasure[c]]
+  }
+
   /** Emits the last open window. */
   finish(): void {
     this.emitWindow()

@@ -5,16 +5,19 @@
  * coverage and the file's findings in one transaction.
  */
 import {createReadStream} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
 import {hashFile, hashFileInWorker, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import {biasMinutesAt as findBias, findWindowsTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
-import {SLOTS, WindowEngine, type EngineStats} from './engine.js'
+import {DayBuffers} from './dayBuffers.js'
+import {WindowEngine, type EngineStats} from './engine.js'
 import {EngineLogSink, type FileFindings, type MappingContext} from './logSink.js'
 import {parsePdhCsvFast} from './pdhFast.js'
 import {parsePdhGeneral} from './pdhGeneral.js'
+import {ingestInRanges, type ParseResult} from './parallelRanges.js'
 import {type ClockReport, LogClock} from './timestamps.js'
 
 export interface IngestOptions extends MappingContext {
@@ -27,7 +30,12 @@ export interface IngestOptions extends MappingContext {
   readonly maxIntervalMs: number
   /** Use csv-parse even where the fast path applies (differential tests). */
   readonly forceCsvParse?: boolean
+  /** Plain PDH-CSV files from this size on are parsed in two byte ranges on worker threads. */
+  readonly splitMinBytes?: number
 }
+
+/** Below this a file is parsed on the main thread: starting workers costs more than it saves. */
+export const SPLIT_MIN_BYTES = 64 << 20
 
 export interface FileQuality {
   readonly stats: EngineStats
@@ -35,6 +43,8 @@ export interface FileQuality {
   readonly findings: FileFindings
   readonly disks: number
   readonly parser: 'fast' | 'csv-parse'
+  /** Byte ranges parsed in parallel on worker threads (1 = the whole file on the main thread). */
+  readonly ranges: number
   readonly timeZoneSource: 'header' | 'bias only' | '--tz'
 }
 
@@ -52,54 +62,66 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   const fullHash = hashFileInWorker(input.path)
 
   const headerZone = input.timeZone === undefined ? undefined : findWindowsTimeZone(input.timeZone)
-  let clock: LogClock
-  let timeZoneSource: FileQuality['timeZoneSource']
-  if (input.biasMinutes !== undefined) {
-    clock = new LogClock(input.biasMinutes, headerZone)
-    timeZoneSource = headerZone ? 'header' : 'bias only'
-  } else if (options.tz) {
-    // No zone in the file: the first row's bias comes from the zone's rules.
-    clock = new ZoneStartClock(options.tz)
-    timeZoneSource = '--tz'
-  } else {
+  const newClock = (): LogClock => {
+    if (input.biasMinutes !== undefined) return new LogClock(input.biasMinutes, headerZone)
+    if (options.tz) return new ZoneStartClock(options.tz) // no zone in the file: the first row's bias follows the zone's rules
     throw new HvplanError('E_INPUT_FORMAT', `the log names no time zone (${input.kind}): pass --tz with the hosts' Windows time zone, e.g. --tz "W. Europe Standard Time"`, {file: input.path, line: 1})
   }
-
-  const windowMs = options.windowSeconds * 1000
-  const windowsPerDay = 86_400_000 / windowMs
-  const diskIds: number[] = []
-  const diskIdOf = (s: number): number => (diskIds[s] ??= store.diskId(sink.series.disks[s]))
-  const days = new DayBuffers(windowsPerDay, (s, day, arrays) => store.addDay(diskIdOf(s), day, arrays))
-  const engine: WindowEngine = new WindowEngine({
-    windowMs,
-    maxIntervalMs: options.maxIntervalMs,
-    rangeFromUtc: options.fromUtc,
-    rangeToUtc: options.toUtc,
-    emit: (s, w, acc, offset) => days.add(s, w, acc, offset),
-    priorCoverage: (s) => store.coverage(diskIdOf(s)),
-  })
-  const sink: EngineLogSink = new EngineLogSink(engine, clock, options, input.path)
+  const timeZoneSource: FileQuality['timeZoneSource'] = input.biasMinutes !== undefined ? (headerZone ? 'header' : 'bias only') : '--tz'
   const fast = !options.forceCsvParse && (input.kind === 'pdh-csv' || input.kind === 'pdh-csv-no-zone') && input.encoding === 'utf8'
+  const windowMs = options.windowSeconds * 1000
 
-  store.db.exec('BEGIN')
+  /** One attempt's state: a fresh engine and sink (a failed parallel attempt is redone from scratch). */
+  const session = () => {
+    const clock = newClock()
+    const diskIds: number[] = []
+    const diskIdOf = (s: number): number => (diskIds[s] ??= store.diskId(sink.series.disks[s]))
+    const days = new DayBuffers(86_400_000 / windowMs, (s, day, arrays) => store.addDay(diskIdOf(s), day, arrays))
+    const engine: WindowEngine = new WindowEngine({
+      windowMs,
+      maxIntervalMs: options.maxIntervalMs,
+      rangeFromUtc: options.fromUtc,
+      rangeToUtc: options.toUtc,
+      emit: (s, w, acc, offset) => days.add(s, w, acc, offset),
+      priorCoverage: (s) => store.coverage(diskIdOf(s)),
+    })
+    const sink: EngineLogSink = new EngineLogSink(engine, clock, options, input.path)
+    return {clock, diskIdOf, days, engine, sink}
+  }
+
   try {
-    const chunks = readChunks(input.path, input.gzip, onBytes)
-    if (fast) await parsePdhCsvFast(chunks, input.path, sink)
-    else await parsePdhGeneral(chunks, input.path, input, sink)
-    engine.finish()
-    days.flushAll()
-    sink.series.disks.forEach((_disk, s) => {
-      const id = diskIdOf(s)
-      const covered = engine.coveredIntervals(s)
+    let done: {s: ReturnType<typeof session>; result: ParseResult} | undefined
+    const parallel = fast && !input.gzip && headerZone !== undefined && input.bytes >= (options.splitMinBytes ?? SPLIT_MIN_BYTES) && availableParallelism() > 1
+    if (parallel) {
+      store.db.exec('BEGIN')
+      const s = session()
+      const result = await ingestInRanges(store, input, s, {windowMs, options, zone: headerZone, onBytes})
+      if (result) done = {s, result}
+      else store.db.exec('ROLLBACK')
+    }
+    if (!done) {
+      store.db.exec('BEGIN')
+      const s = session()
+      const chunks = readChunks(input.path, input.gzip, onBytes)
+      if (fast) await parsePdhCsvFast(chunks, input.path, s.sink)
+      else await parsePdhGeneral(chunks, input.path, input, s.sink)
+      s.engine.finish()
+      s.days.flushAll()
+      done = {s, result: {stats: s.engine.stats, clock: s.clock.report, coverage: (k) => s.engine.coveredIntervals(k), ranges: 1}}
+    }
+    const {s, result} = done
+    s.sink.series.disks.forEach((_disk, k) => {
+      const id = s.diskIdOf(k)
+      const covered = result.coverage(k)
       store.addCoverage(id, covered)
-      if (covered.length > 0) for (const host of sink.series.hosts[s]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
+      if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
     const sha256 = await fullHash
     if (store.hasFile(sha256)) {
       store.db.exec('ROLLBACK')
       return {status: 'already-ingested', path: input.path}
     }
-    const quality: FileQuality = {stats: engine.stats, clock: clock.report, findings: sink.findings, disks: sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', timeZoneSource}
+    const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource}
     store.insertFile({
       sha256,
       headSha256: head,
@@ -110,8 +132,8 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       hosts: input.hosts,
       timeZone: input.timeZone ?? options.tz?.id,
       biasMinutes: input.biasMinutes,
-      firstUtc: engine.stats.firstUtc,
-      lastUtc: engine.stats.lastUtc,
+      firstUtc: result.stats.firstUtc,
+      lastUtc: result.stats.lastUtc,
       quality,
     })
     store.db.exec('COMMIT')
@@ -149,40 +171,6 @@ function biasAtLocal(tz: WindowsTimeZone, localMs: number): number {
 }
 
 
-
-/** Per disk, the current UTC day's windows; a finished day is added to the profile. */
-class DayBuffers {
-  private readonly day: number[] = []
-  private readonly arrays: Float64Array[][] = []
-
-  constructor(
-    private readonly windowsPerDay: number,
-    private readonly write: (series: number, day: number, arrays: Float64Array[]) => void,
-  ) {}
-
-  add(s: number, window: number, acc: Float64Array, offset: number): void {
-    const day = Math.floor(window / this.windowsPerDay)
-    if (this.day[s] !== day) {
-      this.flush(s)
-      this.day[s] = day
-      this.arrays[s] ??= Array.from({length: SLOTS}, () => new Float64Array(this.windowsPerDay))
-    }
-    const i = window - day * this.windowsPerDay
-    const arrays = this.arrays[s]
-    for (let k = 0; k < SLOTS; k++) arrays[k][i] += acc[offset + k]
-  }
-
-  flushAll(): void {
-    for (let s = 0; s < this.day.length; s++) this.flush(s)
-  }
-
-  private flush(s: number): void {
-    if (this.day[s] === undefined) return
-    this.write(s, this.day[s], this.arrays[s])
-    for (const a of this.arrays[s]) a.fill(0)
-    this.day[s] = undefined as unknown as number
-  }
-}
 
 async function* readChunks(path: string, gzip: boolean, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const file = createReadStream(path, {highWaterMark: CHUNK})

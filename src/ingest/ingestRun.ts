@@ -22,6 +22,7 @@ export interface IngestRunOptions {
   readonly inventory?: string
   readonly maxIntervalMinutes?: number
   readonly forceCsvParse?: boolean
+  readonly splitMinBytes?: number
 }
 
 export interface IngestRunResult {
@@ -70,7 +71,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
           await ingestFile(
             store,
             file,
-            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000, forceCsvParse: options.forceCsvParse},
+            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000, forceCsvParse: options.forceCsvParse, splitMinBytes: options.splitMinBytes},
             (n) => {
               bytesDone += n
               onProgress?.({bytesDone, bytesTotal, file: file.path})

@@ -60,6 +60,8 @@ export class EngineLogSink implements LogSink {
   readonly findings: FileFindings = {ignoredObjects: {}, noiseInstances: [], excludedInstances: [], guessedInstances: [], localizedNames: [], otherLines: 0}
   readonly series = new FileSeries()
   private slots = 0
+  /** The header map of the last header read (value slot per cell, or -1). */
+  headerMap: Int32Array | undefined
 
   constructor(
     private readonly engine: WindowEngine,
@@ -76,6 +78,7 @@ export class EngineLogSink implements LogSink {
     const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
     for (let i = 1; i < cells.length; i++) map[i - 1] = this.column(cells[i], line, i + 1)
     this.slots = this.engine.columnCount
+    this.headerMap = map
     return map
   }
 

@@ -13,54 +13,64 @@ const COMMA = 0x2c
 const CR = 0x0d
 const LF = 0x0a
 
+/** Splits chunks into lines (without CR/LF), copying only a line cut between two chunks. */
+export class LineSplitter {
+  private carry: Buffer | undefined
+
+  constructor(private readonly handle: (buf: Buffer, start: number, end: number) => void) {}
+
+  push(chunk: Buffer): void {
+    let start = 0
+    if (this.carry) {
+      const nl = chunk.indexOf(LF)
+      if (nl === -1) {
+        this.carry = Buffer.concat([this.carry, chunk])
+        return
+      }
+      const joined = Buffer.concat([this.carry, chunk.subarray(0, nl)])
+      this.line(joined, 0, joined.length)
+      this.carry = undefined
+      start = nl + 1
+    }
+    for (let nl = chunk.indexOf(LF, start); nl !== -1; nl = chunk.indexOf(LF, start)) {
+      this.line(chunk, start, nl)
+      start = nl + 1
+    }
+    this.carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined
+  }
+
+  /** Delivers a last line without a final newline. */
+  end(): void {
+    if (this.carry && this.carry.length > 0) this.line(this.carry, 0, this.carry.length)
+    this.carry = undefined
+  }
+
+  private line(buf: Buffer, start: number, end: number): void {
+    this.handle(buf, start, end > start && buf[end - 1] === CR ? end - 1 : end)
+  }
+}
+
 /** Parses a whole PDH-CSV stream into the sink; throws HvplanError with file:line:column on bad input. */
 export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: string, sink: LogSink): Promise<void> {
-  let carry: Buffer | undefined
   let line = 0
   let map: Int32Array | undefined
   let values = new Float64Array(0)
-  const handle = (buf: Buffer, start: number, end: number) => {
+  const splitter = new LineSplitter((buf, start, end) => {
     line++
-    if (end > start && buf[end - 1] === CR) end--
     if (map === undefined) {
       if (end > start) {
         map = sink.header(splitQuoted(buf.toString('utf8', start, end).replace(/^\uFEFF/, '')), line)
         values = new Float64Array(sink.valueCount)
       }
-    } else if (end > start && buf[start] === QUOTE) {
+    } else if (end > start && buf[start] === QUOTE && buf[end - 1] === QUOTE) {
       parseRow(buf, start, end, map, values, file, line)
       sink.row(values[values.length - 1], values, line)
     } else if (end > start) {
       sink.otherLine(buf.toString('utf8', start, Math.min(end, start + 200)), line)
     }
-  }
-  for await (const chunk of chunks) {
-    let start = 0
-    if (carry) {
-      // Only the line cut at the previous chunk's end is copied, never the whole chunk.
-      const nl = chunk.indexOf(LF)
-      if (nl === -1) {
-        carry = Buffer.concat([carry, chunk])
-        continue
-      }
-      const joined = Buffer.concat([carry, chunk.subarray(0, nl + 1)])
-      handle(joined, 0, joined.length - 1)
-      carry = undefined
-      start = nl + 1
-    }
-    for (let nl = chunk.indexOf(LF, start); nl !== -1; nl = chunk.indexOf(LF, start)) {
-      handle(chunk, start, nl)
-      start = nl + 1
-    }
-    carry = start < chunk.length ? Buffer.from(chunk.subarray(start)) : undefined
-  }
-  if (carry && carry.length > 0) {
-    line++
-    if (map !== undefined && carry[0] === QUOTE && carry[carry.length - 1] === QUOTE) {
-      parseRow(carry, 0, carry.length, map, values, file, line)
-      sink.row(values[values.length - 1], values, line)
-    } else if (map !== undefined) sink.otherLine(carry.toString('utf8', 0, Math.min(carry.length, 200)), line)
-  }
+  })
+  for await (const chunk of chunks) splitter.push(chunk)
+  splitter.end()
   if (map === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected "(PDH-CSV 4.0) …" followed by counter paths', {file, line: 1})
 }
 
@@ -68,7 +78,7 @@ export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: strin
  * One row into values (NaN = missing); values[values.length - 1] receives the local timestamp.
  * map[i] is the value slot of header cell i + 1, or -1 for a column ingest does not keep.
  */
-function parseRow(buf: Buffer, start: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
+export function parseRow(buf: Buffer, start: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
   const fail = (p: number, expected: string): never => {
     throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(end, p + 24)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
   }

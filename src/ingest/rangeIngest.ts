@@ -1,0 +1,87 @@
+/**
+ * Ingest of one byte range of a plain PDH-CSV file, for a worker thread: the same parser and
+ * window engine as the whole-file path, starting after the last sample set of the range before
+ * it, returning day arrays and coverage for the main thread to add to the profile.
+ */
+import {closeSync, openSync, readSync} from 'node:fs'
+import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
+import {DayBuffers} from './dayBuffers.js'
+import {type EngineStats, WindowEngine} from './engine.js'
+import {LineSplitter, parseRow} from './pdhFast.js'
+import {type ClockReport, LogClock} from './timestamps.js'
+
+export interface RangeJob {
+  readonly path: string
+  readonly start: number
+  readonly end: number
+  /** Local time of the sample set just before start (NaN for the first range). */
+  readonly seedLocalMs: number
+  readonly biasMinutes: number
+  readonly zoneId: string | undefined
+  readonly map: Int32Array
+  readonly valueCount: number
+  readonly columns: ReadonlyArray<readonly [number, number]>
+  readonly windowMs: number
+  readonly maxIntervalMs: number
+  readonly rangeFromUtc: number
+  readonly rangeToUtc: number
+  readonly priorCoverage: ReadonlyArray<ReadonlyArray<readonly [number, number]>>
+}
+
+export interface RangeResult {
+  /** [series, day, SLOTS × windowsPerDay values (measure-major)]. */
+  readonly days: Array<[number, number, Float64Array]>
+  readonly coverage: Array<ReadonlyArray<readonly [number, number]>>
+  readonly stats: EngineStats
+  readonly clock: ClockReport
+  readonly otherLines: number
+}
+
+const CHUNK = 4 << 20
+
+export function ingestRange(job: RangeJob): RangeResult {
+  const zone = job.zoneId === undefined ? undefined : findWindowsTimeZone(job.zoneId)
+  const clock = new LogClock(job.biasMinutes, zone)
+  const windowsPerDay = 86_400_000 / job.windowMs
+  const days: Array<[number, number, Float64Array]> = []
+  const buffers = new DayBuffers(windowsPerDay, (s, day, arrays) => {
+    const flat = new Float64Array(arrays.length * windowsPerDay)
+    arrays.forEach((a, k) => flat.set(a, k * windowsPerDay))
+    days.push([s, day, flat])
+  })
+  const engine = new WindowEngine({
+    windowMs: job.windowMs,
+    maxIntervalMs: job.maxIntervalMs,
+    rangeFromUtc: job.rangeFromUtc,
+    rangeToUtc: job.rangeToUtc,
+    emit: (s, w, acc, offset) => buffers.add(s, w, acc, offset),
+    priorCoverage: (s) => job.priorCoverage[s] ?? [],
+  })
+  for (const [series, measure] of job.columns) engine.addColumn(series, measure)
+  if (!Number.isNaN(job.seedLocalMs)) engine.startAfter(clock.toUtc(job.seedLocalMs))
+  const values = new Float64Array(job.valueCount)
+  let otherLines = 0
+  const splitter = new LineSplitter((buf, start, end) => {
+    if (end > start && buf[start] === 0x22 && buf[end - 1] === 0x22) {
+      parseRow(buf, start, end, job.map, values, job.path, 0)
+      const utc = clock.toUtc(values[values.length - 1])
+      if (!Number.isNaN(utc)) engine.row(utc, values)
+    } else if (end > start) otherLines++
+  })
+  const fd = openSync(job.path, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK)
+    for (let pos = job.start; pos < job.end; ) {
+      const n = readSync(fd, buf, 0, Math.min(CHUNK, job.end - pos), pos)
+      if (n <= 0) break
+      splitter.push(buf.subarray(0, n))
+      pos += n
+    }
+    splitter.end()
+  } finally {
+    closeSync(fd)
+  }
+  engine.finish()
+  buffers.flushAll()
+  return {days, coverage: job.columns.length ? Array.from({length: job.priorCoverage.length}, (_, s) => engine.coveredIntervals(s)) : [], stats: engine.stats, clock: clock.report, otherLines}
+}
