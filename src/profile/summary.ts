@@ -69,7 +69,7 @@ export interface ProfileSummary {
 }
 
 export function summarizeProfile(store: ProfileStore, percentile = 95): ProfileSummary {
-  const profile = loadProfile(store)
+  const profile = loadProfile(store, {measures: ['writeBytes', 'writeOps']})
   const wpd = store.windowsPerDay
   const seconds = store.windowSeconds
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)

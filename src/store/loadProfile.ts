@@ -2,7 +2,7 @@
  * Loads a profile for modelling: per disk, Float64Array series over one common window range,
  * NaN where a window has no data or too little coverage (a gap is never 0).
  */
-import {blobToFloat64, type ProfileStore} from './profileStore.js'
+import type {ProfileStore} from './profileStore.js'
 
 export interface ProfileDisk {
   readonly id: number
@@ -25,6 +25,7 @@ export interface DiskSeries {
   readonly coveredSeconds: Float64Array
 }
 
+
 export interface LoadedProfile {
   readonly windowSeconds: number
   /** Window index (UTC epoch / window) of element 0. */
@@ -34,12 +35,27 @@ export interface LoadedProfile {
   readonly series: readonly DiskSeries[]
 }
 
-/** coverageThreshold: share of a window that must be covered for it to count (default 0.5). */
-export function loadProfile(store: ProfileStore, coverageThreshold = 0.5): LoadedProfile {
+export type LoadedMeasure = 'writeBytes' | 'readBytes' | 'writeOps' | 'readOps'
+const ALL_MEASURES: readonly LoadedMeasure[] = ['writeBytes', 'writeOps', 'readBytes', 'readOps']
+const COLUMN: Record<LoadedMeasure, string> = {writeBytes: 'write_bytes', readBytes: 'read_bytes', writeOps: 'write_ops', readOps: 'read_ops'}
+
+export interface LoadOptions {
+  /** Share of a window that must be covered for it to count (default 0.5). */
+  readonly coverageThreshold?: number
+  /** Measures to load (default all); the others come back as empty arrays. */
+  readonly measures?: readonly LoadedMeasure[]
+}
+
+export function loadProfile(store: ProfileStore, options: LoadOptions = {}): LoadedProfile {
+  const coverageThreshold = options.coverageThreshold ?? 0.5
+  const measures = options.measures ?? ALL_MEASURES
   const db = store.db
   const wpd = store.windowsPerDay
   const range = db.prepare('SELECT min(day) AS lo, max(day) AS hi FROM disk_days').get() as {lo: number | null; hi: number | null}
-  const hostRows = db.prepare('SELECT disk_id, host FROM disk_hosts ORDER BY first_utc').all() as Array<{disk_id: number; host: string}>
+  const hostsByDisk = new Map<number, string[]>()
+  for (const h of db.prepare('SELECT disk_id, host FROM disk_hosts ORDER BY first_utc').all() as Array<{disk_id: number; host: string}>) {
+    hostsByDisk.set(h.disk_id, [...(hostsByDisk.get(h.disk_id) ?? []), h.host])
+  }
   const diskRows = db.prepare('SELECT id, disk_key, vm, volume, instance, mapped_by, inventory FROM disks ORDER BY vm, disk_key').all() as Array<{id: number; disk_key: string; vm: string; volume: string; instance: string; mapped_by: string; inventory: string | null}>
   const disks: ProfileDisk[] = diskRows.map((r) => ({
     id: r.id,
@@ -48,49 +64,63 @@ export function loadProfile(store: ProfileStore, coverageThreshold = 0.5): Loade
     volume: r.volume,
     instance: r.instance,
     mappedBy: r.mapped_by,
-    hosts: hostRows.filter((h) => h.disk_id === r.id).map((h) => h.host),
+    hosts: hostsByDisk.get(r.id) ?? [],
     inventory: r.inventory === null ? undefined : JSON.parse(r.inventory),
   }))
-  if (range.lo === null || range.hi === null) return {windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: disks.map(() => emptySeries(0))}
-  // Trim the range to windows that have data.
-  const firstWindow = range.lo * wpd
-  const windowCount = (range.hi - range.lo + 1) * wpd
+  if (range.lo === null || range.hi === null) return {windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  const days = range.hi - range.lo + 1
+  const windowCount = days * wpd
   const index = new Map(disks.map((d, i) => [d.id, i]))
-  const series = disks.map(() => emptySeries(windowCount))
+  const series = disks.map(() => emptySeries(windowCount, measures))
+  const loadedDays = disks.map(() => new Uint8Array(days))
   const minCovered = coverageThreshold * store.windowSeconds
-  const rows = db.prepare('SELECT disk_id, day, write_bytes, read_bytes, write_ops, read_ops, covered_seconds FROM disk_days').iterate() as IterableIterator<{disk_id: number; day: number; write_bytes: Buffer; read_bytes: Buffer; write_ops: Buffer; read_ops: Buffer; covered_seconds: Buffer}>
+  let lo = windowCount
+  let hi = 0
+  const columns = measures.map((m) => COLUMN[m])
+  const rows = db.prepare(`SELECT disk_id, day, covered_seconds, ${columns.join(', ')} FROM disk_days`).raw().iterate() as IterableIterator<[number, number, ...Buffer[]]>
   for (const row of rows) {
-    const s = series[index.get(row.disk_id)!]
-    const offset = (row.day - range.lo) * wpd
-    const covered = blobToFloat64(row.covered_seconds)
-    const measures = [blobToFloat64(row.write_bytes), blobToFloat64(row.read_bytes), blobToFloat64(row.write_ops), blobToFloat64(row.read_ops)]
-    const targets = [s.writeBytes, s.readBytes, s.writeOps, s.readOps]
-    for (let i = 0; i < wpd; i++) {
-      s.coveredSeconds[offset + i] = covered[i]
-      if (!(covered[i] > 0) || covered[i] < minCovered) continue
-      for (let k = 0; k < 4; k++) targets[k][offset + i] = measures[k][i]
+    const k = index.get(row[0])!
+    const s = series[k]
+    const day = row[1] - range.lo
+    const offset = day * wpd
+    loadedDays[k][day] = 1
+    // Whole days are copied as blocks; windows with too little coverage are then set to NaN.
+    copyBlob(row[2], s.coveredSeconds, offset)
+    for (let m = 0; m < measures.length; m++) copyBlob(row[3 + m] as Buffer, s[measures[m]], offset)
+    const covered = s.coveredSeconds
+    for (let i = offset; i < offset + wpd; i++) {
+      const c = covered[i]
+      if (c > 0) {
+        if (i < lo) lo = i
+        if (i >= hi) hi = i + 1
+        if (c >= minCovered) continue
+      }
+      for (let m = 0; m < measures.length; m++) s[measures[m]][i] = NaN
     }
   }
-  return trim({windowSeconds: store.windowSeconds, firstWindow, windowCount, disks, series})
-}
-
-function emptySeries(n: number): DiskSeries {
-  return {writeBytes: new Float64Array(n).fill(NaN), readBytes: new Float64Array(n).fill(NaN), writeOps: new Float64Array(n).fill(NaN), readOps: new Float64Array(n).fill(NaN), coveredSeconds: new Float64Array(n)}
-}
-
-/** Drops leading and trailing windows that no disk covers at all. */
-function trim(p: LoadedProfile): LoadedProfile {
-  let lo = 0
-  let hi = p.windowCount
-  const anyCovered = (i: number) => p.series.some((s) => s.coveredSeconds[i] > 0)
-  while (lo < hi && !anyCovered(lo)) lo++
-  while (hi > lo && !anyCovered(hi - 1)) hi--
-  if (lo === 0 && hi === p.windowCount) return p
-  const cut = (a: Float64Array) => a.slice(lo, hi)
+  // Days a disk has no row for are gaps.
+  series.forEach((s, k) => {
+    for (let day = 0; day < days; day++) if (!loadedDays[k][day]) for (const m of measures) s[m].fill(NaN, day * wpd, (day + 1) * wpd)
+  })
+  if (lo >= hi) return {windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  // Leading and trailing windows no disk covers are dropped (views, not copies).
+  const cut = (a: Float64Array) => (a.length ? a.subarray(lo, hi) : a)
   return {
-    ...p,
-    firstWindow: p.firstWindow + lo,
+    windowSeconds: store.windowSeconds,
+    firstWindow: range.lo * wpd + lo,
     windowCount: hi - lo,
-    series: p.series.map((s) => ({writeBytes: cut(s.writeBytes), readBytes: cut(s.readBytes), writeOps: cut(s.writeOps), readOps: cut(s.readOps), coveredSeconds: cut(s.coveredSeconds)})),
+    disks,
+    series: series.map((s) => ({writeBytes: cut(s.writeBytes), readBytes: cut(s.readBytes), writeOps: cut(s.writeOps), readOps: cut(s.readOps), coveredSeconds: cut(s.coveredSeconds)})),
   }
+}
+
+/** Copies a float64 blob into target at offset (the blob may not be 8-byte aligned). */
+function copyBlob(blob: Buffer, target: Float64Array, offset: number): void {
+  new Uint8Array(target.buffer, target.byteOffset + offset * 8, blob.byteLength).set(blob)
+}
+
+/** Loaded measures are filled day by day (absent days become NaN); the others stay empty. */
+function emptySeries(n: number, measures: readonly LoadedMeasure[]): DiskSeries {
+  const make = (m: LoadedMeasure) => (measures.includes(m) ? new Float64Array(n) : new Float64Array(0))
+  return {writeBytes: make('writeBytes'), readBytes: make('readBytes'), writeOps: make('writeOps'), readOps: make('readOps'), coveredSeconds: new Float64Array(n)}
 }

@@ -47,11 +47,12 @@ CREATE TABLE IF NOT EXISTS disk_hosts (
 CREATE TABLE IF NOT EXISTS disk_days (
   disk_id INTEGER NOT NULL REFERENCES disks(id),
   day INTEGER NOT NULL,
-  write_bytes BLOB NOT NULL,
-  read_bytes BLOB NOT NULL,
-  write_ops BLOB NOT NULL,
-  read_ops BLOB NOT NULL,
+  -- Most-read first: a row is read through its overflow pages up to the last column asked for.
   covered_seconds BLOB NOT NULL,
+  write_bytes BLOB NOT NULL,
+  write_ops BLOB NOT NULL,
+  read_bytes BLOB NOT NULL,
+  read_ops BLOB NOT NULL,
   PRIMARY KEY (disk_id, day)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS inventory_disks (
@@ -110,6 +111,10 @@ export class ProfileStore {
     } catch (error) {
       throw new HvplanError('E_INPUT_MISSING', `profile ${path} cannot be opened (${(error as Error).message}): run hvplan ingest first`, {file: path})
     }
+    // Large pages keep a day row (five 2.3 KB blobs at 5-minute windows) on few pages: loading a
+    // month of 2,700 disks reads several times faster than with the default 4 KiB. Only takes
+    // effect when the file is new.
+    db.pragma('page_size = 65536')
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.exec(SCHEMA)

@@ -23,7 +23,7 @@ let profile: LoadedProfile
 beforeAll(async () => {
   run = await ingestInputs([SAMPLE], {profile: profilePath, windowMinutes: 5, excludeInstances: []})
   const store = ProfileStore.open(profilePath, {create: false})
-  profile = loadProfile(store, 0)
+  profile = loadProfile(store, {coverageThreshold: 0})
   store.close()
 })
 
@@ -66,7 +66,7 @@ describe('ingest of samples/contoso against its ground truth', () => {
     const again = await ingestInputs([SAMPLE], {profile: profilePath, windowMinutes: 5, excludeInstances: []})
     expect(again.outcomes.map((o) => o.status)).toEqual(Array(9).fill('already-ingested'))
     const store = ProfileStore.open(profilePath, {create: false})
-    const reloaded = loadProfile(store, 0)
+    const reloaded = loadProfile(store, {coverageThreshold: 0})
     store.close()
     expect(reloaded.series.map((s) => Array.from(s.writeBytes))).toEqual(profile.series.map((s) => Array.from(s.writeBytes)))
   })

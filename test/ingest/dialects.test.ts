@@ -20,7 +20,7 @@ async function ingestTo(dir: string, name: string, extra: {tz?: string; forceCsv
   const profile = join(tmp, `${name}.sqlite`)
   const run = await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: [], ...extra})
   const store = ProfileStore.open(profile, {create: false})
-  const loaded = loadProfile(store, 0)
+  const loaded = loadProfile(store, {coverageThreshold: 0})
   store.close()
   return {run, loaded}
 }

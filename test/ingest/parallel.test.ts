@@ -18,7 +18,7 @@ async function ingest(dir: string, name: string, splitMinBytes: number) {
   const profile = join(tmp, `${name}.sqlite`)
   const run = await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: [], splitMinBytes})
   const store = ProfileStore.open(profile, {create: false})
-  const loaded = loadProfile(store, 0)
+  const loaded = loadProfile(store, {coverageThreshold: 0})
   store.close()
   return {run, loaded}
 }
