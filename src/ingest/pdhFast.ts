@@ -79,8 +79,11 @@ export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: strin
  * map[i] is the value slot of header cell i + 1, or -1 for a column ingest does not keep.
  */
 export function parseRow(buf: Buffer, start: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
+  /** Throws for the cell starting at p: what was expected, the cell's text, and where. */
   const fail = (p: number, expected: string): never => {
-    throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(end, p + 24)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
+    const close = buf.indexOf(QUOTE, p)
+    const cellEnd = close === -1 || close > end ? end : close
+    throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(cellEnd, p + 40)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
   }
   values.fill(NaN)
   // Timestamp: "MM/dd/yyyy HH:mm:ss.fff"
@@ -96,7 +99,7 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
     return v
   }
   const expect = (byte: number) => {
-    if (buf[p] !== byte) fail(p, `expected a timestamp MM/dd/yyyy HH:mm:ss.fff`)
+    if (buf[p] !== byte) fail(start + 1, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
     p++
   }
   const month = num(2)
@@ -121,7 +124,7 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
     }
     millis = Math.round(millis)
   }
-  if (buf[p] !== QUOTE || !(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60)) fail(start, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
+  if (buf[p] !== QUOTE || !(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60)) fail(start + 1, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
   values[values.length - 1] = Date.UTC(year, month - 1, day, hour, minute, second, millis)
   p++
   // Cells: ,"value"

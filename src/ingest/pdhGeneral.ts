@@ -14,6 +14,17 @@ import {parseLocalTimestamp} from './timestamps.js'
 const DECODER_LABEL = {utf8: 'utf-8', utf16le: 'utf-16le', 'windows-1252': 'windows-1252'} as const
 
 export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
+  try {
+    await parse2(chunks, file, sniffed, sink)
+  } catch (error) {
+    // csv-parse's own errors (an unclosed quote, …) become located input errors too.
+    const e = error as Error & {code?: string; lines?: number}
+    if (typeof e.code === 'string' && e.code.startsWith('CSV_')) throw new HvplanError('E_INPUT_FORMAT', `expected a well-formed CSV: ${e.message.replace(/^([^:]*): .*$/s, '$1')}`, {file, line: e.lines})
+    throw error
+  }
+}
+
+async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
   const decoder = new TextDecoder(DECODER_LABEL[sniffed.encoding])
   async function* text(): AsyncGenerator<string> {
     for await (const chunk of chunks) yield decoder.decode(chunk, {stream: true})

@@ -1,0 +1,99 @@
+/**
+ * Bad input: a clear error naming file, line and column and what was expected; other files still
+ * ingest; nothing of the bad file is kept. Fuzzed: the parsers only ever fail with such an error.
+ */
+import fc from 'fast-check'
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {HvplanError} from '../../src/errors.js'
+import {aliasTable} from '../../src/ingest/counterNames.js'
+import {WindowEngine} from '../../src/ingest/engine.js'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {EngineLogSink} from '../../src/ingest/logSink.js'
+import {parsePdhCsvFast} from '../../src/ingest/pdhFast.js'
+import {parsePdhGeneral} from '../../src/ingest/pdhGeneral.js'
+import {sniffBytes} from '../../src/ingest/sniff.js'
+import {LogClock} from '../../src/ingest/timestamps.js'
+import {loadProfile} from '../../src/store/loadProfile.js'
+import {ProfileStore} from '../../src/store/profileStore.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const tmp = tempDir()
+const HEADER = '"(PDH-CSV 4.0) (UTC)(0)","\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-A-Virtual Hard Disks-A.vhdx)\\Write Bytes/sec","\\\\HV1\\Processor(_Total)\\% Processor Time"'
+const row = (t: string, v: string) => `"10/25/2026 ${t}","${v}","5"`
+const good = [HEADER, row('00:00:00.000', ' '), row('00:00:15.000', '1000'), row('00:00:30.000', '2000')].join('\r\n') + '\r\n'
+
+describe('bad input', () => {
+  it('names file, line and column and what was expected for a bad number; the good file still ingests', async () => {
+    const dir = join(tmp, 'mixed')
+    const {mkdirSync} = await import('node:fs')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'good.csv'), good)
+    writeFileSync(join(dir, 'bad.csv'), [HEADER, row('00:00:00.000', ' '), row('00:00:15.000', '1000'), row('00:00:30.000', '12x4')].join('\r\n') + '\r\n')
+    const profile = join(tmp, 'mixed.sqlite')
+    const run = await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: []})
+    expect(run.failures).toHaveLength(1)
+    expect(run.failures[0].message).toMatch(/^expected a number, got "12x4", at .*bad\.csv:4:28$/)
+    expect(run.outcomes).toHaveLength(1)
+    const store = ProfileStore.open(profile, {create: false})
+    const p = loadProfile(store, {coverageThreshold: 0})
+    // Only good.csv: 1000 B/s × 15 s + 2000 B/s × 15 s; nothing from the bad file's rows.
+    expect(p.series[0].writeBytes[0]).toBe(45_000)
+    expect(store.db.prepare('SELECT count(*) AS n FROM files').get()).toEqual({n: 1})
+    store.close()
+  })
+
+  it('reports a row with missing cells with its line and column', async () => {
+    const file = join(tmp, 'short.csv')
+    writeFileSync(file, [HEADER, row('00:00:00.000', ' '), '"10/25/2026 00:00:15.000","1000"'].join('\r\n') + '\r\n')
+    const run = await ingestInputs([file], {profile: join(tmp, 'short.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(run.failures[0].message).toMatch(/^expected 3 quoted cells, this row ends after 2, got "", at .*short\.csv:3:33$/)
+  })
+
+  it('reports a bad timestamp', async () => {
+    const file = join(tmp, 'time.csv')
+    writeFileSync(file, [HEADER, row('00:00:00.000', ' '), '"25/10/2026 00:00:15.000","1000","5"'].join('\r\n') + '\r\n')
+    const run = await ingestInputs([file], {profile: join(tmp, 'time.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(run.failures[0].message).toMatch(/^expected a timestamp MM\/dd\/yyyy HH:mm:ss\.fff, got "25\/10\/2026 00:00:15\.000", at .*time\.csv:3:2$/)
+  })
+})
+
+/** Parses bytes in memory with one of the two parsers; resolves, or rejects with whatever was thrown. */
+async function parse(bytes: Buffer, parser: 'fast' | 'general'): Promise<void> {
+  const engine = new WindowEngine({windowMs: 300_000, maxIntervalMs: 600_000, emit: () => {}})
+  const sink = new EngineLogSink(engine, new LogClock(0, undefined), {aliases: aliasTable(), inventory: undefined, excludes: []}, 'fuzz.csv')
+  async function* chunks() {
+    // Odd chunk sizes put line breaks at every possible place.
+    for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7)
+  }
+  if (parser === 'fast') await parsePdhCsvFast(chunks(), 'fuzz.csv', sink)
+  else await parsePdhGeneral(chunks(), 'fuzz.csv', {...sniffBytes(bytes, false), kind: 'pdh-csv'}, sink)
+  engine.finish()
+}
+
+describe('parser fuzzing', () => {
+  const mutated = fc
+    .tuple(fc.array(fc.tuple(fc.nat(good.length), fc.nat(6), fc.string({maxLength: 6})), {minLength: 1, maxLength: 6}))
+    .map(([edits]) => {
+      let text = good
+      for (const [at, remove, insert] of edits) text = text.slice(0, at) + insert + text.slice(at + remove)
+      return Buffer.from(text, 'utf8')
+    })
+
+  for (const parser of ['fast', 'general'] as const) {
+    it(`${parser}: mutated logs either parse or fail with a located input error, never anything else`, async () => {
+      await fc.assert(
+        fc.asyncProperty(mutated, async (bytes) => {
+          try {
+            await parse(bytes, parser)
+          } catch (error) {
+            expect(error).toBeInstanceOf(HvplanError)
+            expect((error as HvplanError).location.file).toBe('fuzz.csv')
+          }
+        }),
+        {numRuns: 300},
+      )
+    })
+  }
+})
