@@ -194,6 +194,7 @@ export class WindowEngine {
       prior = this.options.priorCoverage?.(s) ?? []
       this.prior[s] = prior
     }
+    if (prior.length === 0) return b - a
     let free = b - a
     for (const [from, to] of prior) {
       if (to <= a) continue

@@ -1,5 +1,5 @@
 /**
- * Parses a large plain PDH-CSV file in two byte ranges on worker threads (both cores), then adds
+ * Parses a large plain PDH-CSV file in byte ranges on worker threads (both cores), then adds
  * their windows and coverage to the profile from the main thread (one SQLite connection). The
  * second range starts after a whole line; the sample set before it seeds its first interval, so
  * nothing is lost or counted twice at the seam. The split avoids the repeated autumn hour, where
@@ -7,6 +7,7 @@
  * the caller parses the whole file on the main thread, which reports errors with their line.
  */
 import {closeSync, openSync, readSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ProfileStore} from '../store/profileStore.js'
 import {biasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
@@ -34,6 +35,8 @@ interface Session {
 
 const LF = 0x0a
 const PROBE = 256 << 10
+/** Byte ranges per file, one per core (three measured no faster on two cores: bench:ingest). */
+const RANGES = Math.max(2, Math.min(4, availableParallelism()))
 
 export async function ingestInRanges(
   store: ProfileStore,
@@ -42,9 +45,9 @@ export async function ingestInRanges(
   context: {windowMs: number; options: IngestOptions; zone: WindowsTimeZone; onBytes?: (bytes: number) => void},
 ): Promise<ParseResult | undefined> {
   const fd = openSync(input.path, 'r')
-  let plan: {headerEnd: number; split: number; seedLocalMs: number; seedBias: number} | undefined
+  let plan: ReturnType<typeof planSplits>
   try {
-    plan = planSplit(fd, input, context.zone, session.sink)
+    plan = planSplits(fd, input, context.zone, session.sink, RANGES)
   } finally {
     closeSync(fd)
   }
@@ -54,10 +57,14 @@ export async function ingestInRanges(
   const priorCoverage = sink.series.disks.map((_d, s) => store.coverage(session.diskIdOf(s)))
   const map = sink.headerMap!
   const common = {path: input.path, zoneId: context.zone.id, map, valueCount: sink.valueCount, columns, windowMs: context.windowMs, maxIntervalMs: context.options.maxIntervalMs, rangeFromUtc: context.options.fromUtc, rangeToUtc: context.options.toUtc, priorCoverage}
-  const jobs: RangeJob[] = [
-    {...common, start: plan.headerEnd, end: plan.split, seedLocalMs: NaN, biasMinutes: input.biasMinutes},
-    {...common, start: plan.split, end: input.bytes, seedLocalMs: plan.seedLocalMs, biasMinutes: plan.seedBias},
-  ]
+  const starts = [plan.headerEnd, ...plan.splits.map((x) => x.at)]
+  const jobs: RangeJob[] = starts.map((start, k) => ({
+    ...common,
+    start,
+    end: starts[k + 1] ?? input.bytes,
+    seedLocalMs: k === 0 ? NaN : plan.splits[k - 1].seedLocalMs,
+    biasMinutes: k === 0 ? input.biasMinutes! : plan.splits[k - 1].seedBias,
+  }))
   let results: RangeResult[]
   try {
     results = await Promise.all(jobs.map(runWorker))
@@ -71,45 +78,59 @@ export async function ingestInRanges(
     for (const [s, day, flat] of r.days) store.addDay(session.diskIdOf(s), day, Array.from({length: SLOTS}, (_, k) => flat.subarray(k * windowsPerDay, (k + 1) * windowsPerDay)))
     sink.findings.otherLines += r.otherLines
   }
-  const [a, b] = results
+  const sum = (pick: (r: RangeResult) => number) => results.reduce((n, r) => n + pick(r), 0)
+  const last = results.map((r) => r.stats.lastUtc).filter((t) => !Number.isNaN(t)).at(-1) ?? NaN
   const stats: EngineStats = {
-    sampleSets: a.stats.sampleSets + b.stats.sampleSets,
-    valueCells: a.stats.valueCells + b.stats.valueCells,
-    blankCells: a.stats.blankCells + b.stats.blankCells,
-    negativeCells: a.stats.negativeCells + b.stats.negativeCells,
-    gaps: a.stats.gaps + b.stats.gaps,
-    gapMs: a.stats.gapMs + b.stats.gapMs,
-    firstUtc: a.stats.firstUtc,
-    lastUtc: Number.isNaN(b.stats.lastUtc) ? a.stats.lastUtc : b.stats.lastUtc,
-    overlapClippedMs: a.stats.overlapClippedMs + b.stats.overlapClippedMs,
+    sampleSets: sum((r) => r.stats.sampleSets),
+    valueCells: sum((r) => r.stats.valueCells),
+    blankCells: sum((r) => r.stats.blankCells),
+    negativeCells: sum((r) => r.stats.negativeCells),
+    gaps: sum((r) => r.stats.gaps),
+    gapMs: sum((r) => r.stats.gapMs),
+    firstUtc: results[0].stats.firstUtc,
+    lastUtc: last,
+    overlapClippedMs: sum((r) => r.stats.overlapClippedMs),
   }
-  const clock: ClockReport = {dstCorrections: [...a.clock.dstCorrections, ...b.clock.dstCorrections], backwardRows: a.clock.backwardRows + b.clock.backwardRows}
-  return {stats, clock, coverage: (s) => [...(a.coverage[s] ?? []), ...(b.coverage[s] ?? [])], ranges: 2}
+  const clock: ClockReport = {dstCorrections: results.flatMap((r) => r.clock.dstCorrections), backwardRows: sum((r) => r.clock.backwardRows)}
+  return {stats, clock, coverage: (s) => results.flatMap((r) => r.coverage[s] ?? []), ranges: results.length}
 }
 
 /**
- * Reads the header into the sink and finds a split near the middle: the start of a line whose
- * previous line's local time maps to exactly one UTC instant. Undefined when no such split exists.
+ * Reads the header into the sink and finds count − 1 splits at even distances: each the start of
+ * a line whose previous line's local time maps to exactly one UTC instant. Undefined when the file
+ * cannot be split so.
  */
-function planSplit(fd: number, input: InputFile, zone: WindowsTimeZone, sink: EngineLogSink) {
-  const head = readAt(fd, 0, Math.min(input.bytes, 32 << 20))
+function planSplits(fd: number, input: InputFile, zone: WindowsTimeZone, sink: EngineLogSink, count: number) {
+  // The header can be long (thousands of counter paths): read more only until its end is found.
+  let head = readAt(fd, 0, Math.min(input.bytes, 1 << 20))
+  while (head.indexOf(LF) === -1 && head.length < Math.min(input.bytes, 32 << 20)) head = readAt(fd, 0, Math.min(input.bytes, head.length * 4))
   const headerEnd = head.indexOf(LF) + 1
   if (headerEnd <= 0) return undefined
   const headerText = head.toString('utf8', 0, headerEnd).replace(/\r?\n$/, '').replace(/^\uFEFF/, '')
   sink.header(splitQuoted(headerText), 1)
+  const splits: Array<{at: number; seedLocalMs: number; seedBias: number}> = []
+  for (let k = 1; k < count; k++) {
+    const split = findSplit(fd, input, zone, headerEnd + Math.floor(((input.bytes - headerEnd) * k) / count))
+    if (!split || split.at <= (splits.at(-1)?.at ?? headerEnd)) return undefined
+    splits.push(split)
+  }
+  return {headerEnd, splits}
+}
+
+function findSplit(fd: number, input: InputFile, zone: WindowsTimeZone, target: number) {
   for (let attempt = 0; attempt < 8; attempt++) {
-    const mid = headerEnd + Math.floor((input.bytes - headerEnd) / 2) + attempt * (8 << 20)
+    const mid = target + attempt * (8 << 20)
     if (mid >= input.bytes) return undefined
-    const from = Math.max(headerEnd, mid - PROBE)
+    const from = Math.max(0, mid - PROBE)
     const probe = readAt(fd, from, Math.min(input.bytes, mid + PROBE) - from)
     const nl = probe.indexOf(LF, mid - from)
     if (nl === -1 || from + nl + 1 >= input.bytes) return undefined
     const seedStart = probe.lastIndexOf(LF, nl - 1) + 1
-    if (seedStart <= 0 && from !== headerEnd) return undefined
+    if (seedStart <= 0) return undefined
     const seedLocalMs = parseLocalTimestamp(probe.toString('latin1', seedStart + 1, seedStart + 24))
     if (Number.isNaN(seedLocalMs)) return undefined
     const valid = [zone.standardBiasMinutes - 60, zone.standardBiasMinutes].filter((bias) => biasMinutesAt(zone, seedLocalMs + bias * 60_000) === bias)
-    if (valid.length === 1) return {headerEnd, split: from + nl + 1, seedLocalMs, seedBias: valid[0]}
+    if (valid.length === 1) return {at: from + nl + 1, seedLocalMs, seedBias: valid[0]}
   }
   return undefined
 }

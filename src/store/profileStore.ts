@@ -97,6 +97,7 @@ const MEASURE_COLUMNS = ['write_bytes', 'read_bytes', 'write_ops', 'read_ops', '
 export class ProfileStore {
   readonly db: Database.Database
   readonly windowSeconds: number
+  private statements: {select: Database.Statement; upsert: Database.Statement} | undefined
 
   private constructor(db: Database.Database, windowSeconds: number) {
     this.db = db
@@ -204,7 +205,11 @@ export class ProfileStore {
 
   /** Adds a day of window values (five arrays of windowsPerDay) to what the disk already has. */
   addDay(diskId: number, day: number, measures: readonly Float64Array[]): void {
-    const existing = this.db.prepare(`SELECT ${MEASURE_COLUMNS.join(', ')} FROM disk_days WHERE disk_id = ? AND day = ?`).get(diskId, day) as Record<string, Buffer> | undefined
+    this.statements ??= {
+      select: this.db.prepare(`SELECT ${MEASURE_COLUMNS.join(', ')} FROM disk_days WHERE disk_id = ? AND day = ?`),
+      upsert: this.db.prepare(`INSERT INTO disk_days (disk_id, day, ${MEASURE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (disk_id, day) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`),
+    }
+    const existing = this.statements.select.get(diskId, day) as Record<string, Buffer> | undefined
     const blobs = MEASURE_COLUMNS.map((column, k) => {
       const sum = Float64Array.from(measures[k])
       if (existing) {
@@ -213,9 +218,7 @@ export class ProfileStore {
       }
       return Buffer.from(sum.buffer, sum.byteOffset, sum.byteLength)
     })
-    this.db
-      .prepare(`INSERT INTO disk_days (disk_id, day, ${MEASURE_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (disk_id, day) DO UPDATE SET ${MEASURE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`)
-      .run(diskId, day, ...blobs)
+    this.statements.upsert.run(diskId, day, ...blobs)
   }
 
   /** Keeps the inventory (also VMs without counters), newest row per disk. */
