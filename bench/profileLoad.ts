@@ -35,10 +35,17 @@ const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', `
 import {ProfileStore} from './src/store/profileStore.ts'
 import {loadProfile} from './src/store/loadProfile.ts'
 const store = ProfileStore.open(${JSON.stringify(path)}, {create: false})
+// Three runs each; the median is reported (the first run also warms the page cache).
 const time = (measures) => {
-  const t = performance.now()
-  const p = loadProfile(store, {measures})
-  return {seconds: (performance.now() - t) / 1000, disks: p.disks.length, windows: p.windowCount}
+  const runs = []
+  let p
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now()
+    p = loadProfile(store, {measures})
+    runs.push((performance.now() - t) / 1000)
+  }
+  runs.sort((a, b) => a - b)
+  return {seconds: runs[1], first: runs[0] === runs[1] ? runs[1] : Math.max(...runs), disks: p.disks.length, windows: p.windowCount}
 }
 const churn = time(['writeBytes', 'writeOps'])
 const all = time(['writeBytes', 'readBytes', 'writeOps', 'readOps'])
@@ -46,6 +53,6 @@ console.log(JSON.stringify({churn, all, peakRssMiB: process.resourceUsage().maxR
 `], {encoding: 'utf8', cwd: join(import.meta.dirname, '..')})
 const r = JSON.parse(out.trim())
 console.log(`loadProfile, ${r.churn.disks} disks × ${r.churn.windows} windows (${DAYS} days, 5-minute windows):`)
-console.log(`  write bytes + write ops + coverage (what the churn and replication models read): ${r.churn.seconds.toFixed(2)} s (target < 3 s)`)
-console.log(`  all four measures + coverage:                                               ${r.all.seconds.toFixed(2)} s`)
+console.log(`  write bytes + write ops + coverage (what the models read): median of 3 ${r.churn.seconds.toFixed(2)} s, slowest ${r.churn.first.toFixed(2)} s (target < 3 s)`)
+console.log(`  all four measures + coverage:                               median of 3 ${r.all.seconds.toFixed(2)} s, slowest ${r.all.first.toFixed(2)} s`)
 console.log(`  peak RSS ${r.peakRssMiB.toFixed(0)} MiB`)
