@@ -13,19 +13,41 @@ export function assertWritableOutput(path: string, force: boolean, flag: string)
 }
 
 export function writeOutputDir<T>(dir: string, force: boolean, flag: string, build: (tmpDir: string) => T): T {
-  assertWritableOutput(dir, force, flag)
-  const tmp = `${dir.replace(/[\\/]+$/, '')}.partial-${process.pid}`
-  rmSync(tmp, {recursive: true, force: true})
-  mkdirSync(tmp, {recursive: true})
+  const tmp = beginOutputDir(dir, force, flag)
   try {
     const result = build(tmp)
-    rmSync(dir, {recursive: true, force: true})
-    renameSync(tmp, dir)
+    finishOutputDir(tmp, dir)
     return result
   } catch (error) {
     rmSync(tmp, {recursive: true, force: true})
     throw error
   }
+}
+
+/** writeOutputDir for an asynchronous build. */
+export async function writeOutputDirAsync<T>(dir: string, force: boolean, flag: string, build: (tmpDir: string) => Promise<T>): Promise<T> {
+  const tmp = beginOutputDir(dir, force, flag)
+  try {
+    const result = await build(tmp)
+    finishOutputDir(tmp, dir)
+    return result
+  } catch (error) {
+    rmSync(tmp, {recursive: true, force: true})
+    throw error
+  }
+}
+
+function beginOutputDir(dir: string, force: boolean, flag: string): string {
+  assertWritableOutput(dir, force, flag)
+  const tmp = `${dir.replace(/[\\/]+$/, '')}.partial-${process.pid}`
+  rmSync(tmp, {recursive: true, force: true})
+  mkdirSync(tmp, {recursive: true})
+  return tmp
+}
+
+function finishOutputDir(tmp: string, dir: string): void {
+  rmSync(dir, {recursive: true, force: true})
+  renameSync(tmp, dir)
 }
 
 function isDirectory(path: string): boolean {

@@ -1,18 +1,14 @@
-/** What `hvplan plan` can report today: the inputs it found, per host, ready for ingest. */
+/** `inputs.json` of `hvplan plan`: the inputs it found, per host and per file. */
 import {relative} from 'node:path'
 import type {InputFile, InputSet} from '../ingest/discover.js'
 
 export interface InputReport {
   readonly schema: 'hvplan-inputs/1'
-  readonly status: string
   readonly hosts: ReadonlyArray<{host: string; files: number; bytes: number; dialects: string[]; timeZones: string[]}>
   readonly logs: ReadonlyArray<Omit<InputFile, 'path'> & {path: string}>
   readonly inventories: readonly string[]
   readonly unreadable: ReadonlyArray<{path: string; reason: string}>
 }
-
-export const NOT_YET_STATUS =
-  'Inputs recognised. Ingest, the replication and protection models and the Excel/PDF reports are not built yet (issues #3–#6): no churn, bandwidth or RPO figures are computed.'
 
 export function inputReport(inputs: InputSet, baseDir: string): InputReport {
   const rel = (p: string) => relative(baseDir, p).replaceAll('\\', '/') || p
@@ -20,7 +16,6 @@ export function inputReport(inputs: InputSet, baseDir: string): InputReport {
   for (const log of inputs.logs) for (const host of log.hosts.length ? log.hosts : ['(unknown host)']) byHost.set(host, [...(byHost.get(host) ?? []), log])
   return {
     schema: 'hvplan-inputs/1',
-    status: NOT_YET_STATUS,
     hosts: [...byHost.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([host, files]) => ({

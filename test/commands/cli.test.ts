@@ -52,16 +52,24 @@ describe('hvplan CLI', () => {
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
   })
 
-  it('plan lists the sample inputs and says plainly that no figures are computed yet', async () => {
+  it('plan ingests the sample, shows the churn profile and says plainly which figures are not computed yet', async () => {
     const out = join(tmp, 'plan')
     const {stdout, error} = await run(['plan', SAMPLE, '--out', out])
     expect(error).toBeUndefined()
-    expect(stdout).toContain('Found 9 counter logs from 4 hosts, 1 inventory file(s).')
-    expect(stdout).toMatch(/HV03 +3 files/)
-    expect(stdout).toContain('no churn, bandwidth or RPO figures are computed')
-    const report = JSON.parse(readFileSync(join(out, 'inputs.json'), 'utf8'))
-    expect(report.hosts.map((h: {host: string}) => h.host)).toEqual(['HV-CL01-N1', 'HV-CL01-N2', 'HV03', 'HV04'])
-    expect(report.logs.every((l: {kind: string; gzip: boolean}) => l.kind === 'pdh-csv' && l.gzip)).toBe(true)
+    expect(stdout).toMatch(/^Ingested 9 counter logs from 4 hosts with the inventory .*inventory\.csv\./)
+    expect(stdout).toMatch(/\nSQL01 +HV-CL01-N1,HV-CL01-N2 +3 /)
+    expect(stdout).toContain('no bandwidth, RPO, storage or cost figures are given')
+    const inputs = JSON.parse(readFileSync(join(out, 'inputs.json'), 'utf8'))
+    expect(inputs.hosts.map((h: {host: string}) => h.host)).toEqual(['HV-CL01-N1', 'HV-CL01-N2', 'HV03', 'HV04'])
+    expect(inputs.logs.every((l: {kind: string; gzip: boolean}) => l.kind === 'pdh-csv' && l.gzip)).toBe(true)
+    const profile = JSON.parse(readFileSync(join(out, 'profile.json'), 'utf8'))
+    expect(profile.vms).toHaveLength(12)
+    // SQL01 is the bursty VM: the highest maximum churn of the cluster's VMs.
+    const sql01 = profile.vms.find((v: {vm: string}) => v.vm === 'SQL01')
+    expect(sql01.maxChurnMBps).toBeGreaterThan(10)
+    expect(existsSync(join(out, 'profile.sqlite'))).toBe(true)
+    const again = await run(['plan', SAMPLE, '--out', out])
+    expect(again.error?.message).toContain('already exists and is not empty; pass --force')
   })
 
   it('plan reports a missing input by name', async () => {

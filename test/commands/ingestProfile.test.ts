@@ -1,0 +1,53 @@
+import {runCommand} from '@oclif/test'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {tempDir} from '../helpers/tmp.js'
+import {readTruth} from '../helpers/truth.js'
+
+const root = join(import.meta.dirname, '..', '..')
+const run = (args: string[]) => runCommand(args, {root})
+const SAMPLE = join(root, 'samples', 'contoso')
+
+describe('hvplan ingest, profile show, profile export', () => {
+  const tmp = tempDir()
+  const profile = join(tmp, 'contoso.sqlite')
+
+  it('ingest reports what it read, then skips the same files the second time', async () => {
+    const first = await run(['ingest', SAMPLE, '--profile', profile])
+    expect(first.error).toBeUndefined()
+    expect(first.stdout).toMatch(/^Ingested 9 files \(3\.\d MiB in [\d.]+ s, \d+ MiB\/s\) into .*contoso\.sqlite\./)
+    expect(first.stdout).toContain('DST corrections: 4')
+    expect(first.stdout).toContain('ignored objects: Processor (9), Memory (9), Hyper-V Virtual IDE Controller (Emulated) (12)')
+    const second = await run(['ingest', SAMPLE, '--profile', profile])
+    expect(second.stdout).toMatch(/^Ingested 0 files .*; 9 already in the profile\./)
+  })
+
+  it('profile show lists every VM with its churn and the data quality', async () => {
+    const {stdout} = await run(['profile', 'show', '--profile', profile])
+    for (const vm of readTruth(SAMPLE).vms.map((v) => v.name)) expect(stdout).toMatch(new RegExp(`\\n${vm} `))
+    expect(stdout).toContain('Data quality: low confidence')
+    expect(stdout).toContain('2.0 days profiled; at least 7 (ideally 31) are recommended')
+    const json = JSON.parse((await run(['profile', 'show', '--profile', profile, '--json'])).stdout)
+    expect(json.quality.dstCorrections).toBe(4)
+    expect(json.vms.find((v: {vm: string}) => v.vm === 'IDLE01').avgChurnMBps).toBeLessThan(0.1)
+  })
+
+  it('profile export writes one row per disk-window of the truth, and refuses to overwrite', async () => {
+    const out = join(tmp, 'windows.csv')
+    const {error} = await run(['profile', 'export', '--profile', profile, '--out', out])
+    expect(error).toBeUndefined()
+    const lines = readFileSync(out, 'utf8').trimEnd().split('\r\n')
+    expect(lines[0]).toBe('host,vm,disk,volume,window_start_utc,write_bytes,read_bytes,write_ops,read_ops,coverage')
+    expect(lines.length - 1).toBe(readTruth(SAMPLE).windows.length)
+    writeFileSync(out, 'mine')
+    const again = await run(['profile', 'export', '--profile', profile, '--out', out])
+    expect(again.error?.message).toContain('already exists')
+    expect(readFileSync(out, 'utf8')).toBe('mine')
+  })
+
+  it('profile show names a missing profile', async () => {
+    const {error} = await run(['profile', 'show', '--profile', join(tmp, 'none.sqlite')])
+    expect(error?.message).toMatch(/profile .*none\.sqlite cannot be opened .*: run hvplan ingest first/)
+  })
+})
