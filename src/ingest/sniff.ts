@@ -7,6 +7,7 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import {createReadStream} from 'node:fs'
 import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
+import {splitQuoted} from './pdhFast.js'
 
 export type InputKind =
   | 'pdh-csv' // perfmon/relog/Export-Counter, with time zone
@@ -63,7 +64,7 @@ export function sniffBytes(bytes: Buffer, gzip: boolean): SniffResult {
   if (header) {
     // The separator is what follows the first cell: `","` (CSV), `"\t"` (TSV) or `;` (re-saved).
     const separator = line.startsWith('"') ? (line[line.indexOf('"', 1) + 1] ?? ',') : ([';', '\t', ','].find((sep) => line.includes(sep)) ?? ',')
-    const cells = splitHeader(line, separator)
+    const cells = splitQuoted(line, separator)
     const hosts = [...new Set(cells.slice(1).map((c) => /^\\\\([^\\]+)\\/.exec(c)?.[1]?.toUpperCase()).filter((h): h is string => Boolean(h)))]
     return {
       kind: separator === '\t' ? 'pdh-tsv' : separator === ';' ? 'pdh-resaved' : header[3] === undefined ? 'pdh-csv-no-zone' : 'pdh-csv',
@@ -75,35 +76,12 @@ export function sniffBytes(bytes: Buffer, gzip: boolean): SniffResult {
       counters: cells.length - 1,
     }
   }
-  const columns = splitHeader(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.toLowerCase())
+  const columns = splitQuoted(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.toLowerCase())
   const required = ['VMName', 'DiskPath'].map((c) => c.toLowerCase())
   if (required.every((c) => columns.includes(c)) && columns.some((c) => INVENTORY_COLUMNS.map((x) => x.toLowerCase()).includes(c))) {
     return {kind: 'inventory', gzip, encoding, hosts: [], counters: 0}
   }
   return unknown(`line ${i + 1} is neither a PDH-CSV/TSV header, a Get-Counter export nor an inventory header`)
-}
-
-/** Splits a header line on its separator, honouring quotes (instances contain commas). */
-function splitHeader(line: string, separator: string): string[] {
-  const cells: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === separator) {
-      cells.push(cell)
-      cell = ''
-    } else cell += ch
-  }
-  cells.push(cell)
-  return cells
 }
 
 function decode(bytes: Buffer): {encoding: TextEncoding; text: string} {
