@@ -65,19 +65,21 @@ export async function ingestInRanges(
     seedLocalMs: k === 0 ? NaN : plan.splits[k - 1].seedLocalMs,
     biasMinutes: k === 0 ? input.biasMinutes! : plan.splits[k - 1].seedBias,
   }))
+  const windowsPerDay = 86_400_000 / context.windowMs
+  // Each range's days are added as soon as its worker is done, while the others still parse.
+  const store1 = (r: RangeResult) => {
+    for (const [s, day, flat] of r.days) store.addDay(session.diskIdOf(s), day, Array.from({length: SLOTS}, (_, k) => flat.subarray(k * windowsPerDay, (k + 1) * windowsPerDay)))
+    sink.findings.otherLines += r.otherLines
+    return r
+  }
   let results: RangeResult[]
   try {
-    results = await Promise.all(jobs.map(runWorker))
+    results = await Promise.all(jobs.map((job) => runWorker(job).then(store1)))
   } catch (error) {
     if (process.env.HVPLAN_DEBUG) console.error(error)
     return undefined
   }
   context.onBytes?.(input.bytes)
-  const windowsPerDay = 86_400_000 / context.windowMs
-  for (const r of results) {
-    for (const [s, day, flat] of r.days) store.addDay(session.diskIdOf(s), day, Array.from({length: SLOTS}, (_, k) => flat.subarray(k * windowsPerDay, (k + 1) * windowsPerDay)))
-    sink.findings.otherLines += r.otherLines
-  }
   const sum = (pick: (r: RangeResult) => number) => results.reduce((n, r) => n + pick(r), 0)
   const last = results.map((r) => r.stats.lastUtc).filter((t) => !Number.isNaN(t)).at(-1) ?? NaN
   const stats: EngineStats = {
