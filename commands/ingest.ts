@@ -26,8 +26,8 @@ Each file commits on its own: a bad file is reported with its line and column an
     tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter), e.g. "W. Europe Standard Time".'}),
     from: Flags.string({summary: 'Ignore samples before this UTC time (2026-10-25 or 2026-10-25T06:00:00Z).'}),
     to: Flags.string({summary: 'Ignore samples from this UTC time on.'}),
-    'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true, default: []}),
-    aliases: Flags.string({summary: 'JSON file of extra localized object/counter names (docs/formats.md).'}),
+    'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
+    aliases: Flags.string({summary: 'JSON file of extra localized object/counter names (format in docs/ingest.md).'}),
   }
 
   async run(): Promise<IngestRunResult> {
@@ -43,7 +43,7 @@ Each file commits on its own: a bad file is reported with its line and column an
           tz: flags.tz,
           from: flags.from,
           to: flags.to,
-          excludeInstances: flags['exclude-instance'],
+          excludeInstances: flags['exclude-instance'] ?? [],
           aliases: flags.aliases,
           inventory: flags.inventory,
         },
