@@ -1,0 +1,161 @@
+/**
+ * The replication cycle of Hyper-V Replica to Azure (spec §4.2), as pure functions over typed
+ * arrays. Ticks s_k = k·f (f = copy frequency); at s_k the log with the writes of (s_k − f, s_k]
+ * is sealed and queued; the link uploads logs first in, first out at bandwidth B, so log k is
+ * uploaded at C_k = max(C_{k−1}, s_k) + size_k / B, and its recovery point exists from C_k + a
+ * (a = apply latency). RPO(τ) = τ − s_k of the newest recovery point existing at τ: a sawtooth
+ * whose peaks, just before each C_k + a, equal C_k + a − s_{k−1}.
+ * Times in seconds from the start of the series, sizes in bytes, bandwidth in bytes per second.
+ */
+
+export interface CycleParams {
+  /** Copy frequency f, seconds (30, 300 or 900). */
+  readonly copyFrequencySeconds: number
+  /** Apply latency a, seconds (default 0). */
+  readonly applyLatencySeconds: number
+}
+
+/**
+ * Bytes sealed in each cycle from per-window bytes, the writes spread uniformly inside each
+ * window: log k (k = 1…K) holds A(k·f) − A((k − 1)·f), A the cumulative bytes. Missing windows
+ * (NaN) must be filled before. Example: windows of 300 s holding [600, 0] and f = 150 give
+ * [300, 300, 0, 0].
+ */
+export function cycleLogBytes(windowBytes: ArrayLike<number>, windowSeconds: number, copyFrequencySeconds: number): Float64Array {
+  if (!(windowSeconds > 0)) throw new RangeError(`windowSeconds must be positive, got ${windowSeconds}`)
+  if (!(copyFrequencySeconds > 0)) throw new RangeError(`copyFrequencySeconds must be positive, got ${copyFrequencySeconds}`)
+  const horizon = windowBytes.length * windowSeconds
+  const cycles = Math.floor(horizon / copyFrequencySeconds + 1e-9)
+  // Walk the windows once: A at each tick, incrementally.
+  const logs = new Float64Array(cycles)
+  let prev = 0
+  let w = 0
+  let before = 0 // cumulative bytes of windows < w
+  for (let k = 1; k <= cycles; k++) {
+    const t = k * copyFrequencySeconds
+    while (w < windowBytes.length && (w + 1) * windowSeconds <= t) before += windowBytes[w++]
+    const at = w < windowBytes.length ? before + (windowBytes[w] * (t - w * windowSeconds)) / windowSeconds : before
+    logs[k - 1] = at - prev
+    prev = at
+  }
+  return logs
+}
+
+/** Upload completion times C_k (seconds) of each log at bandwidth B (bytes/s). */
+export function uploadTimes(logBytes: ArrayLike<number>, copyFrequencySeconds: number, bandwidthBytesPerSec: number): Float64Array {
+  if (!(bandwidthBytesPerSec > 0)) throw new RangeError(`bandwidthBytesPerSec must be positive, got ${bandwidthBytesPerSec}`)
+  const done = new Float64Array(logBytes.length)
+  let c = 0
+  for (let k = 0; k < logBytes.length; k++) {
+    const sealed = (k + 1) * copyFrequencySeconds
+    c = (c > sealed ? c : sealed) + logBytes[k] / bandwidthBytesPerSec
+    done[k] = c
+  }
+  return done
+}
+
+/** Highest RPO (seconds) over the run: max over k of C_k + a − s_{k−1}. */
+export function peakRpoSeconds(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): number {
+  const f = params.copyFrequencySeconds
+  const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
+  let peak = 0
+  for (let k = 0; k < done.length; k++) {
+    const rpo = done[k] + params.applyLatencySeconds - k * f // s_{k−1} = k·f for log index k (0-based)
+    if (rpo > peak) peak = rpo
+  }
+  return peak
+}
+
+/**
+ * Share of time (time-weighted, from the first recovery point to the last) with RPO ≤ R. Between
+ * recovery points k and k+1 the RPO rises linearly from C_k + a − s_k to C_{k+1} + a − s_k, so the
+ * time above R there is max(0, C_{k+1} − max(C_k, s_k + R − a)).
+ */
+export function fractionWithinRpo(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number, rpoSeconds: number): number {
+  const f = params.copyFrequencySeconds
+  const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
+  if (done.length < 2) return peakRpoSeconds(logBytes, params, bandwidthBytesPerSec) <= rpoSeconds ? 1 : 0
+  let over = 0
+  for (let k = 0; k + 1 < done.length; k++) {
+    const sealed = (k + 1) * f
+    const from = Math.max(done[k], sealed + rpoSeconds - params.applyLatencySeconds)
+    if (done[k + 1] > from) over += done[k + 1] - from
+  }
+  return 1 - over / (done[done.length - 1] - done[0])
+}
+
+/**
+ * Least bandwidth B (bytes/s) for which test(B) holds, by bisection between lo and hi
+ * (test must be monotone: once true, true for every larger B), to relative tolerance.
+ */
+export function leastBandwidth(test: (bandwidth: number) => boolean, lo: number, hi: number, relativeTolerance = 1e-6): number {
+  if (!test(hi)) throw new RangeError(`no bandwidth up to ${hi} bytes/s passes`)
+  while (hi - lo > relativeTolerance * hi) {
+    const mid = (lo + hi) / 2
+    if (test(mid)) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
+/** An upper bound for B100 (bytes/s): all bytes over the shortest denominator R − f − a. */
+function upperBound(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number): number {
+  let total = 0
+  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
+  return Math.max(1, total / slackSeconds(params, rpoSeconds)) * 1.000001
+}
+
+function slackSeconds(params: CycleParams, rpoSeconds: number): number {
+  const slack = rpoSeconds - params.copyFrequencySeconds - params.applyLatencySeconds
+  if (!(slack > 0)) throw new RangeError(`an RPO of ${rpoSeconds} s cannot be met with copy frequency ${params.copyFrequencySeconds} s and apply latency ${params.applyLatencySeconds} s: it must exceed their sum`)
+  return slack
+}
+
+/** B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times, by bisection over simulations. */
+export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, relativeTolerance = 1e-6): number {
+  return leastBandwidth((b) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds, 0, upperBound(logBytes, params, rpoSeconds), relativeTolerance)
+}
+
+/** B90 (or any share): least bandwidth keeping RPO ≤ R for at least `share` of the time. */
+export function bandwidthForShare(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, share = 0.9, relativeTolerance = 1e-6): number {
+  return leastBandwidth((b) => fractionWithinRpo(logBytes, params, b, rpoSeconds) >= share, 0, upperBound(logBytes, params, rpoSeconds), relativeTolerance)
+}
+
+export interface ClosedFormResult {
+  /** Bytes per second. */
+  readonly bandwidthBytesPerSec: number
+  /** The tick-aligned interval [s, t] (seconds) that sets it. */
+  readonly fromSeconds: number
+  readonly toSeconds: number
+}
+
+/**
+ * The exact B100 of this model (spec §4.2): max over tick-aligned [s, t], t − s = n·f, n ≥ 1, of
+ * (A(t) − A(s)) / (t − s + R − 2f − a). O(K²): for tests and explanations of short runs.
+ */
+export function closedFormBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number): ClosedFormResult {
+  const f = params.copyFrequencySeconds
+  const base = rpoSeconds - 2 * f - params.applyLatencySeconds
+  slackSeconds(params, rpoSeconds)
+  let best: ClosedFormResult = {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
+  for (let i = 0; i < logBytes.length; i++) {
+    let bytes = 0
+    for (let j = i; j < logBytes.length; j++) {
+      bytes += logBytes[j]
+      const seconds = (j - i + 1) * f + base
+      const rate = bytes / seconds
+      if (rate > best.bandwidthBytesPerSec) best = {bandwidthBytesPerSec: rate, fromSeconds: i * f, toSeconds: (j + 1) * f}
+    }
+  }
+  return best
+}
+
+/** Bytes per second → Mbps (10^6 bit/s). 2 MiB/s = 16.777216 Mbps. */
+export function bytesPerSecToMbps(bytesPerSec: number): number {
+  return (bytesPerSec * 8) / 1e6
+}
+
+/** Mbps (10^6 bit/s) → bytes per second. */
+export function mbpsToBytesPerSec(mbps: number): number {
+  return (mbps * 1e6) / 8
+}

@@ -1,0 +1,124 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {
+  bandwidthFor100,
+  bandwidthForShare,
+  bytesPerSecToMbps,
+  closedFormBandwidth100,
+  cycleLogBytes,
+  fractionWithinRpo,
+  mbpsToBytesPerSec,
+  peakRpoSeconds,
+  uploadTimes,
+} from '../../models/replication.js'
+
+const MiB = 2 ** 20
+const five = {copyFrequencySeconds: 300, applyLatencySeconds: 0}
+
+describe('cycleLogBytes', () => {
+  it('spreads each window uniformly over the ticks inside it', () => {
+    expect(Array.from(cycleLogBytes([600, 0], 300, 150))).toEqual([300, 300, 0, 0])
+    expect(Array.from(cycleLogBytes([100, 200, 300], 300, 900))).toEqual([600])
+    expect(Array.from(cycleLogBytes([300, 600], 300, 450))).toEqual([600])
+  })
+
+  it('conserves bytes when the copy frequency divides the horizon', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 0, max: 1e9}), {minLength: 1, maxLength: 60}), fc.constantFrom(30, 60, 150, 300), (windows, f) => {
+        const logs = cycleLogBytes(windows, 300, f)
+        const total = windows.reduce((a, b) => a + b, 0)
+        expect(logs.reduce((a, b) => a + b, 0)).toBeCloseTo(total, -1)
+      }),
+    )
+  })
+})
+
+describe('replication cycle: worked examples by hand', () => {
+  it('a single 300 MiB burst in the third 5-minute cycle needs 0.5 MiB/s for a 15-minute RPO', () => {
+    // Closed form: n = 1 gives 300 MiB / (300 + 900 − 600) s = 0.5 MiB/s; n = 2 gives 300/900 less.
+    const logs = [0, 0, 300 * MiB, 0, 0, 0]
+    const exact = closedFormBandwidth100(logs, five, 900)
+    expect(exact.bandwidthBytesPerSec).toBe(0.5 * MiB)
+    expect([exact.fromSeconds, exact.toSeconds]).toEqual([600, 900])
+    // Simulated: log 3 is sealed at 900 s and takes 600 s: C = 1500; peak RPO = 1500 − 600 = 900 s.
+    expect(uploadTimes(logs, 300, 0.5 * MiB)[2]).toBe(1500)
+    expect(peakRpoSeconds(logs, five, 0.5 * MiB)).toBe(900)
+    expect(bandwidthFor100(logs, five, 900) / MiB).toBeCloseTo(0.5, 5)
+  })
+
+  it('an idle link keeps the sawtooth between upload time and f + upload time', () => {
+    // 30 MiB every cycle at 1 MiB/s: each upload takes 30 s, the peak is f + 30 s.
+    const logs = Array(10).fill(30 * MiB)
+    expect(peakRpoSeconds(logs, five, MiB)).toBe(330)
+  })
+
+  it('a daily pattern: the busy hours set B100, B90 may ignore the busiest tenth of the time', () => {
+    // 12 cycles of 60 MiB then 4 cycles of 600 MiB, 5-minute cycles, RPO 30 min.
+    const logs = [...Array(12).fill(60 * MiB), ...Array(4).fill(600 * MiB)]
+    const params = five
+    // Closed form by hand: the four busy cycles, n = 4: 2400 MiB / (1200 + 1800 − 600) s = 1 MiB/s;
+    // n = 5 with one quiet cycle before: 2460 / 2700 = 0.911; n = 3: 1800 / 2100 = 0.857.
+    expect(closedFormBandwidth100(logs, params, 1800).bandwidthBytesPerSec).toBe(MiB)
+    const b100 = bandwidthFor100(logs, params, 1800)
+    const b90 = bandwidthForShare(logs, params, 1800, 0.9)
+    expect(b100 / MiB).toBeCloseTo(1, 5)
+    expect(b90).toBeLessThanOrEqual(b100)
+    expect(fractionWithinRpo(logs, params, b90, 1800)).toBeGreaterThanOrEqual(0.9)
+  })
+
+  it('converts units: 2 MiB/s = 16.777216 Mbps', () => {
+    expect(bytesPerSecToMbps(2 * MiB)).toBeCloseTo(16.777216, 9)
+    expect(mbpsToBytesPerSec(16.777216)).toBeCloseTo(2 * MiB, 6)
+  })
+
+  it('refuses an RPO that cannot exceed copy frequency plus apply latency', () => {
+    expect(() => bandwidthFor100([1], {copyFrequencySeconds: 300, applyLatencySeconds: 60}, 360)).toThrow(RangeError)
+  })
+})
+
+describe('replication cycle: properties', () => {
+  const series = fc.array(fc.integer({min: 0, max: 2e9}), {minLength: 1, maxLength: 40})
+  const params = fc.record({copyFrequencySeconds: fc.constantFrom(30, 300, 900), applyLatencySeconds: fc.constantFrom(0, 10, 60)})
+
+  it('B100 by bisection over simulations equals the closed form (spec §4.2)', () => {
+    fc.assert(
+      fc.property(series, params, fc.integer({min: 1, max: 8}), (logs, p, extra) => {
+        fc.pre(logs.some((x) => x > 0))
+        const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + extra * 300
+        const exact = closedFormBandwidth100(logs, p, rpo).bandwidthBytesPerSec
+        const simulated = bandwidthFor100(logs, p, rpo, 1e-9)
+        expect(Math.abs(simulated - exact) / exact).toBeLessThan(1e-6)
+      }),
+    )
+  })
+
+  it('the peak RPO never rises as bandwidth rises', () => {
+    fc.assert(
+      fc.property(series, params, fc.double({min: 1e3, max: 1e9, noNaN: true}), fc.double({min: 1, max: 10, noNaN: true}), (logs, p, b, factor) => {
+        expect(peakRpoSeconds(logs, p, b * factor)).toBeLessThanOrEqual(peakRpoSeconds(logs, p, b) + 1e-9)
+      }),
+    )
+  })
+
+  it('B90 ≤ B100', () => {
+    fc.assert(
+      fc.property(series, params, (logs, p) => {
+        fc.pre(logs.some((x) => x > 0))
+        const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + 900
+        expect(bandwidthForShare(logs, p, rpo, 0.9)).toBeLessThanOrEqual(bandwidthFor100(logs, p, rpo) * (1 + 1e-6))
+      }),
+    )
+  })
+
+  it('constant churn c over a long horizon needs B100 → c', () => {
+    const c = 3 * MiB // bytes per second
+    const windows = Array(288 * 7).fill(c * 300) // a week of 5-minute windows
+    const logs = cycleLogBytes(windows, 300, 300)
+    const b100 = bandwidthFor100(logs, five, 900)
+    // Closed form by hand: every interval has the same rate c·n·f / (n·f + R − 2f) → c as n grows;
+    // the maximum is at the longest interval: c·K·f / (K·f + 300).
+    const k = logs.length
+    expect(b100 / c).toBeCloseTo((k * 300) / (k * 300 + 300), 5)
+    expect(b100 / c).toBeGreaterThan(0.999)
+  })
+})
