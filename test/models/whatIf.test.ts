@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
+import {fillMissingWindows} from '../../models/fillGaps.js'
 import {peakRpoSeconds} from '../../models/replication.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 
@@ -47,5 +48,20 @@ describe('whatIfBandwidth', () => {
         expect(r.rpoMaxSeconds).toBeLessThanOrEqual(peakRpoSeconds(logs, five, b) + 1e-6)
       }),
     )
+  })
+})
+
+describe('fillMissingWindows', () => {
+  it('takes the same time-of-day window of other days, else the series mean; never 0', () => {
+    // 4 windows per day, 2 days: day 2's window 1 is missing (day 1 had 20); day 1's window 3 and
+    // day 2's window 3 are both missing: the mean of all present windows, (10+20+30+11+31)/5 = 20.4.
+    const r = fillMissingWindows([10, 20, 30, NaN, 11, NaN, 31, NaN], 4, 0)
+    expect(Array.from(r.values)).toEqual([10, 20, 30, 20.4, 11, 20, 31, 20.4])
+    expect(r.filled).toBe(3)
+  })
+
+  it('aligns days to the UTC window index, not to the series start', () => {
+    const r = fillMissingWindows([NaN, 5, 7, 9], 2, 1) // windows 1, 2, 3, 4: slots 1, 0, 1, 0
+    expect(Array.from(r.values)).toEqual([7, 5, 7, 9])
   })
 })

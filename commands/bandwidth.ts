@@ -1,0 +1,49 @@
+import {Command, Flags} from '@oclif/core'
+import {runOrExit} from '../src/cli.js'
+import type {ReplicationPlan} from '../src/plan/replicationPlan.js'
+
+export default class Bandwidth extends Command {
+  static override summary = 'Bandwidth replication needs to meet each RPO (100 % and 90 % of the time), and what sets it'
+  static override description = `Runs the replication cycle model (docs/formulas.md) on the profile: every copy cycle seals a log of the writes since the last one (growth-adjusted, times the wire factor) and the link uploads logs in order. B100 is the least bandwidth that keeps the RPO at or under the target all the time, B90 at least 90 % of the time. Missing windows are filled with the same time of day on other days (never zero); the share filled is shown. Mbps = 10^6 bit/s.`
+  static override examples = ['<%= config.bin %> bandwidth', '<%= config.bin %> bandwidth --rpo 15 --rpo 30 --growth 50 --exclude-disk "*pagefile*" --json']
+  static override enableJsonFlag = true
+
+  static override flags = {
+    profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
+    rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
+    growth: Flags.integer({summary: 'Growth factor applied to every workload figure, percent.', default: 30}),
+    percentile: Flags.integer({summary: 'Percentile for churn figures.', default: 95}),
+    'copy-frequency': Flags.string({summary: 'Copy frequency.', options: ['30s', '5m', '15m'], default: '5m'}),
+    'wire-factor': Flags.string({summary: 'Bytes sent per byte written (1.0: Hyper-V → Azure does not compress).', default: '1'}),
+    'apply-latency': Flags.integer({summary: 'Seconds from upload to a usable recovery point.', default: 0}),
+    vm: Flags.string({summary: 'Only VMs matching this glob (repeatable).', multiple: true}),
+    'exclude-disk': Flags.string({summary: 'Leave out disks whose path or instance matches this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
+  }
+
+  async run(): Promise<ReplicationPlan> {
+    const {flags} = await this.parse(Bandwidth)
+    return runOrExit(this, async () => {
+      const {ProfileStore} = await import('../src/store/profileStore.js')
+      const {loadProfile} = await import('../src/store/loadProfile.js')
+      const {normalizeReplicationOptions, planReplication} = await import('../src/plan/replicationPlan.js')
+      const {table} = await import('../src/profile/formatSummary.js')
+      const options = normalizeReplicationOptions({rpo: flags.rpo, percentile: flags.percentile, growth: flags.growth, copyFrequency: flags['copy-frequency'], wireFactor: Number(flags['wire-factor']), applyLatency: flags['apply-latency'], vm: flags.vm, excludeDisk: flags['exclude-disk']})
+      const store = ProfileStore.open(flags.profile, {create: false})
+      let plan: ReplicationPlan
+      try {
+        plan = planReplication(loadProfile(store, {measures: ['writeBytes']}), options)
+      } finally {
+        store.close()
+      }
+      if (!this.jsonEnabled()) {
+        this.log(`${plan.vmCount} VMs, ${plan.diskCount} disks; growth ${options.growthPercent} %, wire factor ${options.wireFactor}, copy frequency ${options.copyFrequencySeconds / 60} min; mean send rate ${plan.siteMeanSendMbps.toFixed(1)} Mbps; ${(plan.filledWindowShare * 100).toFixed(1)} % of disk-windows filled`)
+        this.log('')
+        this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], plan.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
+        const first = plan.rpos[0]
+        this.log('')
+        this.log(`Per-VM DR bandwidth (each VM's own B100) at RPO ${first.rpoMinutes} min: ${first.perVm.slice(0, 5).map((v) => `${v.vm} ${v.bandwidth100Mbps.toFixed(1)} Mbps`).join(', ')}${first.perVm.length > 5 ? ', …' : ''}`)
+      }
+      return plan
+    })
+  }
+}

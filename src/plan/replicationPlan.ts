@@ -1,0 +1,165 @@
+/**
+ * `hvplan bandwidth`: from the profile to the bandwidth each RPO needs. Normalizes the options,
+ * builds the growth-adjusted send series per VM and for the site (missing windows filled by
+ * models/fillGaps.ts), and runs the cycle model for every RPO; explains B100 by the interval that
+ * sets it and the VMs that wrote most in it.
+ */
+import {fillMissingWindows} from '../../models/fillGaps.js'
+import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, uploadTimes} from '../../models/replication.js'
+import {HvplanError} from '../errors.js'
+import {globToRegExp} from '../ingest/mapping.js'
+import type {LoadedProfile} from '../store/loadProfile.js'
+
+export const COPY_FREQUENCIES_SECONDS = [30, 300, 900] as const
+
+export interface ReplicationOptions {
+  readonly rpoMinutes: readonly number[]
+  readonly percentile: number
+  readonly growthPercent: number
+  readonly copyFrequencySeconds: number
+  readonly wireFactor: number
+  readonly applyLatencySeconds: number
+  readonly vms: readonly string[]
+  readonly excludeDisks: readonly string[]
+}
+
+export const DEFAULT_RPOS_MINUTES = [15, 30, 60] as const
+
+/** Validates flag values once; messages name the flag. */
+export function normalizeReplicationOptions(input: {rpo?: number[]; percentile?: number; growth?: number; copyFrequency?: string; wireFactor?: number; applyLatency?: number; vm?: string[]; excludeDisk?: string[]}): ReplicationOptions {
+  const rpos = [...new Set(input.rpo?.length ? input.rpo : DEFAULT_RPOS_MINUTES)].sort((a, b) => a - b)
+  for (const r of rpos) if (!(r > 0)) throw new HvplanError('E_FLAG', `must be a positive number of minutes, got ${JSON.stringify(r)}`, {flag: 'rpo'})
+  const percentile = input.percentile ?? 95
+  if (!(percentile > 0 && percentile <= 100)) throw new HvplanError('E_FLAG', `must be a number from 1 to 100, got ${percentile}`, {flag: 'percentile'})
+  const growthPercent = input.growth ?? 30
+  if (!(growthPercent >= 0)) throw new HvplanError('E_FLAG', `must be a percentage ≥ 0, got ${growthPercent}`, {flag: 'growth'})
+  const freq = {'30s': 30, '5m': 300, '15m': 900}[input.copyFrequency ?? '5m']
+  if (freq === undefined) throw new HvplanError('E_FLAG', `must be 30s, 5m or 15m, got ${JSON.stringify(input.copyFrequency)}`, {flag: 'copy-frequency'})
+  const wireFactor = input.wireFactor ?? 1
+  if (!(wireFactor > 0)) throw new HvplanError('E_FLAG', `must be a positive factor, got ${wireFactor}`, {flag: 'wire-factor'})
+  const applyLatencySeconds = input.applyLatency ?? 0
+  if (!(applyLatencySeconds >= 0)) throw new HvplanError('E_FLAG', `must be seconds ≥ 0, got ${applyLatencySeconds}`, {flag: 'apply-latency'})
+  for (const r of rpos) if (!(r * 60 > freq + applyLatencySeconds)) throw new HvplanError('E_FLAG', `must exceed the copy frequency plus apply latency (${(freq + applyLatencySeconds) / 60} min), got ${r}`, {flag: 'rpo'})
+  return {rpoMinutes: rpos, percentile, growthPercent, copyFrequencySeconds: freq, wireFactor, applyLatencySeconds, vms: input.vm ?? [], excludeDisks: input.excludeDisk ?? []}
+}
+
+export interface RpoBandwidth {
+  readonly rpoMinutes: number
+  readonly bandwidth100Mbps: number
+  readonly bandwidth90Mbps: number
+  readonly driver: {readonly fromUtc: string; readonly toUtc: string; readonly text: string; readonly vms: ReadonlyArray<{vm: string; sharePercent: number}>}
+  /** The largest copy frequency (s) with RPO > f + apply latency, and B100 at it. */
+  readonly largestCopyFrequencySeconds: number
+  readonly bandwidth100AtLargestFrequencyMbps: number
+  /** Each VM's own B100 (its DR bandwidth) at this RPO. */
+  readonly perVm: ReadonlyArray<{vm: string; bandwidth100Mbps: number}>
+}
+
+export interface ReplicationPlan {
+  readonly options: ReplicationOptions
+  readonly windowSeconds: number
+  readonly vmCount: number
+  readonly diskCount: number
+  readonly filledWindowShare: number
+  readonly siteMeanSendMbps: number
+  readonly rpos: readonly RpoBandwidth[]
+}
+
+
+export function planReplication(profile: LoadedProfile, options: ReplicationOptions): ReplicationPlan {
+  const vmRes = options.vms.map(globToRegExp)
+  const diskRes = options.excludeDisks.map(globToRegExp)
+  const keep = profile.disks.map((d) => (vmRes.length === 0 || vmRes.some((r) => r.test(d.vm))) && !diskRes.some((r) => r.test(d.instance) || r.test(String((d.inventory as {path?: string} | undefined)?.path ?? ''))))
+  const wpd = 86_400 / profile.windowSeconds
+  const factor = (1 + options.growthPercent / 100) * options.wireFactor
+  // Per VM: the per-window sum of its kept disks, each disk's gaps filled first.
+  const byVm = new Map<string, Float64Array>()
+  let filled = 0
+  let windows = 0
+  profile.disks.forEach((d, i) => {
+    if (!keep[i]) return
+    const f = fillMissingWindows(profile.series[i].writeBytes, wpd, profile.firstWindow)
+    filled += f.filled
+    windows += f.values.length
+    const sum = byVm.get(d.vm) ?? new Float64Array(profile.windowCount)
+    for (let w = 0; w < sum.length; w++) sum[w] += f.values[w] * factor
+    byVm.set(d.vm, sum)
+  })
+  if (byVm.size === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
+  const site = new Float64Array(profile.windowCount)
+  for (const s of byVm.values()) for (let w = 0; w < s.length; w++) site[w] += s[w]
+  const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
+  const logs = cycleLogBytes(site, profile.windowSeconds, params.copyFrequencySeconds)
+  const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, params.copyFrequencySeconds)] as const)
+  const originMs = profile.firstWindow * profile.windowSeconds * 1000
+  const total = site.reduce((a, b) => a + b, 0)
+  const rpos = options.rpoMinutes.map((rpoMinutes): RpoBandwidth => {
+    const rpo = rpoMinutes * 60
+    const b100 = bandwidthFor100(logs, params, rpo)
+    const b90 = bandwidthForShare(logs, params, rpo, 0.9)
+    const [fromS, toS] = drivingInterval(logs, params, b100)
+    const shares = vmLogs
+      .map(([vm, l]) => {
+        let bytes = 0
+        for (let k = fromS / params.copyFrequencySeconds; k < toS / params.copyFrequencySeconds; k++) bytes += l[k]
+        return {vm, bytes}
+      })
+      .sort((a, b) => b.bytes - a.bytes)
+    const inInterval = shares.reduce((n, s) => n + s.bytes, 0)
+    const top = shares.filter((s) => s.bytes > 0).slice(0, 3).map((s) => ({vm: s.vm, sharePercent: inInterval > 0 ? (100 * s.bytes) / inInterval : 0}))
+    const from = new Date(originMs + fromS * 1000)
+    const to = new Date(originMs + toS * 1000)
+    const largest = [...COPY_FREQUENCIES_SECONDS].reverse().find((f) => rpo > f + options.applyLatencySeconds)!
+    const largestParams = {copyFrequencySeconds: largest, applyLatencySeconds: options.applyLatencySeconds}
+    return {
+      rpoMinutes,
+      bandwidth100Mbps: bytesPerSecToMbps(b100),
+      bandwidth90Mbps: bytesPerSecToMbps(b90),
+      driver: {
+        fromUtc: from.toISOString(),
+        toUtc: to.toISOString(),
+        text: `set by ${formatUtcSpan(from, to)}: ${top.map((t) => `${t.vm} ${t.sharePercent.toFixed(0)} %`).join(', ')}`,
+        vms: top,
+      },
+      largestCopyFrequencySeconds: largest,
+      bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
+      perVm: vmLogs.map(([vm, l]) => ({vm, bandwidth100Mbps: l.some((x) => x > 0) ? bytesPerSecToMbps(bandwidthFor100(l, params, rpo, 1e-4)) : 0})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
+    }
+  })
+  return {
+    options,
+    windowSeconds: profile.windowSeconds,
+    vmCount: byVm.size,
+    diskCount: keep.filter(Boolean).length,
+    filledWindowShare: windows ? filled / windows : 0,
+    siteMeanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)),
+    rpos,
+  }
+}
+
+/**
+ * The tick-aligned interval [s, t] (seconds) whose bytes set B100: the busy period, at B100, that
+ * holds the highest RPO peak — from the seal before its first log to its worst log's seal.
+ */
+export function drivingInterval(logs: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): [number, number] {
+  const f = params.copyFrequencySeconds
+  const done = uploadTimes(logs, f, bandwidthBytesPerSec)
+  let worst = 0
+  let worstRpo = -Infinity
+  for (let k = 0; k < done.length; k++) {
+    const rpo = done[k] - k * f
+    if (rpo > worstRpo) {
+      worstRpo = rpo
+      worst = k
+    }
+  }
+  let first = worst
+  while (first > 0 && done[first - 1] > (first + 1) * f) first--
+  return [first * f, (worst + 1) * f]
+}
+
+function formatUtcSpan(from: Date, to: Date): string {
+  const day = from.toUTCString().slice(0, 3)
+  const hm = (d: Date) => d.toISOString().slice(11, 16)
+  return `${day} ${from.toISOString().slice(0, 10)} ${hm(from)}–${hm(to)} UTC`
+}
