@@ -13,15 +13,21 @@ export interface RpoSegment {
   readonly rpoAtStart: number
 }
 
-/** The RPO sawtooth as linear segments between consecutive recovery points. */
+/**
+ * The RPO sawtooth as linear segments between consecutive recovery points, within the profiled
+ * period [0, K·f]: what happens after it depends on writes nobody measured, so a backlog left at
+ * the end shows as its drain time, not as RPO.
+ */
 export function rpoSegments(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): RpoSegment[] {
   const f = params.copyFrequencySeconds
   const a = params.applyLatencySeconds
+  const horizon = logBytes.length * f
   const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
   const segments: RpoSegment[] = []
   for (let k = 0; k + 1 < done.length; k++) {
     const from = done[k] + a
-    segments.push({from, to: done[k + 1] + a, rpoAtStart: from - (k + 1) * f})
+    if (from >= horizon) break
+    segments.push({from, to: Math.min(done[k + 1] + a, horizon), rpoAtStart: from - (k + 1) * f})
   }
   return segments
 }
@@ -36,7 +42,7 @@ export interface WhatIfResult {
   readonly violations: {readonly count: number; readonly totalSeconds: number; readonly longestSeconds: number}
   /** Worst RPO in each UTC day: [day start (s from series start, may be negative), seconds]. */
   readonly worstRpoPerDay: ReadonlyArray<readonly [number, number]>
-  /** Largest backlog (bytes) after a seal, when it occurred (s) and how long it took to drain. */
+  /** Largest backlog (bytes) after a seal, when it occurred (s) and how long it took to drain (possibly past the period's end). */
   readonly worstBacklogBytes: number
   readonly worstBacklogAtSeconds: number
   readonly drainSeconds: number

@@ -66,7 +66,16 @@ export interface ReplicationPlan {
 }
 
 
-export function planReplication(profile: LoadedProfile, options: ReplicationOptions): ReplicationPlan {
+export interface SendSeries {
+  /** Growth- and wire-adjusted bytes to send per window, per VM and for the site. */
+  readonly byVm: ReadonlyMap<string, Float64Array>
+  readonly site: Float64Array
+  readonly diskCount: number
+  readonly filledWindowShare: number
+}
+
+/** The bytes to send per window after disk and VM selection, gap filling, growth and wire factor. */
+export function sendSeries(profile: LoadedProfile, options: ReplicationOptions): SendSeries {
   const vmRes = options.vms.map(globToRegExp)
   const diskRes = options.excludeDisks.map(globToRegExp)
   const keep = profile.disks.map((d) => (vmRes.length === 0 || vmRes.some((r) => r.test(d.vm))) && !diskRes.some((r) => r.test(d.instance) || r.test(String((d.inventory as {path?: string} | undefined)?.path ?? ''))))
@@ -88,6 +97,11 @@ export function planReplication(profile: LoadedProfile, options: ReplicationOpti
   if (byVm.size === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
   const site = new Float64Array(profile.windowCount)
   for (const s of byVm.values()) for (let w = 0; w < s.length; w++) site[w] += s[w]
+  return {byVm, site, diskCount: keep.filter(Boolean).length, filledWindowShare: windows ? filled / windows : 0}
+}
+
+export function planReplication(profile: LoadedProfile, options: ReplicationOptions): ReplicationPlan {
+  const {byVm, site, diskCount, filledWindowShare} = sendSeries(profile, options)
   const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
   const logs = cycleLogBytes(site, profile.windowSeconds, params.copyFrequencySeconds)
   const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, params.copyFrequencySeconds)] as const)
@@ -130,8 +144,8 @@ export function planReplication(profile: LoadedProfile, options: ReplicationOpti
     options,
     windowSeconds: profile.windowSeconds,
     vmCount: byVm.size,
-    diskCount: keep.filter(Boolean).length,
-    filledWindowShare: windows ? filled / windows : 0,
+    diskCount,
+    filledWindowShare,
     siteMeanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)),
     rpos,
   }

@@ -4,6 +4,7 @@ import {closedFormBandwidth100, cycleLogBytes, mbpsToBytesPerSec} from '../../mo
 import {HvplanError} from '../../src/errors.js'
 import {ingestInputs} from '../../src/ingest/ingestRun.js'
 import {drivingInterval, normalizeReplicationOptions, planReplication, type ReplicationPlan} from '../../src/plan/replicationPlan.js'
+import {parseSweep, planWhatIf} from '../../src/plan/whatIfPlan.js'
 import {type LoadedProfile, loadProfile} from '../../src/store/loadProfile.js'
 import {ProfileStore} from '../../src/store/profileStore.js'
 import {tempDir} from '../helpers/tmp.js'
@@ -74,5 +75,32 @@ describe('replication plan on samples/contoso', () => {
   it('rejects an RPO the copy frequency cannot meet, naming the flag', () => {
     expect(() => normalizeReplicationOptions({rpo: [5], copyFrequency: '5m'})).toThrow(HvplanError)
     expect(() => normalizeReplicationOptions({rpo: [5], copyFrequency: '5m'})).toThrow(/^Invalid option --rpo: must exceed the copy frequency plus apply latency \(5 min\), got 5$/)
+  })
+})
+
+describe('what-if on samples/contoso', () => {
+  it('at B100 for 15 minutes the worst RPO is 15 minutes and there is no violation', () => {
+    const options = normalizeReplicationOptions({rpo: [15]})
+    const b100 = planReplication(profile, options).rpos[0].bandwidth100Mbps
+    const [at, below] = planWhatIf(profile, options, [b100, b100 * 0.9]).points
+    expect(at.achievableRpoMinutes).toBeLessThanOrEqual(15 + 1e-6)
+    expect(at.violations.count).toBe(0)
+    expect(at.withinTargetShare).toBe(1)
+    expect(below.achievableRpoMinutes).toBeGreaterThan(15)
+    expect(below.violations.count).toBeGreaterThan(0)
+  })
+
+  it('a sweep gives an RPO that never rises with bandwidth, one worst RPO per UTC day', () => {
+    const plan = planWhatIf(profile, normalizeReplicationOptions({rpo: [15]}), parseSweep('50:500:50'))
+    expect(plan.points.map((p) => p.bandwidthMbps)).toEqual([50, 100, 150, 200, 250, 300, 350, 400, 450, 500])
+    for (let i = 1; i < plan.points.length; i++) expect(plan.points[i].achievableRpoMinutes).toBeLessThanOrEqual(plan.points[i - 1].achievableRpoMinutes + 1e-9)
+    // The profile runs from 22:00 UTC on 24 October to 23:00 UTC on 26 October.
+    expect(plan.points[0].worstRpoPerDay.map((d) => d.dayUtc)).toEqual(['2026-10-24', '2026-10-25', '2026-10-26'])
+    expect(plan.points[0].unstable).toBe(plan.points[0].bandwidthMbps <= plan.meanSendMbps)
+  })
+
+  it('reads sweeps and rejects bad ones with the flag named', () => {
+    expect(parseSweep('10:30:10')).toEqual([10, 20, 30])
+    expect(() => parseSweep('30:10:10')).toThrow(/^Invalid option --sweep: must be FROM:TO:STEP/)
   })
 })

@@ -1,0 +1,58 @@
+import {Command, Flags} from '@oclif/core'
+import {runOrExit} from '../../src/cli.js'
+import type {WhatIfPlan} from '../../src/plan/whatIfPlan.js'
+
+export default class WhatIfBandwidth extends Command {
+  static override summary = 'What RPO a given bandwidth achieves, or an RPO-vs-bandwidth curve over a sweep'
+  static override description = `For each bandwidth: the RPO over time (median, 90th and 99th percentile, worst), the share of time within the target RPO, violation episodes, the worst RPO per UTC day, and the worst backlog with its drain time. Same model and options as hvplan bandwidth. Mbps = 10^6 bit/s.`
+  static override examples = ['<%= config.bin %> whatif bandwidth --bandwidth 100 --bandwidth 200', '<%= config.bin %> whatif bandwidth --sweep 10:500:10 --rpo 15 --json']
+  static override enableJsonFlag = true
+
+  static override flags = {
+    profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
+    bandwidth: Flags.string({summary: 'Bandwidth in Mbps (repeatable).', multiple: true, exclusive: ['sweep']}),
+    sweep: Flags.string({summary: 'FROM:TO:STEP in Mbps, e.g. 10:500:10.', exclusive: ['bandwidth']}),
+    rpo: Flags.integer({summary: 'Target RPO in minutes.', default: 15}),
+    growth: Flags.integer({summary: 'Growth factor, percent.', default: 30}),
+    'copy-frequency': Flags.string({summary: 'Copy frequency.', options: ['30s', '5m', '15m'], default: '5m'}),
+    'wire-factor': Flags.string({summary: 'Bytes sent per byte written.', default: '1'}),
+    'apply-latency': Flags.integer({summary: 'Seconds from upload to a usable recovery point.', default: 0}),
+    vm: Flags.string({summary: 'Only VMs matching this glob (repeatable).', multiple: true}),
+    'exclude-disk': Flags.string({summary: 'Leave out disks matching this glob (repeatable).', multiple: true}),
+  }
+
+  async run(): Promise<WhatIfPlan> {
+    const {flags} = await this.parse(WhatIfBandwidth)
+    return runOrExit(this, async () => {
+      const {HvplanError} = await import('../../src/errors.js')
+      const {ProfileStore} = await import('../../src/store/profileStore.js')
+      const {loadProfile} = await import('../../src/store/loadProfile.js')
+      const {normalizeReplicationOptions} = await import('../../src/plan/replicationPlan.js')
+      const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
+      const {table} = await import('../../src/profile/formatSummary.js')
+      if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
+      const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
+      const options = normalizeReplicationOptions({rpo: [flags.rpo], growth: flags.growth, copyFrequency: flags['copy-frequency'], wireFactor: Number(flags['wire-factor']), applyLatency: flags['apply-latency'], vm: flags.vm, excludeDisk: flags['exclude-disk']})
+      const store = ProfileStore.open(flags.profile, {create: false})
+      let plan: WhatIfPlan
+      try {
+        plan = planWhatIf(loadProfile(store, {measures: ['writeBytes']}), options, bandwidths)
+      } finally {
+        store.close()
+      }
+      if (!this.jsonEnabled()) {
+        this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)
+        this.log('')
+        const m = (x: number) => (x >= 1000 ? x.toFixed(0) : x.toFixed(1))
+        this.log(
+          table(
+            ['Mbps', 'RPO P50 min', 'P90 min', 'P99 min', 'worst min', `≤ ${plan.rpoTargetMinutes} min %`, 'violations', 'longest min', 'worst backlog GB', 'drain min', ''],
+            plan.points.map((p) => [String(p.bandwidthMbps), m(p.rpoP50Minutes), m(p.rpoP90Minutes), m(p.rpoP99Minutes), m(p.achievableRpoMinutes), (p.withinTargetShare * 100).toFixed(1), String(p.violations.count), m(p.violations.longestMinutes), p.worstBacklogGB.toFixed(2), m(p.drainMinutes), p.unstable ? 'unstable: mean churn ≥ bandwidth' : '']),
+            new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+          ),
+        )
+      }
+      return plan
+    })
+  }
+}
