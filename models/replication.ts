@@ -56,14 +56,18 @@ export function uploadTimes(logBytes: ArrayLike<number>, copyFrequencySeconds: n
 
 /** Highest RPO (seconds) over the run: max over k of C_k + a − s_{k−1}. */
 export function peakRpoSeconds(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): number {
+  if (!(bandwidthBytesPerSec > 0)) throw new RangeError(`bandwidthBytesPerSec must be positive, got ${bandwidthBytesPerSec}`)
+  // The hot loop of every bisection: uploadTimes inlined, nothing allocated.
   const f = params.copyFrequencySeconds
-  const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
+  let c = 0
   let peak = 0
-  for (let k = 0; k < done.length; k++) {
-    const rpo = done[k] + params.applyLatencySeconds - k * f // s_{k−1} = k·f for log index k (0-based)
+  for (let k = 0; k < logBytes.length; k++) {
+    const sealed = (k + 1) * f
+    c = (c > sealed ? c : sealed) + logBytes[k] / bandwidthBytesPerSec
+    const rpo = c - k * f // C_k − s_{k−1}; s_{k−1} = k·f for log index k (0-based)
     if (rpo > peak) peak = rpo
   }
-  return peak
+  return peak + params.applyLatencySeconds
 }
 
 /**
@@ -72,16 +76,22 @@ export function peakRpoSeconds(logBytes: ArrayLike<number>, params: CycleParams,
  * time above R there is max(0, C_{k+1} − max(C_k, s_k + R − a)).
  */
 export function fractionWithinRpo(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number, rpoSeconds: number): number {
+  if (!(bandwidthBytesPerSec > 0)) throw new RangeError(`bandwidthBytesPerSec must be positive, got ${bandwidthBytesPerSec}`)
   const f = params.copyFrequencySeconds
-  const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
-  if (done.length < 2) return peakRpoSeconds(logBytes, params, bandwidthBytesPerSec) <= rpoSeconds ? 1 : 0
+  const n = logBytes.length
+  if (n < 2) return peakRpoSeconds(logBytes, params, bandwidthBytesPerSec) <= rpoSeconds ? 1 : 0
+  const offset = rpoSeconds - params.applyLatencySeconds
+  let c = f + logBytes[0] / bandwidthBytesPerSec
+  const first = c
   let over = 0
-  for (let k = 0; k + 1 < done.length; k++) {
-    const sealed = (k + 1) * f
-    const from = Math.max(done[k], sealed + rpoSeconds - params.applyLatencySeconds)
-    if (done[k + 1] > from) over += done[k + 1] - from
+  for (let k = 0; k + 1 < n; k++) {
+    const sealedNext = (k + 2) * f
+    const next = (c > sealedNext ? c : sealedNext) + logBytes[k + 1] / bandwidthBytesPerSec
+    const from = Math.max(c, (k + 1) * f + offset)
+    if (next > from) over += next - from
+    c = next
   }
-  return 1 - over / (done[done.length - 1] - done[0])
+  return 1 - over / (c - first)
 }
 
 /**
@@ -98,11 +108,28 @@ export function leastBandwidth(test: (bandwidth: number) => boolean, lo: number,
   return hi
 }
 
-/** An upper bound for B100 (bytes/s): all bytes over the shortest denominator R − f − a. */
-function upperBound(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number): number {
+/**
+ * A bracket [lo, hi] for B100 (bytes/s): lo is the closed form over single cycles and over the
+ * whole run, both lower bounds; hi doubles from there until the RPO holds (B100 is rarely more
+ * than a few times lo, so this takes a few simulations instead of a bisection from 0).
+ */
+function bracket(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, test: (bandwidth: number) => boolean): [number, number] {
+  const slack = slackSeconds(params, rpoSeconds)
   let total = 0
-  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
-  return Math.max(1, total / slackSeconds(params, rpoSeconds)) * 1.000001
+  let largest = 0
+  for (let k = 0; k < logBytes.length; k++) {
+    total += logBytes[k]
+    if (logBytes[k] > largest) largest = logBytes[k]
+  }
+  const wholeRun = total / (logBytes.length * params.copyFrequencySeconds + rpoSeconds - 2 * params.copyFrequencySeconds - params.applyLatencySeconds)
+  let lo = Math.max(largest / slack, wholeRun) * (1 - 1e-12)
+  if (!(lo > 0)) return [0, 1]
+  let hi = lo * 2
+  while (!test(hi)) {
+    lo = hi
+    hi *= 2
+  }
+  return [lo, hi]
 }
 
 function slackSeconds(params: CycleParams, rpoSeconds: number): number {
@@ -113,12 +140,20 @@ function slackSeconds(params: CycleParams, rpoSeconds: number): number {
 
 /** B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times, by bisection over simulations. */
 export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, relativeTolerance = 1e-6): number {
-  return leastBandwidth((b) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds, 0, upperBound(logBytes, params, rpoSeconds), relativeTolerance)
+  const test = (b: number) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds
+  const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
+  return leastBandwidth(test, lo, hi, relativeTolerance)
 }
 
 /** B90 (or any share): least bandwidth keeping RPO ≤ R for at least `share` of the time. */
 export function bandwidthForShare(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, share = 0.9, relativeTolerance = 1e-6): number {
-  return leastBandwidth((b) => fractionWithinRpo(logBytes, params, b, rpoSeconds) >= share, 0, upperBound(logBytes, params, rpoSeconds), relativeTolerance)
+  const test = (b: number) => fractionWithinRpo(logBytes, params, b, rpoSeconds) >= share
+  // B_share ≤ B100, and at least the mean rate over the run (less, and the backlog grows).
+  const [, hi] = bracket(logBytes, params, rpoSeconds, (b) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds)
+  let total = 0
+  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
+  const lo = Math.min(hi / 2, (total / (logBytes.length * params.copyFrequencySeconds)) * 0.5)
+  return leastBandwidth(test, lo > 0 && !test(lo) ? lo : 0, hi, relativeTolerance)
 }
 
 export interface ClosedFormResult {
