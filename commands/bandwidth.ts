@@ -12,7 +12,7 @@ export default class Bandwidth extends Command {
     profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
     rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
     growth: Flags.integer({summary: 'Growth factor applied to every workload figure, percent.', default: 30}),
-    percentile: Flags.integer({summary: 'Percentile for churn figures.', default: 95}),
+    percentile: Flags.integer({summary: 'Percentile of window churn shown for the site.', default: 95}),
     'copy-frequency': Flags.string({summary: 'Copy frequency.', options: ['30s', '5m', '15m'], default: '5m'}),
     'wire-factor': Flags.string({summary: 'Bytes sent per byte written (1.0: Hyper-V → Azure does not compress).', default: '1'}),
     'apply-latency': Flags.integer({summary: 'Seconds from upload to a usable recovery point.', default: 0}),
@@ -36,7 +36,9 @@ export default class Bandwidth extends Command {
         store.close()
       }
       if (!this.jsonEnabled()) {
-        this.log(`${plan.vmCount} VMs, ${plan.diskCount} disks; growth ${options.growthPercent} %, wire factor ${options.wireFactor}, copy frequency ${options.copyFrequencySeconds / 60} min; mean send rate ${plan.siteMeanSendMbps.toFixed(1)} Mbps; ${(plan.filledWindowShare * 100).toFixed(1)} % of disk-windows filled`)
+        this.log(`${plan.vmCount} VMs, ${plan.diskCount} disks; growth ${options.growthPercent} %, wire factor ${options.wireFactor}, copy frequency ${options.copyFrequencySeconds / 60} min; ${(plan.filledWindowShare * 100).toFixed(1)} % of disk-windows filled`)
+        const c = plan.siteChurn
+        this.log(`Site churn with growth: average ${c.avgMBps.toFixed(2)} MB/s, P${options.percentile} ${c.percentileMBps.toFixed(2)} MB/s, max ${c.maxMBps.toFixed(2)} MB/s (${plan.windowSeconds / 60}-minute windows); mean send rate ${plan.siteMeanSendMbps.toFixed(1)} Mbps`)
         this.log('')
         this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], plan.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
         const first = plan.rpos[0]

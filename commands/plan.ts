@@ -11,14 +11,15 @@ interface PlanResult {
 }
 
 export const PLAN_STATUS =
-  'Churn profile computed. Bandwidth and RPO, the protection plan and the Excel/PDF reports are not built yet (issues #4–#7): no bandwidth, RPO, storage or cost figures are given.'
+  'Churn profile and replication bandwidth computed. The protection plan (compatibility, Azure storage and VM sizes, HRL space, IR batching), cost and the Excel/PDF reports are not built yet (issues #5–#7): no storage, sizing or cost figure is given.'
 
 export default class Plan extends Command {
   static override summary = 'Plan protection from counter logs and an inventory, in one go'
   static override description = `Finds the counter logs and the inventory under the given files and folders (an inventory inside a folder is found by its header), ingests them into <out>/profile.sqlite and writes:
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
   <out>/profile.json   churn per VM and host volume, and the data quality (as hvplan profile show --json)
-The replication model, the protection plan and the Excel/PDF reports come with the next issues; until then no bandwidth or RPO figure is given, and the output says so.`
+  <out>/bandwidth.json B100/B90 for RPO 15, 30 and 60 minutes and what sets them (as hvplan bandwidth --json)
+The protection plan, cost and the Excel/PDF reports come with the next issues; until then no storage, sizing or cost figure is given, and the output says so.`
 
   static override examples = ['<%= config.bin %> plan samples/contoso --out out', '<%= config.bin %> plan logs/ --inventory vms.csv --out plan --force']
   static override enableJsonFlag = true
@@ -44,7 +45,9 @@ The replication model, the protection plan and the Excel/PDF reports come with t
       const {inputReport} = await import('../src/plan/inputReport.js')
       const {ProfileStore} = await import('../src/store/profileStore.js')
       const {summarizeProfile} = await import('../src/profile/summary.js')
-      const {formatProfileSummary} = await import('../src/profile/formatSummary.js')
+      const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
+      const {loadProfile} = await import('../src/store/loadProfile.js')
+      const {normalizeReplicationOptions, planReplication} = await import('../src/plan/replicationPlan.js')
       const {assertWritableOutput, writeOutputDirAsync} = await import('../src/io/outputDir.js')
       assertWritableOutput(flags.out, flags.force, 'out')
       const inputs = await discoverInputs(argv as string[], flags.inventory)
@@ -56,17 +59,18 @@ The replication model, the protection plan and the Excel/PDF reports come with t
         )
         progress.done()
         const store = ProfileStore.open(join(tmp, 'profile.sqlite'), {create: false})
-        const summary = (() => {
+        const {summary, bandwidth} = (() => {
           try {
-            return summarizeProfile(store)
+            return {summary: summarizeProfile(store), bandwidth: planReplication(loadProfile(store, {measures: ['writeBytes']}), normalizeReplicationOptions({}))}
           } finally {
             store.close()
           }
         })()
         writeFileSync(join(tmp, 'profile.json'), JSON.stringify({status: PLAN_STATUS, ...summary}, null, 2) + '\n')
-        return {run, summary}
+        writeFileSync(join(tmp, 'bandwidth.json'), JSON.stringify(bandwidth, null, 2) + '\n')
+        return {run, summary, bandwidth}
       })
-      const {run, summary} = result
+      const {run, summary, bandwidth} = result
       if (!this.jsonEnabled()) {
         this.log(`Ingested ${run.outcomes.length} counter logs from ${inputs.logs.flatMap((l) => l.hosts).filter((h, i, all) => all.indexOf(h) === i).length} hosts${run.inventories.length ? ` with the inventory ${run.inventories.join(', ')}` : ' (no inventory: VMs guessed from paths)'}.`)
         for (const f of run.failures) this.warn(f.message)
@@ -74,8 +78,11 @@ The replication model, the protection plan and the Excel/PDF reports come with t
         this.log('')
         this.log(formatProfileSummary(summary))
         this.log('')
+        this.log(`Replication bandwidth (growth ${bandwidth.options.growthPercent} %, copy frequency ${bandwidth.options.copyFrequencySeconds / 60} min, mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps):`)
+        this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], bandwidth.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
+        this.log('')
         this.log(PLAN_STATUS)
-        this.log(`Wrote ${join(flags.out, 'profile.sqlite')}, ${join(flags.out, 'profile.json')}, ${join(flags.out, 'inputs.json')}`)
+        this.log(`Wrote ${['profile.sqlite', 'profile.json', 'bandwidth.json', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
       }
       if (run.failures.length > 0) this.error(`${run.failures.length} input files failed; the plan covers the others`, {exit: 1})
       return {out: flags.out, status: PLAN_STATUS, files: {ingested: run.outcomes.length, failed: run.failures.length}}

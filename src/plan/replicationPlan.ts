@@ -4,6 +4,7 @@
  * models/fillGaps.ts), and runs the cycle model for every RPO; explains B100 by the interval that
  * sets it and the VMs that wrote most in it.
  */
+import {seriesStats} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, uploadTimes} from '../../models/replication.js'
 import {HvplanError} from '../errors.js'
@@ -62,6 +63,8 @@ export interface ReplicationPlan {
   readonly diskCount: number
   readonly filledWindowShare: number
   readonly siteMeanSendMbps: number
+  /** Growth-adjusted site churn per window (MB = 2^20 bytes): average, the chosen percentile, max. */
+  readonly siteChurn: {readonly avgMBps: number; readonly percentileMBps: number; readonly maxMBps: number}
   readonly rpos: readonly RpoBandwidth[]
 }
 
@@ -147,6 +150,12 @@ export function planReplication(profile: LoadedProfile, options: ReplicationOpti
     diskCount,
     filledWindowShare,
     siteMeanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)),
+    siteChurn: (() => {
+      // Churn is writes, so the wire factor is taken back out; growth stays (every workload figure).
+      const st = seriesStats(site, options.percentile)
+      const perSecond = profile.windowSeconds * 2 ** 20 * options.wireFactor
+      return {avgMBps: st.mean / perSecond, percentileMBps: st.percentile / perSecond, maxMBps: st.max / perSecond}
+    })(),
     rpos,
   }
 }

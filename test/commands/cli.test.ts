@@ -52,13 +52,16 @@ describe('hvplan CLI', () => {
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
   })
 
-  it('plan ingests the sample, shows the churn profile and says plainly which figures are not computed yet', async () => {
+  it('plan ingests the sample, shows the churn profile and the bandwidth, and says plainly which figures are not computed yet', async () => {
     const out = join(tmp, 'plan')
     const {stdout, error} = await run(['plan', SAMPLE, '--out', out])
     expect(error).toBeUndefined()
     expect(stdout).toMatch(/^Ingested 9 counter logs from 4 hosts with the inventory .*inventory\.csv\./)
     expect(stdout).toMatch(/\nSQL01 +HV-CL01-N1,HV-CL01-N2 +3 /)
-    expect(stdout).toContain('no bandwidth, RPO, storage or cost figures are given')
+    expect(stdout).toContain('no storage, sizing or cost figure')
+    expect(stdout).toMatch(/\n +15 +\d+\.\d +\d+\.\d +set by /)
+    const bandwidth = JSON.parse(readFileSync(join(out, 'bandwidth.json'), 'utf8'))
+    expect(bandwidth.rpos.map((r: {rpoMinutes: number}) => r.rpoMinutes)).toEqual([15, 30, 60])
     const inputs = JSON.parse(readFileSync(join(out, 'inputs.json'), 'utf8'))
     expect(inputs.hosts.map((h: {host: string}) => h.host)).toEqual(['HV-CL01-N1', 'HV-CL01-N2', 'HV03', 'HV04'])
     expect(inputs.logs.every((l: {kind: string; gzip: boolean}) => l.kind === 'pdh-csv' && l.gzip)).toBe(true)

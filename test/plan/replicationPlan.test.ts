@@ -66,8 +66,11 @@ describe('replication plan on samples/contoso', () => {
     expect(Math.abs(sql01.rpos[0].bandwidth100Mbps - perVm) / perVm).toBeLessThan(2e-4)
   })
 
-  it('applies growth to every figure: +50 % instead of +30 % scales B100 by 1.5/1.3', () => {
+  it('applies growth to every figure: +50 % instead of +30 % scales B100 and churn by 1.5/1.3', () => {
     const more = planReplication(profile, normalizeReplicationOptions({growth: 50}))
+    expect(more.siteChurn.percentileMBps / plan.siteChurn.percentileMBps).toBeCloseTo(1.5 / 1.3, 9)
+    // Churn is writes: MB/s × 8 × 2^20 / 10^6 is the send rate in Mbps at wire factor 1.
+    expect(plan.siteChurn.avgMBps * 8 * 2 ** 20 / 1e6).toBeCloseTo(plan.siteMeanSendMbps, 9)
     expect(more.rpos[0].bandwidth100Mbps / plan.rpos[0].bandwidth100Mbps).toBeCloseTo(1.5 / 1.3, 5)
     expect(mbpsToBytesPerSec(more.siteMeanSendMbps) / mbpsToBytesPerSec(plan.siteMeanSendMbps)).toBeCloseTo(1.5 / 1.3, 9)
   })
