@@ -31,7 +31,7 @@ export default class Bandwidth extends Command {
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: ReplicationPlan
       try {
-        plan = planReplication(loadProfile(store, {measures: ['writeBytes']}), options)
+        plan = planReplication(loadProfile(store), options)
       } finally {
         store.close()
       }
@@ -41,6 +41,10 @@ export default class Bandwidth extends Command {
         this.log(`Site churn with growth: average ${c.avgMBps.toFixed(2)} MB/s, P${options.percentile} ${c.percentileMBps.toFixed(2)} MB/s, max ${c.maxMBps.toFixed(2)} MB/s (${plan.windowSeconds / 60}-minute windows); mean send rate ${plan.siteMeanSendMbps.toFixed(1)} Mbps`)
         this.log('')
         this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], plan.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
+        this.log('')
+        this.log(`Churn with growth, top VMs by P${options.percentile}:`)
+        const n = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—')
+        this.log(table(['VM', `P${options.percentile} MB/s`, 'avg MB/s', 'max MB/s', 'avg GB/day', 'worst day GB', 'write IOPS avg', 'R/W IOPS avg', 'avg write KB'], plan.churn.vms.slice(0, 10).map((v) => [v.vm, n(v.percentileMBps), n(v.avgMBps), n(v.maxMBps), n(v.avgGBPerDay, 1), n(v.worstDayGB, 1), n(v.avgWriteIops, 0), n(v.avgRwIops, 0), n(v.avgWriteSizeKB, 1)]), new Set([1, 2, 3, 4, 5, 6, 7, 8])))
         const first = plan.rpos[0]
         this.log('')
         this.log(`Per-VM DR bandwidth (each VM's own B100) at RPO ${first.rpoMinutes} min: ${first.perVm.slice(0, 5).map((v) => `${v.vm} ${v.bandwidth100Mbps.toFixed(1)} Mbps`).join(', ')}${first.perVm.length > 5 ? ', …' : ''}`)

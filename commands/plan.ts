@@ -61,7 +61,7 @@ The protection plan, cost and the Excel/PDF reports come with the next issues; u
         const store = ProfileStore.open(join(tmp, 'profile.sqlite'), {create: false})
         const {summary, bandwidth} = (() => {
           try {
-            return {summary: summarizeProfile(store), bandwidth: planReplication(loadProfile(store, {measures: ['writeBytes']}), normalizeReplicationOptions({}))}
+            return {summary: summarizeProfile(store), bandwidth: planReplication(loadProfile(store), normalizeReplicationOptions({}))}
           } finally {
             store.close()
           }

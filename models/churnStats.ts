@@ -72,3 +72,76 @@ export function dailyTotals(values: ArrayLike<number>, firstWindow: number, wind
   }
   return [...days.entries()].map(([day, e]) => ({day, total: e.total, coverage: e.present / windowsPerDay}))
 }
+
+export interface WorkloadSeries {
+  /** Bytes written per window (NaN = missing). */
+  readonly writeBytes: ArrayLike<number>
+  readonly writeOps: ArrayLike<number>
+  /** Optional: empty arrays when not loaded. */
+  readonly readBytes: ArrayLike<number>
+  readonly readOps: ArrayLike<number>
+}
+
+export interface ChurnFigures {
+  readonly avgMBps: number
+  readonly percentileMBps: number
+  readonly maxMBps: number
+  readonly avgGBPerDay: number
+  /** Highest UTC day among days with ≥ 90 % of windows, scaled to 24 h; NaN when none. */
+  readonly worstDayGB: number
+  readonly worstDayUtc: string | undefined
+  readonly avgWriteIops: number
+  readonly percentileWriteIops: number
+  readonly maxWriteIops: number
+  /** Reads plus writes; NaN when reads are not loaded. */
+  readonly avgRwIops: number
+  readonly percentileRwIops: number
+  /** Bytes written ÷ write operations over the whole series, KB (2^10 bytes). */
+  readonly avgWriteSizeKB: number
+  /** Windows with a value / all windows. */
+  readonly coverage: number
+}
+
+const MB = 2 ** 20
+const GB = 2 ** 30
+
+/**
+ * The workload figures of one series (a disk, a VM's per-window sum, the site), every workload
+ * figure multiplied by the growth factor (1 + growthPercent/100); the average write size is not a
+ * workload amount and is not grown.
+ */
+export function churnFigures(s: WorkloadSeries, windowSeconds: number, firstWindow: number, percentile: number, growthPercent = 0): ChurnFigures {
+  const g = 1 + growthPercent / 100
+  const windowsPerDay = 86_400 / windowSeconds
+  const bytes = seriesStats(s.writeBytes, percentile)
+  const ops = seriesStats(s.writeOps, percentile)
+  const rw = s.readOps.length === s.writeOps.length && s.readOps.length > 0 ? seriesStats(sumSeries([s.writeOps, s.readOps], s.writeOps.length), percentile) : undefined
+  const days = dailyTotals(s.writeBytes, firstWindow, windowsPerDay).filter((d) => d.coverage >= 0.9)
+  const worst = days.reduce<DayTotal | undefined>((w, d) => (!w || d.total / d.coverage > w.total / w.coverage ? d : w), undefined)
+  let writtenBytes = 0
+  let writtenOps = 0
+  for (let i = 0; s.writeOps.length === s.writeBytes.length && i < s.writeBytes.length; i++) {
+    const b = s.writeBytes[i]
+    const o = s.writeOps[i]
+    if (b === b && o === o) {
+      writtenBytes += b
+      writtenOps += o
+    }
+  }
+  const perSecond = (x: number) => (x * g) / windowSeconds
+  return {
+    avgMBps: perSecond(bytes.mean) / MB,
+    percentileMBps: perSecond(bytes.percentile) / MB,
+    maxMBps: perSecond(bytes.max) / MB,
+    avgGBPerDay: (bytes.mean * g * windowsPerDay) / GB,
+    worstDayGB: worst ? (worst.total / worst.coverage) * g / GB : NaN,
+    worstDayUtc: worst ? new Date(worst.day * 86_400_000).toISOString().slice(0, 10) : undefined,
+    avgWriteIops: perSecond(ops.mean),
+    percentileWriteIops: perSecond(ops.percentile),
+    maxWriteIops: perSecond(ops.max),
+    avgRwIops: rw ? perSecond(rw.mean) : NaN,
+    percentileRwIops: rw ? perSecond(rw.percentile) : NaN,
+    avgWriteSizeKB: writtenOps > 0 ? writtenBytes / writtenOps / 1024 : NaN,
+    coverage: s.writeBytes.length ? bytes.count / s.writeBytes.length : 0,
+  }
+}

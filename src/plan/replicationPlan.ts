@@ -4,7 +4,7 @@
  * models/fillGaps.ts), and runs the cycle model for every RPO; explains B100 by the interval that
  * sets it and the VMs that wrote most in it.
  */
-import {seriesStats} from '../../models/churnStats.js'
+import {type ChurnFigures, churnFigures, seriesStats, sumSeries, type WorkloadSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, uploadTimes} from '../../models/replication.js'
 import {HvplanError} from '../errors.js'
@@ -66,6 +66,12 @@ export interface ReplicationPlan {
   /** Growth-adjusted site churn per window (MB = 2^20 bytes): average, the chosen percentile, max. */
   readonly siteChurn: {readonly avgMBps: number; readonly percentileMBps: number; readonly maxMBps: number}
   readonly rpos: readonly RpoBandwidth[]
+  /** Churn figures with growth, from the measured windows (gaps left out, not filled). */
+  readonly churn: {
+    readonly site: ChurnFigures
+    readonly vms: ReadonlyArray<{vm: string} & ChurnFigures>
+    readonly disks: ReadonlyArray<{vm: string; disk: string} & ChurnFigures>
+  }
 }
 
 
@@ -75,6 +81,8 @@ export interface SendSeries {
   readonly site: Float64Array
   readonly diskCount: number
   readonly filledWindowShare: number
+  /** Indices of the profile's disks kept by --vm and --exclude-disk. */
+  readonly kept: readonly number[]
 }
 
 /** The bytes to send per window after disk and VM selection, gap filling, growth and wire factor. */
@@ -100,11 +108,11 @@ export function sendSeries(profile: LoadedProfile, options: ReplicationOptions):
   if (byVm.size === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
   const site = new Float64Array(profile.windowCount)
   for (const s of byVm.values()) for (let w = 0; w < s.length; w++) site[w] += s[w]
-  return {byVm, site, diskCount: keep.filter(Boolean).length, filledWindowShare: windows ? filled / windows : 0}
+  return {byVm, site, diskCount: keep.filter(Boolean).length, filledWindowShare: windows ? filled / windows : 0, kept: keep.flatMap((k, i) => (k ? [i] : []))}
 }
 
 export function planReplication(profile: LoadedProfile, options: ReplicationOptions): ReplicationPlan {
-  const {byVm, site, diskCount, filledWindowShare} = sendSeries(profile, options)
+  const {byVm, site, diskCount, filledWindowShare, kept} = sendSeries(profile, options)
   const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
   const logs = cycleLogBytes(site, profile.windowSeconds, params.copyFrequencySeconds)
   const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, params.copyFrequencySeconds)] as const)
@@ -157,6 +165,23 @@ export function planReplication(profile: LoadedProfile, options: ReplicationOpti
       return {avgMBps: st.mean / perSecond, percentileMBps: st.percentile / perSecond, maxMBps: st.max / perSecond}
     })(),
     rpos,
+    churn: churnReport(profile, kept, options),
+  }
+}
+
+/** Growth-adjusted churn figures per disk, per VM (per-window sum of its disks) and for the site. */
+function churnReport(profile: LoadedProfile, kept: readonly number[], options: ReplicationOptions): ReplicationPlan['churn'] {
+  const n = profile.windowCount
+  const figures = (s: WorkloadSeries) => churnFigures(s, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthPercent)
+  const sum = (indices: readonly number[]): WorkloadSeries => {
+    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') => (indices.every((i) => profile.series[i][m].length === n) ? sumSeries(indices.map((i) => profile.series[i][m]), n) : new Float64Array(0))
+    return {writeBytes: pick('writeBytes'), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}
+  }
+  const vmNames = [...new Set(kept.map((i) => profile.disks[i].vm))]
+  return {
+    site: figures(sum(kept)),
+    vms: vmNames.map((vm) => ({vm, ...figures(sum(kept.filter((i) => profile.disks[i].vm === vm)))})).sort((a, b) => b.percentileMBps - a.percentileMBps),
+    disks: kept.map((i) => ({vm: profile.disks[i].vm, disk: String((profile.disks[i].inventory as {path?: string} | undefined)?.path ?? profile.disks[i].instance), ...figures(sum([i]))})),
   }
 }
 

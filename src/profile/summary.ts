@@ -2,12 +2,11 @@
  * What `hvplan profile show` reports: per VM and per host volume the churn the profile holds,
  * and the data quality behind it. MB = 2^20 bytes, GB = 2^30 bytes (ASR's churn table).
  */
-import {dailyTotals, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
 import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 
 const MB = 2 ** 20
-const GB = 2 ** 30
 export const RECOMMENDED_DAYS = 7
 export const IDEAL_DAYS = 31
 
@@ -70,29 +69,29 @@ export interface ProfileSummary {
 
 export function summarizeProfile(store: ProfileStore, percentile = 95): ProfileSummary {
   const profile = loadProfile(store, {measures: ['writeBytes', 'writeOps']})
-  const wpd = store.windowsPerDay
   const seconds = store.windowSeconds
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
   const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {
-    const churn = sumSeries(members.map((m) => profile.series[m.i].writeBytes), profile.windowCount)
-    const ops = sumSeries(members.map((m) => profile.series[m.i].writeOps), profile.windowCount)
-    const c = seriesStats(churn, percentile)
-    const o = seriesStats(ops, percentile)
-    const days = dailyTotals(churn, profile.firstWindow, wpd).filter((d) => d.coverage >= 0.9)
-    const worst = days.reduce<{total: number; day: number} | undefined>((w, d) => (!w || d.total / d.coverage > w.total ? {total: d.total / d.coverage, day: d.day} : w), undefined)
+    const n = profile.windowCount
+    const f = churnFigures(
+      {writeBytes: sumSeries(members.map((m) => profile.series[m.i].writeBytes), n), writeOps: sumSeries(members.map((m) => profile.series[m.i].writeOps), n), readBytes: [], readOps: []},
+      seconds,
+      profile.firstWindow,
+      percentile,
+    )
     return {
       vm,
       hosts: [...new Set(members.flatMap((m) => m.d.hosts))],
       disks: members.length,
-      avgChurnMBps: c.mean / seconds / MB,
-      p95ChurnMBps: c.percentile / seconds / MB,
-      maxChurnMBps: c.max / seconds / MB,
-      avgGBPerDay: (c.mean * wpd) / GB,
-      worstDayGB: worst ? worst.total / GB : NaN,
-      worstDayUtc: worst ? new Date(worst.day * 86_400_000).toISOString().slice(0, 10) : undefined,
-      avgWriteIops: o.mean / seconds,
-      maxWriteIops: o.max / seconds,
-      coveragePct: profile.windowCount ? (100 * c.count) / profile.windowCount : 0,
+      avgChurnMBps: f.avgMBps,
+      p95ChurnMBps: f.percentileMBps,
+      maxChurnMBps: f.maxMBps,
+      avgGBPerDay: f.avgGBPerDay,
+      worstDayGB: f.worstDayGB,
+      worstDayUtc: f.worstDayUtc,
+      avgWriteIops: f.avgWriteIops,
+      maxWriteIops: f.maxWriteIops,
+      coveragePct: 100 * f.coverage,
       mappedBy: [...new Set(members.map((m) => m.d.mappedBy))].join('+'),
     }
   })

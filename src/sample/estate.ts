@@ -129,7 +129,7 @@ const ROLE_DISKS: Record<VmRole, Array<[DiskRole, number, string]>> = {
   dc: [['os', 80, '']],
   rds: [['os', 127, ''], ['pagefile', 64, '_pagefile']],
   build: [['os', 127, ''], ['temp', 256, '_temp']],
-  idle: [['os', 60, '']],
+  idle: [['idle', 60, '']],
 }
 
 const RANDOM_ROLES: readonly VmRole[] = ['sql', 'file', 'app', 'app', 'web', 'web', 'web', 'dc', 'rds', 'build', 'idle']

@@ -107,3 +107,22 @@ describe('what-if on samples/contoso', () => {
     expect(() => parseSweep('30:10:10')).toThrow(/^Invalid option --sweep: must be FROM:TO:STEP/)
   })
 })
+
+describe('churn figures of the replication plan', () => {
+  it('are the profile figures times the growth factor, per VM, and the idle VM writes 4 KB', async () => {
+    const {summarizeProfile} = await import('../../src/profile/summary.js')
+    const store = ProfileStore.open(join(tmp, 'contoso.sqlite'), {create: false})
+    const shown = summarizeProfile(store)
+    const full = planReplication(loadProfile(store), normalizeReplicationOptions({}))
+    store.close()
+    for (const v of shown.vms) {
+      const c = full.churn.vms.find((x) => x.vm === v.vm)!
+      expect(c.percentileMBps / v.p95ChurnMBps).toBeCloseTo(1.3, 12)
+      expect(c.avgGBPerDay / v.avgGBPerDay).toBeCloseTo(1.3, 12)
+    }
+    // IDLE01's only disk writes 4 KiB blocks (sample generator's idle role); values printed to 0.1.
+    expect(full.churn.vms.find((x) => x.vm === 'IDLE01')!.avgWriteSizeKB).toBeCloseTo(4, 1)
+    expect(full.churn.disks).toHaveLength(22)
+    expect(full.churn.site.avgMBps).toBeGreaterThan(full.churn.vms[0].avgMBps)
+  })
+})
