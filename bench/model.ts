@@ -13,7 +13,8 @@ if (!existsSync(profile)) execFileSync(process.execPath, ['--import', 'tsx', joi
 const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', `
 import {ProfileStore} from './src/store/profileStore.ts'
 import {loadProfile} from './src/store/loadProfile.ts'
-import {normalizeReplicationOptions, planReplication} from './src/plan/replicationPlan.ts'
+import {planReplication} from './src/plan/replicationPlan.ts'
+import {normalizeReplicationOptions} from './src/plan/replicationOptions.ts'
 import {parseSweep, planWhatIf} from './src/plan/whatIfPlan.ts'
 const time = (f) => { const t = performance.now(); const r = f(); return [r, (performance.now() - t) / 1000] }
 const store = ProfileStore.open(${JSON.stringify(profile)}, {create: false})

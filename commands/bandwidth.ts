@@ -1,5 +1,6 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
+import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
 import type {ReplicationPlan} from '../src/plan/replicationPlan.js'
 
 export default class Bandwidth extends Command {
@@ -9,15 +10,9 @@ export default class Bandwidth extends Command {
   static override enableJsonFlag = true
 
   static override flags = {
-    profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
+    ...replicationFlags,
     rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
-    growth: Flags.integer({summary: 'Growth factor applied to every workload figure, percent.', default: 30}),
-    percentile: Flags.integer({summary: 'Percentile of window churn shown for the site.', default: 95}),
-    'copy-frequency': Flags.string({summary: 'Copy frequency.', options: ['30s', '5m', '15m'], default: '5m'}),
-    'wire-factor': Flags.string({summary: 'Bytes sent per byte written (1.0: Hyper-V → Azure does not compress).', default: '1'}),
-    'apply-latency': Flags.integer({summary: 'Seconds from upload to a usable recovery point.', default: 0}),
-    vm: Flags.string({summary: 'Only VMs matching this glob (repeatable).', multiple: true}),
-    'exclude-disk': Flags.string({summary: 'Leave out disks whose path or instance matches this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
+    percentile: Flags.integer({summary: 'Percentile of window churn shown for the site and VMs.', default: 95}),
   }
 
   async run(): Promise<ReplicationPlan> {
@@ -25,9 +20,9 @@ export default class Bandwidth extends Command {
     return runOrExit(this, async () => {
       const {ProfileStore} = await import('../src/store/profileStore.js')
       const {loadProfile} = await import('../src/store/loadProfile.js')
-      const {normalizeReplicationOptions, planReplication} = await import('../src/plan/replicationPlan.js')
+      const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
-      const options = normalizeReplicationOptions({rpo: flags.rpo, percentile: flags.percentile, growth: flags.growth, copyFrequency: flags['copy-frequency'], wireFactor: Number(flags['wire-factor']), applyLatency: flags['apply-latency'], vm: flags.vm, excludeDisk: flags['exclude-disk']})
+      const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: ReplicationPlan
       try {

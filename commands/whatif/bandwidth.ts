@@ -1,5 +1,6 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
+import {replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
 import type {WhatIfPlan} from '../../src/plan/whatIfPlan.js'
 
 export default class WhatIfBandwidth extends Command {
@@ -9,16 +10,10 @@ export default class WhatIfBandwidth extends Command {
   static override enableJsonFlag = true
 
   static override flags = {
-    profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
+    ...replicationFlags,
     bandwidth: Flags.string({summary: 'Bandwidth in Mbps (repeatable).', multiple: true, exclusive: ['sweep']}),
     sweep: Flags.string({summary: 'FROM:TO:STEP in Mbps, e.g. 10:500:10.', exclusive: ['bandwidth']}),
     rpo: Flags.integer({summary: 'Target RPO in minutes.', default: 15}),
-    growth: Flags.integer({summary: 'Growth factor, percent.', default: 30}),
-    'copy-frequency': Flags.string({summary: 'Copy frequency.', options: ['30s', '5m', '15m'], default: '5m'}),
-    'wire-factor': Flags.string({summary: 'Bytes sent per byte written.', default: '1'}),
-    'apply-latency': Flags.integer({summary: 'Seconds from upload to a usable recovery point.', default: 0}),
-    vm: Flags.string({summary: 'Only VMs matching this glob (repeatable).', multiple: true}),
-    'exclude-disk': Flags.string({summary: 'Leave out disks matching this glob (repeatable).', multiple: true}),
   }
 
   async run(): Promise<WhatIfPlan> {
@@ -27,12 +22,11 @@ export default class WhatIfBandwidth extends Command {
       const {HvplanError} = await import('../../src/errors.js')
       const {ProfileStore} = await import('../../src/store/profileStore.js')
       const {loadProfile} = await import('../../src/store/loadProfile.js')
-      const {normalizeReplicationOptions} = await import('../../src/plan/replicationPlan.js')
       const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
       const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
-      const options = normalizeReplicationOptions({rpo: [flags.rpo], growth: flags.growth, copyFrequency: flags['copy-frequency'], wireFactor: Number(flags['wire-factor']), applyLatency: flags['apply-latency'], vm: flags.vm, excludeDisk: flags['exclude-disk']})
+      const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: WhatIfPlan
       try {

@@ -6,7 +6,8 @@ import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/
 import {whatIfBandwidth} from '../../models/whatIf.js'
 import {HvplanError} from '../errors.js'
 import type {LoadedProfile} from '../store/loadProfile.js'
-import {type ReplicationOptions, sendSeries} from './replicationPlan.js'
+import type {ReplicationOptions} from './replicationOptions.js'
+import {sendSeries} from './replicationPlan.js'
 
 export interface WhatIfPoint {
   readonly bandwidthMbps: number
