@@ -27,8 +27,57 @@ export function seriesStats(values: ArrayLike<number>, percentile = 95): SeriesS
   }
   const n = present.length
   if (n === 0) return {count: 0, missing: values.length, mean: NaN, percentile: NaN, max: NaN}
-  const sorted = Float64Array.from(present).sort()
-  return {count: n, missing: values.length - n, mean: sum / n, percentile: quantileSorted(sorted, percentile / 100), max: sorted[n - 1]}
+  // Only two order statistics are needed: select them in linear time instead of sorting.
+  const a = Float64Array.from(present)
+  const h = (n - 1) * (percentile / 100)
+  const lo = Math.floor(h)
+  const below = selectKth(a, lo)
+  let above = below
+  if (lo + 1 < n) {
+    above = Infinity
+    for (let i = lo + 1; i < n; i++) if (a[i] < above) above = a[i]
+  }
+  let max = -Infinity
+  for (let i = 0; i < n; i++) if (a[i] > max) max = a[i]
+  return {count: n, missing: values.length - n, mean: sum / n, percentile: below + (h - lo) * (above - below), max}
+}
+
+/**
+ * Rearranges a so that a[k] is the k-th smallest, everything before it ≤ and after it ≥
+ * (Hoare's selection with median-of-three pivots, linear on average). Returns a[k].
+ */
+export function selectKth(a: Float64Array, k: number): number {
+  let left = 0
+  let right = a.length - 1
+  while (right > left) {
+    const mid = (left + right) >>> 1
+    // Median of three as the pivot.
+    if (a[mid] < a[left]) swap(a, mid, left)
+    if (a[right] < a[left]) swap(a, right, left)
+    if (a[right] < a[mid]) swap(a, right, mid)
+    const pivot = a[mid]
+    let i = left
+    let j = right
+    while (i <= j) {
+      while (a[i] < pivot) i++
+      while (a[j] > pivot) j--
+      if (i <= j) {
+        swap(a, i, j)
+        i++
+        j--
+      }
+    }
+    if (k <= j) right = j
+    else if (k >= i) left = i
+    else break
+  }
+  return a[k]
+}
+
+function swap(a: Float64Array, i: number, j: number): void {
+  const t = a[i]
+  a[i] = a[j]
+  a[j] = t
 }
 
 /** Type-7 quantile of ascending values: x[h] with h = (n − 1)·q, interpolated. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {churnFigures, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
 
@@ -38,5 +39,20 @@ describe('churnFigures', () => {
     const f = churnFigures({writeBytes: Array(288).fill(2 * MiB * 300), writeOps: Array(288).fill(1), readBytes: [], readOps: []}, 300, 0, 95)
     expect(f.avgGBPerDay).toBe(168.75)
     expect(f.avgRwIops).toBeNaN()
+  })
+})
+
+
+
+describe('seriesStats percentile by selection', () => {
+  it('equals the type-7 quantile of the sorted values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({min: -1e9, max: 1e9, noNaN: true}), {minLength: 1, maxLength: 300}), fc.integer({min: 1, max: 100}), (values, p) => {
+        const sorted = Float64Array.from(values).sort()
+        const s = seriesStats(values, p)
+        expect(s.percentile).toBe(quantileSorted(sorted, p / 100))
+        expect(s.max).toBe(sorted[sorted.length - 1])
+      }),
+    )
   })
 })
