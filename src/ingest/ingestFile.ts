@@ -10,7 +10,7 @@ import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
 import {hashFile, hashFileInWorker, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
-import {biasMinutesAt as findBias, findWindowsTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
+import {findWindowsTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
 import {DayBuffers} from './dayBuffers.js'
 import {WindowEngine, type EngineStats} from './engine.js'
@@ -64,7 +64,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   const headerZone = input.timeZone === undefined ? undefined : findWindowsTimeZone(input.timeZone)
   const newClock = (): LogClock => {
     if (input.biasMinutes !== undefined) return new LogClock(input.biasMinutes, headerZone)
-    if (options.tz) return new ZoneStartClock(options.tz) // no zone in the file: the first row's bias follows the zone's rules
+    if (options.tz) return new LogClock(NaN, options.tz) // no zone in the file: the first row's bias follows the zone's rules
     throw new HvplanError('E_INPUT_FORMAT', `the log names no time zone (${input.kind}): pass --tz with the hosts' Windows time zone, e.g. --tz "W. Europe Standard Time"`, {file: input.path, line: 1})
   }
   const timeZoneSource: FileQuality['timeZoneSource'] = input.biasMinutes !== undefined ? (headerZone ? 'header' : 'bias only') : '--tz'
@@ -145,30 +145,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   }
 }
 
-/** A clock for logs without a zone: the first row's bias follows the zone's rules. */
-class ZoneStartClock extends LogClock {
-  private started = false
 
-  constructor(private readonly tzForStart: WindowsTimeZone) {
-    super(tzForStart.standardBiasMinutes, tzForStart)
-  }
-
-  override toUtc(localMs: number): number {
-    if (!this.started) {
-      this.started = true
-      this.resetBias(biasAtLocal(this.tzForStart, localMs))
-    }
-    return super.toUtc(localMs)
-  }
-}
-
-function biasAtLocal(tz: WindowsTimeZone, localMs: number): number {
-  for (const bias of [tz.standardBiasMinutes - 60, tz.standardBiasMinutes]) {
-    const utc = localMs + bias * 60_000
-    if (findBias(tz, utc) === bias) return bias
-  }
-  return tz.standardBiasMinutes
-}
 
 
 

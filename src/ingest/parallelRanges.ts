@@ -10,7 +10,7 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {ProfileStore} from '../store/profileStore.js'
-import {biasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
+import {biasesAtLocal, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
 import {type EngineStats, SLOTS, type WindowEngine} from './engine.js'
 import type {IngestOptions} from './ingestFile.js'
@@ -131,7 +131,7 @@ function findSplit(fd: number, input: InputFile, zone: WindowsTimeZone, target: 
     if (seedStart <= 0) return undefined
     const seedLocalMs = parseLocalTimestamp(probe.toString('latin1', seedStart + 1, seedStart + 24))
     if (Number.isNaN(seedLocalMs)) return undefined
-    const valid = [zone.standardBiasMinutes - 60, zone.standardBiasMinutes].filter((bias) => biasMinutesAt(zone, seedLocalMs + bias * 60_000) === bias)
+    const valid = biasesAtLocal(zone, seedLocalMs)
     if (valid.length === 1) return {at: from + nl + 1, seedLocalMs, seedBias: valid[0]}
   }
   return undefined

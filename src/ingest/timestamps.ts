@@ -5,7 +5,7 @@
  * reading that keeps time moving forward); with only a bias it corrects a backward jump of about
  * an hour as the autumn change and reports what it did.
  */
-import {biasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
+import {biasesAtLocal, biasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 
 /**
  * Parses the timestamp forms Windows tools write, to ms on a UTC scale (no zone applied), or NaN:
@@ -53,20 +53,16 @@ export class LogClock {
   readonly report: ClockReport = {dstCorrections: [], backwardRows: 0}
 
   constructor(
-    /** Bias in force at log start (UTC = local + bias), minutes. */
+    /** Bias in force at log start (UTC = local + bias), minutes; NaN for a log that names no zone: the zone's rules give it from the first row. */
     biasMinutes: number,
     private readonly zone: WindowsTimeZone | undefined,
   ) {
     this.bias = biasMinutes
   }
 
-  /** Sets the bias before the first row (for logs that name no zone). */
-  protected resetBias(biasMinutes: number): void {
-    this.bias = biasMinutes
-  }
-
   /** UTC ms of a local time, or NaN when the row goes back in time and must be dropped. */
   toUtc(localMs: number): number {
+    if (Number.isNaN(this.bias)) this.bias = this.zone ? (biasesAtLocal(this.zone, localMs)[0] ?? this.zone.standardBiasMinutes) : 0
     let utc = localMs + this.bias * 60_000
     if (!Number.isNaN(this.prevUtc)) {
       const step = localMs - this.prevLocal

@@ -105,11 +105,16 @@ export function utcToLocalMs(tz: WindowsTimeZone, utcMs: number): number {
  * (daylight time) is returned; a time inside the skipped spring hour is read with standard bias.
  */
 export function localToUtcMs(tz: WindowsTimeZone, localMs: number): number {
-  for (const bias of [tz.standardBiasMinutes - 60, tz.standardBiasMinutes]) {
-    const utc = localMs + bias * 60_000
-    if (biasMinutesAt(tz, utc) === bias) return utc
-  }
-  return localMs + tz.standardBiasMinutes * 60_000
+  const [bias = tz.standardBiasMinutes] = biasesAtLocal(tz, localMs)
+  return localMs + bias * 60_000
+}
+
+/**
+ * The biases under which a local wall-clock time exists, daylight first: one normally, two in the
+ * repeated autumn hour, none in the skipped spring hour.
+ */
+export function biasesAtLocal(tz: WindowsTimeZone, localMs: number): number[] {
+  return [tz.standardBiasMinutes - 60, tz.standardBiasMinutes].filter((bias) => biasMinutesAt(tz, localMs + bias * 60_000) === bias)
 }
 
 /** Zone name as a PDH-CSV header writes it at a UTC instant (daylight name when DST is in force). */
