@@ -1,0 +1,97 @@
+/**
+ * Can ASR protect this VM (spec §4.3)? Each rule compares one fact with one limit and gives a
+ * reason with the threshold; a fact the inventory lacks makes that rule "unknown", never a guess.
+ * Limits come from data (src/limits.ts), passed in as plain numbers.
+ */
+
+export interface DiskFacts {
+  readonly path: string
+  readonly role: 'OS' | 'Data' | undefined
+  readonly sizeGB: number | undefined
+  /** Peak (or chosen-percentile) read + write IOPS of the disk. */
+  readonly iops: number | undefined
+}
+
+export interface VmFacts {
+  readonly name: string
+  readonly generation: 1 | 2 | undefined
+  readonly disks: readonly DiskFacts[]
+  /** Peak read + write IOPS of the VM (per-window sum of its disks). */
+  readonly iops: number | undefined
+  readonly averageChurnMBps: number | undefined
+  readonly averageEffectiveWriteIops: number | undefined
+  readonly sharedVhdx: boolean | undefined
+  readonly virtualFibreChannel: boolean | undefined
+  /** The VM runs on a failover cluster. */
+  readonly clustered: boolean | undefined
+  readonly highlyAvailable: boolean | undefined
+  readonly replicaBroker: boolean | undefined
+}
+
+export interface CompatibilityLimits {
+  readonly maxDiskSizeGB: number
+  readonly maxOsDiskSizeGen1GB: number
+  readonly maxOsDiskSizeGen2GB: number
+  readonly maxDisksPerVm: number
+  readonly maxIopsPerDisk: number
+  readonly maxIopsPerVm: number
+  readonly maxAverageChurnPerVmMBps: number
+  readonly maxAverageEffectiveWriteIops: number
+}
+
+export type Verdict = 'Yes' | 'No' | 'Unknown'
+
+export interface Finding {
+  readonly rule: string
+  readonly verdict: 'incompatible' | 'unknown'
+  readonly text: string
+}
+
+export interface Compatibility {
+  readonly vm: string
+  /** No when any rule fails; Unknown when none fails but some could not be checked. */
+  readonly verdict: Verdict
+  readonly findings: readonly Finding[]
+}
+
+const NAME_CHARACTERS = /["“”[\]`,]/
+
+export function checkCompatibility(vm: VmFacts, limits: CompatibilityLimits): Compatibility {
+  const findings: Finding[] = []
+  const no = (rule: string, text: string) => findings.push({rule, verdict: 'incompatible', text})
+  const unknown = (rule: string, text: string) => findings.push({rule, verdict: 'unknown', text})
+  const over = (rule: string, value: number | undefined, max: number, what: string, unit: string) => {
+    if (value === undefined || Number.isNaN(value)) unknown(rule, `${what}: not known`)
+    else if (value > max) no(rule, `${what} ${fmt(value)} ${unit} exceeds ${fmt(max)} ${unit}`)
+  }
+  const flag = (rule: string, value: boolean | undefined, text: string, what: string) => {
+    if (value === undefined) unknown(rule, `${what}: not known`)
+    else if (value) no(rule, text)
+  }
+
+  if (NAME_CHARACTERS.test(vm.name)) no('vm-name', `VM name contains one of " “ ” [ ] \` , which ASR does not accept`)
+  for (const d of vm.disks) {
+    over('disk-size', d.sizeGB, limits.maxDiskSizeGB, `disk ${d.path} size`, 'GB')
+    over('disk-iops', d.iops, limits.maxIopsPerDisk, `disk ${d.path} IOPS`, 'IOPS')
+  }
+  const os = vm.disks.find((d) => d.role === 'OS')
+  if (!os) unknown('os-disk-size', 'OS disk: not known')
+  else if (vm.generation === undefined) unknown('os-disk-size', 'generation: not known, so the OS disk limit is not known')
+  else over('os-disk-size', os.sizeGB, vm.generation === 1 ? limits.maxOsDiskSizeGen1GB : limits.maxOsDiskSizeGen2GB, `Gen ${vm.generation} OS disk size`, 'GB')
+  if (vm.disks.length > limits.maxDisksPerVm) no('disk-count', `${vm.disks.length} disks exceed ${limits.maxDisksPerVm}`)
+  over('vm-iops', vm.iops, limits.maxIopsPerVm, 'VM IOPS', 'IOPS')
+  over('vm-churn', vm.averageChurnMBps, limits.maxAverageChurnPerVmMBps, 'average churn', 'MB/s')
+  over('effective-write-iops', vm.averageEffectiveWriteIops, limits.maxAverageEffectiveWriteIops, 'average effective write IOPS', 'IOPS')
+  flag('shared-vhdx', vm.sharedVhdx, 'a shared VHDX is attached', 'shared VHDX')
+  flag('virtual-fc', vm.virtualFibreChannel, 'a virtual Fibre Channel adapter is attached', 'virtual Fibre Channel')
+  if (vm.clustered === true) {
+    flag('replica-broker', vm.replicaBroker === undefined ? undefined : !vm.replicaBroker, 'the cluster has no Hyper-V Replica Broker', 'Hyper-V Replica Broker')
+    flag('highly-available', vm.highlyAvailable === undefined ? undefined : !vm.highlyAvailable, 'the VM is on a cluster but not highly available', 'highly available')
+  } else if (vm.clustered === undefined) unknown('cluster', 'cluster membership: not known')
+  const verdict: Verdict = findings.some((f) => f.verdict === 'incompatible') ? 'No' : findings.length > 0 ? 'Unknown' : 'Yes'
+  return {vm: vm.name, verdict, findings}
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', {maximumFractionDigits: 2})
+}

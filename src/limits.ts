@@ -1,0 +1,70 @@
+/**
+ * Limits are data, not code: data/limits.json holds every threshold with its source and date;
+ * a user file (--limits FILE) overrides any value, and the result says which set was used.
+ * Override file: {"values": {"maxIopsPerDisk": 16000, "maxDiskSizeGB": {"value": 32767, "source": "…", "date": "…"}}}.
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {HvplanError} from './errors.js'
+
+export interface LimitValue {
+  readonly value: number
+  readonly unit: string
+  readonly source: string
+  readonly date: string
+}
+
+export interface PremiumTier {
+  readonly tier: string
+  readonly maxSizeGB: number
+  readonly iops: number
+  readonly mbps: number
+}
+
+export interface Limits {
+  /** Which set: the built-in version, and the override file with the keys it changed. */
+  readonly set: string
+  readonly values: Readonly<Record<string, LimitValue>>
+  readonly premiumTiers: {readonly source: string; readonly date: string; readonly tiers: readonly PremiumTier[]}
+}
+
+/** data/limits.json from the sources (src/) or the build (dist/src/). */
+function builtInPath(): URL {
+  const fromSource = new URL('../data/limits.json', import.meta.url)
+  return existsSync(fromSource) ? fromSource : new URL('../../data/limits.json', import.meta.url)
+}
+
+export function loadLimits(overrideFile?: string): Limits {
+  const builtIn = JSON.parse(readFileSync(builtInPath(), 'utf8')) as {version: string; values: Record<string, LimitValue>; premiumTiers: Limits['premiumTiers']}
+  const values: Record<string, LimitValue> = {...builtIn.values}
+  let premiumTiers = builtIn.premiumTiers
+  let set = `built-in ${builtIn.version}`
+  if (overrideFile) {
+    let user: {values?: Record<string, unknown>; premiumTiers?: Limits['premiumTiers']}
+    try {
+      user = JSON.parse(readFileSync(overrideFile, 'utf8'))
+    } catch (error) {
+      throw new HvplanError('E_INPUT_FORMAT', `limits file is not readable JSON (${(error as Error).message})`, {file: overrideFile})
+    }
+    const changed: string[] = []
+    for (const [key, raw] of Object.entries(user.values ?? {})) {
+      if (!(key in values)) throw new HvplanError('E_INPUT_FORMAT', `unknown limit "${key}": expected one of ${Object.keys(values).join(', ')}`, {file: overrideFile})
+      const entry = typeof raw === 'number' ? {value: raw} : (raw as Partial<LimitValue>)
+      if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) throw new HvplanError('E_INPUT_FORMAT', `limit "${key}" must be a number or {"value": number, …}, got ${JSON.stringify(raw)}`, {file: overrideFile})
+      values[key] = {unit: values[key].unit, source: entry.source ?? `override in ${overrideFile}`, date: entry.date ?? '', value: entry.value}
+      changed.push(key)
+    }
+    if (user.premiumTiers) {
+      premiumTiers = user.premiumTiers
+      changed.push('premiumTiers')
+    }
+    set += ` with overrides from ${overrideFile} (${changed.join(', ') || 'none'})`
+  }
+  return {set, values, premiumTiers}
+}
+
+/** A limit's value; throws for a key the data file lacks (a programming error). */
+export function limit(limits: Limits, key: string): number {
+  const v = limits.values[key]
+  if (!v) throw new Error(`limit ${key} is not in data/limits.json`)
+  return v.value
+}
