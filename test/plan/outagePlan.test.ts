@@ -6,7 +6,6 @@ import {type LoadedProfile, loadProfile} from '../../src/store/loadProfile.js'
 import {ProfileStore} from '../../src/store/profileStore.js'
 import {tempDir} from '../helpers/tmp.js'
 
-const GB = 2 ** 30
 const MB = 2 ** 20
 
 /** One VM, one 100 GB disk on D:\ with 30 GB free, writing a constant 1 MB/s for a week. */
