@@ -1,0 +1,62 @@
+import {Command, Flags} from '@oclif/core'
+import {runOrExit} from '../src/cli.js'
+import type {ProtectionPlan} from '../src/plan/protectionPlan.js'
+import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
+
+export default class PlanProtection extends Command {
+  static override summary = 'Compatibility, Azure storage, on-premises HRL space and IR batches for each VM'
+  static override description = `Checks every VM against the limits (hvplan limits; --limits overrides), picks standard or premium storage and the premium tier per disk, sizes the Hyper-V Replica log space each host volume needs for initial and delta replication, and orders protection in IR batches for each RPO, at --bandwidth or else the RPO's B100. Assumptions: docs/protection.md.`
+  static override examples = ['<%= config.bin %> plan-protection', '<%= config.bin %> plan-protection --bandwidth 200 --rpo 15 --exclude-disk "*pagefile*" --json']
+  static override enableJsonFlag = true
+  static override flags = {
+    ...replicationFlags,
+    rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
+    percentile: Flags.integer({summary: 'Percentile of churn and IOPS used for storage decisions.', default: 95}),
+    bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
+    limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
+  }
+
+  async run(): Promise<ProtectionPlan> {
+    const {flags} = await this.parse(PlanProtection)
+    return runOrExit(this, async () => {
+      const {HvplanError} = await import('../src/errors.js')
+      const {ProfileStore} = await import('../src/store/profileStore.js')
+      const {loadProfile} = await import('../src/store/loadProfile.js')
+      const {loadLimits} = await import('../src/limits.js')
+      const {planProtection} = await import('../src/plan/protectionPlan.js')
+      const {table} = await import('../src/profile/formatSummary.js')
+      const bandwidth = flags.bandwidth === undefined ? undefined : Number(flags.bandwidth)
+      if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
+      const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
+      const limits = loadLimits(flags.limits)
+      const store = ProfileStore.open(flags.profile, {create: false})
+      let plan: ProtectionPlan
+      try {
+        plan = planProtection(loadProfile(store), options, limits, bandwidth)
+      } finally {
+        store.close()
+      }
+      if (!this.jsonEnabled()) {
+        const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
+        this.log(`Limits: ${plan.limitsSet}`)
+        this.log('')
+        this.log(
+          table(
+            ['VM', 'compatible', 'storage', 'disk tiers (size → need)', 'vCPUs', 'VHD GB', 'reasons'],
+            plan.vms.map((v) => [v.vm, v.compatible, v.storage.storage, v.storage.disks.map((d) => (d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'}→${d.byNeed}` : (d.bySize ?? '—'))).join(' '), v.vcpus === undefined ? '—' : String(v.vcpus), n(v.vhdGB), v.compatibility.findings.map((f) => f.text).join('; ')]),
+            new Set([4, 5]),
+          ),
+        )
+        this.log('')
+        this.log(table(['host volume', 'VMs', 'free GB', 'required GB', 'additional GB'], plan.volumes.map((v) => [v.volume, String(v.vms.length), n(v.freeGB), n(v.requiredGB, 1), n(v.additionalGB, 1)]), new Set([1, 2, 3, 4])))
+        for (const b of plan.batching) {
+          this.log('')
+          this.log(`IR batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps:`)
+          this.log(table(['batch', 'VMs', 'IR Mbps', 'DR Mbps kept', 'IR time h'], b.plan.batches.map((x) => [String(x.batch), x.vms.join(', '), n((x.availableBandwidth * 8) / 1e6, 1), n((x.drBandwidth * 8) / 1e6, 1), n(x.irSeconds / 3600, 1)]), new Set([0, 2, 3, 4])))
+          for (const r of b.plan.vms) if (r.comment) this.log(`  ${r.vm}: ${r.comment}`)
+        }
+      }
+      return plan
+    })
+  }
+}

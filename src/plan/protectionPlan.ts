@@ -1,0 +1,189 @@
+/**
+ * `hvplan plan-protection`: what a planner must settle before enabling protection (spec §4.3–4.7)
+ * — compatibility per VM with reasons, storage type and premium tiers, on-premises HRL space per
+ * host volume, and IR batches per RPO — from the profile, the inventory facts kept with it, the
+ * limits (data) and the replication model. Assumptions are listed in docs/protection.md.
+ */
+import {type Tier, vmStorage, type VmStorage} from '../../models/azureStorage.js'
+import {churnFigures, sumSeries} from '../../models/churnStats.js'
+import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '../../models/compatibility.js'
+import {drNeedBytes, irNeedBytes} from '../../models/hrlSpace.js'
+import {type BatchPlan, planBatches} from '../../models/irBatches.js'
+import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import {whatIfBandwidth} from '../../models/whatIf.js'
+import {limit, type Limits} from '../limits.js'
+import type {LoadedProfile} from '../store/loadProfile.js'
+import type {ReplicationOptions} from './replicationOptions.js'
+import {planReplication, sendSeries} from './replicationPlan.js'
+
+const GB = 2 ** 30
+
+interface DiskInventory {
+  host?: string
+  cluster?: string
+  generation?: number
+  vcpus?: number
+  memoryMB?: number
+  nics?: number
+  highlyAvailable?: boolean
+  replicaBroker?: boolean
+  path?: string
+  diskRole?: string
+  maxSizeGB?: number
+  fileSizeGB?: number
+  sharedVhdx?: boolean
+  virtualFibreChannel?: boolean
+  volume?: string
+  volumeFreeGB?: number
+}
+
+export interface ProtectedVm {
+  readonly vm: string
+  readonly hosts: readonly string[]
+  readonly compatibility: Compatibility
+  /** "Yes", "Yes*" (a disk needs a higher premium tier than its size maps to), "No" or "Unknown". */
+  readonly compatible: 'Yes' | 'Yes*' | 'No' | 'Unknown'
+  readonly storage: VmStorage
+  readonly vcpus: number | undefined
+  readonly memoryMB: number | undefined
+  readonly vhdGB: number
+  readonly usedGB: number
+}
+
+export interface VolumeSpace {
+  readonly volume: string
+  readonly vms: readonly string[]
+  readonly freeGB: number
+  /** Σ DR need of its VMs + the largest IR need among them (IR runs batch by batch). */
+  readonly requiredGB: number
+  readonly additionalGB: number
+}
+
+export interface ProtectionPlan {
+  readonly limitsSet: string
+  readonly vms: readonly ProtectedVm[]
+  readonly volumes: readonly VolumeSpace[]
+  readonly batching: ReadonlyArray<{readonly rpoMinutes: number; readonly totalBandwidthMbps: number; readonly plan: BatchPlan}>
+}
+
+export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, bandwidthMbps?: number): ProtectionPlan {
+  const replication = planReplication(profile, options)
+  const {kept} = sendSeries(profile, options)
+  const n = profile.windowCount
+  const inv = (i: number) => (profile.disks[i].inventory ?? {}) as DiskInventory
+  const byVm = new Map<string, number[]>()
+  for (const i of kept) byVm.set(profile.disks[i].vm, [...(byVm.get(profile.disks[i].vm) ?? []), i])
+  const compatLimits = Object.fromEntries(['maxDiskSizeGB', 'maxOsDiskSizeGen1GB', 'maxOsDiskSizeGen2GB', 'maxDisksPerVm', 'maxIopsPerDisk', 'maxIopsPerVm', 'maxAverageChurnPerVmMBps', 'maxAverageEffectiveWriteIops'].map((k) => [k, limit(limits, k)])) as unknown as CompatibilityLimits
+  const tiers = limits.premiumTiers.tiers as readonly Tier[]
+  const figures = (indices: number[]) =>
+    churnFigures(
+      {writeBytes: sumSeries(indices.map((i) => profile.series[i].writeBytes), n), writeOps: sumSeries(indices.map((i) => profile.series[i].writeOps), n), readBytes: sumSeries(indices.map((i) => profile.series[i].readBytes), n), readOps: sumSeries(indices.map((i) => profile.series[i].readOps), n)},
+      profile.windowSeconds,
+      profile.firstWindow,
+      options.percentile,
+      options.growthPercent,
+    )
+  const vms: ProtectedVm[] = [...byVm.entries()].map(([vm, indices]) => {
+    const f = figures(indices)
+    const first = inv(indices[0])
+    const diskFacts = indices.map((i) => {
+      const d = figures([i])
+      return {path: inv(i).path ?? profile.disks[i].instance, role: (inv(i).diskRole === 'OS' ? 'OS' : inv(i).diskRole === 'Data' ? 'Data' : undefined) as 'OS' | 'Data' | undefined, sizeGB: inv(i).maxSizeGB, iops: d.percentileRwIops, mbps: d.percentileMBps}
+    })
+    const compatibility = checkCompatibility(
+      {
+        name: vm,
+        generation: first.generation === 1 || first.generation === 2 ? first.generation : undefined,
+        disks: diskFacts,
+        iops: f.percentileRwIops,
+        averageChurnMBps: f.avgMBps,
+        averageEffectiveWriteIops: f.avgWriteIops,
+        sharedVhdx: indices.some((i) => inv(i).sharedVhdx === true) ? true : indices.every((i) => inv(i).sharedVhdx === false) ? false : undefined,
+        virtualFibreChannel: first.virtualFibreChannel,
+        clustered: first.cluster === undefined ? undefined : first.cluster !== '',
+        highlyAvailable: first.highlyAvailable,
+        replicaBroker: first.replicaBroker,
+      },
+      compatLimits,
+    )
+    // Read + write MB/s is the throughput a premium disk must serve.
+    const storage = vmStorage(
+      diskFacts.map((d) => ({path: d.path, sizeGB: d.sizeGB ?? 0, iops: Number.isFinite(d.iops) ? d.iops : 0, mbps: Number.isFinite(d.mbps) ? d.mbps : 0})),
+      f.percentileMBps,
+      {standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), premiumWhenDiskIopsAbove: limit(limits, 'premiumWhenDiskIopsAbove')},
+      tiers,
+    )
+    const compatible = compatibility.verdict === 'Yes' && storage.disks.some((d) => d.higherTierNeeded) ? 'Yes*' : compatibility.verdict
+    return {
+      vm,
+      hosts: [...new Set(indices.flatMap((i) => profile.disks[i].hosts))],
+      compatibility,
+      compatible,
+      storage,
+      vcpus: first.vcpus,
+      memoryMB: first.memoryMB,
+      vhdGB: indices.reduce((s, i) => s + (inv(i).maxSizeGB ?? 0), 0),
+      usedGB: indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0),
+    }
+  })
+
+  // HRL space per VM and volume, for each RPO's bandwidth.
+  const params = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
+  const send = sendSeries(profile, options)
+  const volumeKey = (i: number) => `${/ClusterStorage/i.test(profile.disks[i].volume) ? inv(i).cluster || 'cluster' : inv(i).host ?? profile.disks[i].hosts[0] ?? '?'} ${profile.disks[i].volume}`
+  const volumeFree = new Map<string, number>()
+  for (const i of kept) volumeFree.set(volumeKey(i), (inv(i).volumeFreeGB ?? NaN) * GB)
+  // Only VMs that can be protected take part (an incompatible VM is reported, not planned).
+  const protectable = [...byVm.entries()].filter(([vm]) => vms.find((v) => v.vm === vm)!.compatible !== 'No')
+  const usedOf = (indices: number[]) => indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0) * GB
+  const allUsed = protectable.reduce((s, [, indices]) => s + usedOf(indices), 0)
+  const batching = replication.rpos.map((rpo) => {
+    const total = mbpsToBytesPerSec(bandwidthMbps ?? rpo.bandwidth100Mbps)
+    // IR duration for the log-space need, conservatively: all VMs' IR sharing the whole link.
+    const irSeconds = total > 0 ? allUsed / total : Infinity
+    const inputs = protectable.map(([vm, indices]) => {
+      const logs = cycleLogBytes(send.byVm.get(vm)!, profile.windowSeconds, params.copyFrequencySeconds)
+      const dr = mbpsToBytesPerSec(rpo.perVm.find((p) => p.vm === vm)?.bandwidth100Mbps ?? 0)
+      const backlog = dr > 0 ? whatIfBandwidth(logs, params, dr, rpo.rpoMinutes * 60).worstBacklogBytes : 0
+      const oneCycle = logs.reduce((m, x) => Math.max(m, x), 0)
+      const churn = logs.reduce((a, b) => a + b, 0) / (logs.length * params.copyFrequencySeconds || 1)
+      const vhd = indices.reduce((s, i) => s + (inv(i).maxSizeGB ?? 0), 0) * GB
+      const used = usedOf(indices)
+      const perVolume = new Map<string, number>()
+      for (const i of indices) perVolume.set(volumeKey(i), (perVolume.get(volumeKey(i)) ?? 0) + (inv(i).maxSizeGB ?? 0) * GB)
+      const share = (bytes: number) => (vhd > 0 ? bytes / vhd : 0)
+      const mainFree = Math.min(...[...perVolume.keys()].map((v) => volumeFree.get(v) ?? NaN))
+      return {
+        vm,
+        volumes: [...perVolume.entries()].map(([volume, bytes]) => ({
+          volume,
+          irNeedBytes: irNeedBytes(bytes, churn * share(bytes), irSeconds),
+          drNeedBytes: drNeedBytes(bytes, backlog * share(bytes), oneCycle * share(bytes), limit(limits, 'hrlResyncShareOfVhd')),
+        })),
+        irBytes: used,
+        irMinBandwidth: mainFree > 0 ? (2 * churn * used) / mainFree : Infinity,
+        drBandwidth: dr,
+      }
+    })
+    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan: planBatches(inputs, volumeFree, total)}
+  })
+
+  // Volume space from the first RPO's needs.
+  const first = batching[0]
+  const byVolume = new Map<string, {vms: string[]; dr: number; ir: number}>()
+  for (const row of first?.plan.vms ?? []) {
+    for (const v of row.volumes) {
+      const entry = byVolume.get(v.volume) ?? {vms: [], dr: 0, ir: 0}
+      entry.vms.push(row.vm)
+      entry.dr += v.drNeedBytes
+      entry.ir = Math.max(entry.ir, v.irNeedBytes)
+      byVolume.set(v.volume, entry)
+    }
+  }
+  const volumes: VolumeSpace[] = [...byVolume.entries()].map(([volume, e]) => {
+    const free = (volumeFree.get(volume) ?? NaN) / GB
+    const required = (e.dr + e.ir) / GB
+    return {volume, vms: e.vms, freeGB: free, requiredGB: required, additionalGB: Math.max(0, required - free)}
+  })
+  return {limitsSet: limits.set, vms, volumes, batching}
+}

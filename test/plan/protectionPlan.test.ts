@@ -1,0 +1,60 @@
+import {writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {loadLimits} from '../../src/limits.js'
+import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
+import {planProtection, type ProtectionPlan} from '../../src/plan/protectionPlan.js'
+import {type LoadedProfile, loadProfile} from '../../src/store/loadProfile.js'
+import {ProfileStore} from '../../src/store/profileStore.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const tmp = tempDir()
+let profile: LoadedProfile
+let plan: ProtectionPlan
+
+beforeAll(async () => {
+  const path = join(tmp, 'c.sqlite')
+  await ingestInputs([join(import.meta.dirname, '..', '..', 'samples', 'contoso')], {profile: path, windowMinutes: 5, excludeInstances: []})
+  const store = ProfileStore.open(path, {create: false})
+  profile = loadProfile(store)
+  store.close()
+  plan = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits())
+})
+
+const vm = (name: string) => plan.vms.find((v) => v.vm === name)!
+
+describe('protection plan on samples/contoso', () => {
+  it('finds the incompatible VMs the sample was built with, each with its reason', () => {
+    expect(plan.vms.filter((v) => v.compatible === 'No').map((v) => [v.vm, v.compatibility.findings.map((f) => f.rule)])).toEqual([
+      ['DC01', ['highly-available']],
+      ['FS01', ['disk-size']],
+      ['RDS01', ['os-disk-size']],
+    ])
+    expect(vm('FS01').compatibility.findings[0].text).toBe('disk D:\\Hyper-V\\FS01\\Virtual Hard Disks\\FS01-archive.vhdx size 5,120 GB exceeds 4,095 GB')
+  })
+
+  it('puts the busy VMs on premium storage and flags the pagefile disk for a higher tier', () => {
+    for (const name of ['SQL01', 'SQL02', 'RDS01', 'BUILD01']) expect(vm(name).storage.storage).toBe('premium')
+    for (const name of ['WEB01', 'DC02', 'IDLE01']) expect(vm(name).storage.storage).toBe('standard')
+    const pagefile = vm('RDS01').storage.disks.find((d) => d.path.includes('pagefile'))!
+    expect(pagefile.higherTierNeeded).toBe(true)
+    expect(pagefile.bySize).toBe('P10')
+  })
+
+  it('sizes HRL space per host volume and batches only protectable VMs', () => {
+    for (const v of plan.volumes) expect(v.additionalGB).toBeCloseTo(Math.max(0, v.requiredGB - v.freeGB), 9)
+    expect(plan.volumes.find((v) => v.volume === 'HV04 E:\\')!.freeGB).toBe(95)
+    const batched = plan.batching[0].plan.batches.flatMap((b) => b.vms)
+    expect(batched).not.toContain('FS01')
+    expect(batched.sort()).toEqual(plan.vms.filter((v) => v.compatible !== 'No').map((v) => v.vm).sort())
+  })
+
+  it('follows a --limits override: a larger disk limit makes FS01 compatible', () => {
+    const file = join(tmp, 'limits.json')
+    writeFileSync(file, JSON.stringify({values: {maxDiskSizeGB: 32767}}))
+    const relaxed = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(file))
+    expect(relaxed.vms.find((v) => v.vm === 'FS01')!.compatible).toBe('Yes')
+    expect(relaxed.limitsSet).toContain('(maxDiskSizeGB)')
+  })
+})
