@@ -14,6 +14,7 @@ export default class PlanProtection extends Command {
     percentile: Flags.integer({summary: 'Percentile of churn and IOPS used for storage decisions.', default: 95}),
     bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
     limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
+    'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON, the shape of data/vmSizes.json).'}),
   }
 
   async run(): Promise<ProtectionPlan> {
@@ -24,6 +25,7 @@ export default class PlanProtection extends Command {
       const {loadProfile} = await import('../src/store/loadProfile.js')
       const {loadLimits} = await import('../src/limits.js')
       const {planProtection} = await import('../src/plan/protectionPlan.js')
+      const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {table} = await import('../src/profile/formatSummary.js')
       const bandwidth = flags.bandwidth === undefined ? undefined : Number(flags.bandwidth)
       if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
@@ -32,19 +34,20 @@ export default class PlanProtection extends Command {
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: ProtectionPlan
       try {
-        plan = planProtection(loadProfile(store), options, limits, bandwidth)
+        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth)
       } finally {
         store.close()
       }
       if (!this.jsonEnabled()) {
         const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
         this.log(`Limits: ${plan.limitsSet}`)
+        this.log(`VM sizes: ${plan.vmCatalog}; cores to request for the protectable VMs: ${plan.coresToRequest}`)
         this.log('')
         this.log(
           table(
-            ['VM', 'compatible', 'storage', 'disk tiers (size → need)', 'vCPUs', 'VHD GB', 'reasons'],
-            plan.vms.map((v) => [v.vm, v.compatible, v.storage.storage, v.storage.disks.map((d) => (d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'}→${d.byNeed}` : (d.bySize ?? '—'))).join(' '), v.vcpus === undefined ? '—' : String(v.vcpus), n(v.vhdGB), v.compatibility.findings.map((f) => f.text).join('; ')]),
-            new Set([4, 5]),
+            ['VM', 'compatible', 'storage', 'disk tiers (size → need)', 'Azure size', 'vCPUs', 'VHD GB', 'reasons'],
+            plan.vms.map((v) => [v.vm, v.compatible, v.storage.storage, v.storage.disks.map((d) => (d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'}→${d.byNeed}` : (d.bySize ?? '—'))).join(' '), v.azureSize ?? '—', v.vcpus === undefined ? '—' : String(v.vcpus), n(v.vhdGB), v.compatibility.findings.map((f) => f.text).join('; ')]),
+            new Set([5, 6]),
           ),
         )
         this.log('')

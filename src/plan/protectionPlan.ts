@@ -10,9 +10,11 @@ import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '
 import {drNeedBytes, irNeedBytes} from '../../models/hrlSpace.js'
 import {type BatchPlan, planBatches} from '../../models/irBatches.js'
 import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import {pickVmSize} from '../../models/vmSize.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 import {limit, type Limits} from '../limits.js'
 import type {LoadedProfile} from '../store/loadProfile.js'
+import type {VmCatalog} from '../vmCatalog.js'
 import type {ReplicationOptions} from './replicationOptions.js'
 import {planReplication, sendSeries} from './replicationPlan.js'
 
@@ -48,6 +50,8 @@ export interface ProtectedVm {
   readonly memoryMB: number | undefined
   readonly vhdGB: number
   readonly usedGB: number
+  /** The smallest catalog size that fits, or undefined when none does (or the inventory lacks the facts). */
+  readonly azureSize: string | undefined
 }
 
 export interface VolumeSpace {
@@ -61,12 +65,15 @@ export interface VolumeSpace {
 
 export interface ProtectionPlan {
   readonly limitsSet: string
+  readonly vmCatalog: string
+  /** Σ vCPUs of the sizes chosen for the protectable VMs: the cores to request in the target region. */
+  readonly coresToRequest: number
   readonly vms: readonly ProtectedVm[]
   readonly volumes: readonly VolumeSpace[]
   readonly batching: ReadonlyArray<{readonly rpoMinutes: number; readonly totalBandwidthMbps: number; readonly plan: BatchPlan}>
 }
 
-export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, bandwidthMbps?: number): ProtectionPlan {
+export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number): ProtectionPlan {
   const replication = planReplication(profile, options)
   const {kept} = sendSeries(profile, options)
   const n = profile.windowCount
@@ -114,7 +121,12 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
       tiers,
     )
     const compatible = compatibility.verdict === 'Yes' && storage.disks.some((d) => d.higherTierNeeded) ? 'Yes*' : compatibility.verdict
+    const size =
+      first.vcpus === undefined || first.memoryMB === undefined
+        ? undefined
+        : pickVmSize({vcpus: first.vcpus, memoryMB: first.memoryMB, dataDisks: Math.max(0, indices.length - 1), nics: first.nics ?? 1, iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0, premium: storage.storage === 'premium'}, catalog.sizes)
     return {
+      azureSize: size?.name,
       vm,
       hosts: [...new Set(indices.flatMap((i) => profile.disks[i].hosts))],
       compatibility,
@@ -185,5 +197,6 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
     const required = (e.dr + e.ir) / GB
     return {volume, vms: e.vms, freeGB: free, requiredGB: required, additionalGB: Math.max(0, required - free)}
   })
-  return {limitsSet: limits.set, vms, volumes, batching}
+  const coresToRequest = vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
+  return {limitsSet: limits.set, vmCatalog: catalog.source, coresToRequest, vms, volumes, batching}
 }

@@ -6,6 +6,7 @@ import {loadLimits} from '../../src/limits.js'
 import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
 import {planProtection, type ProtectionPlan} from '../../src/plan/protectionPlan.js'
 import {type LoadedProfile, loadProfile} from '../../src/store/loadProfile.js'
+import {loadVmCatalog} from '../../src/vmCatalog.js'
 import {ProfileStore} from '../../src/store/profileStore.js'
 import {tempDir} from '../helpers/tmp.js'
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
   const store = ProfileStore.open(path, {create: false})
   profile = loadProfile(store)
   store.close()
-  plan = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits())
+  plan = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(), loadVmCatalog())
 })
 
 const vm = (name: string) => plan.vms.find((v) => v.vm === name)!
@@ -50,10 +51,21 @@ describe('protection plan on samples/contoso', () => {
     expect(batched.sort()).toEqual(plan.vms.filter((v) => v.compatible !== 'No').map((v) => v.vm).sort())
   })
 
+  it('sizes each VM from the catalog and counts the cores to request', () => {
+    // SQL01: 8 vCPUs, 64 GiB, 2 data disks, 2 NICs, premium: the smallest fit is E8s_v3 (8, 64 GiB).
+    expect(vm('SQL01').azureSize).toBe('Standard_E8s_v3')
+    // IDLE01: 1 vCPU, 2 GiB, standard storage: B1ms.
+    expect(vm('IDLE01').azureSize).toBe('Standard_B1ms')
+    const catalog = loadVmCatalog()
+    const cores = plan.vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + catalog.sizes.find((s) => s.name === v.azureSize)!.vcpus, 0)
+    expect(plan.coresToRequest).toBe(cores)
+    expect(plan.coresToRequest).toBeGreaterThanOrEqual(plan.vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + (v.vcpus ?? 0), 0))
+  })
+
   it('follows a --limits override: a larger disk limit makes FS01 compatible', () => {
     const file = join(tmp, 'limits.json')
     writeFileSync(file, JSON.stringify({values: {maxDiskSizeGB: 32767}}))
-    const relaxed = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(file))
+    const relaxed = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(file), loadVmCatalog())
     expect(relaxed.vms.find((v) => v.vm === 'FS01')!.compatible).toBe('Yes')
     expect(relaxed.limitsSet).toContain('(maxDiskSizeGB)')
   })

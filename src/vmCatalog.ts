@@ -1,0 +1,27 @@
+/** The Azure VM size catalog: data/vmSizes.json, or a user file of the same shape (--vm-sizes). */
+import {existsSync, readFileSync} from 'node:fs'
+import type {VmSizeSpec} from '../models/vmSize.js'
+import {HvplanError} from './errors.js'
+
+export interface VmCatalog {
+  readonly source: string
+  readonly sizes: readonly VmSizeSpec[]
+}
+
+export function loadVmCatalog(file?: string): VmCatalog {
+  const fromSource = new URL('../data/vmSizes.json', import.meta.url)
+  const path = file ?? (existsSync(fromSource) ? fromSource : new URL('../../data/vmSizes.json', import.meta.url))
+  let data: {source?: string; date?: string; sizes?: VmSizeSpec[]}
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'))
+  } catch (error) {
+    throw new HvplanError('E_INPUT_FORMAT', `VM size catalog is not readable JSON (${(error as Error).message})`, {file: String(file ?? path)})
+  }
+  const sizes = data.sizes ?? []
+  sizes.forEach((s, i) => {
+    for (const k of ['vcpus', 'memoryGiB', 'maxDataDisks', 'maxNics', 'maxUncachedIops'] as const) {
+      if (typeof s[k] !== 'number') throw new HvplanError('E_INPUT_FORMAT', `size ${i + 1} (${s.name ?? '?'}): ${k} must be a number, got ${JSON.stringify(s[k])}`, {file: String(file ?? path)})
+    }
+  })
+  return {source: file ? `${file}` : `built-in: ${data.source} (${data.date})`, sizes}
+}
