@@ -15,6 +15,7 @@ export default class PlanProtection extends Command {
     bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
     limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
     'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON, the shape of data/vmSizes.json).'}),
+    'managed-disks': Flags.boolean({summary: 'Fail over to managed disks (test failover needs no second copy in the account).', default: true, allowNo: true}),
   }
 
   async run(): Promise<ProtectionPlan> {
@@ -34,7 +35,7 @@ export default class PlanProtection extends Command {
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: ProtectionPlan
       try {
-        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth)
+        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'])
       } finally {
         store.close()
       }
@@ -52,6 +53,9 @@ export default class PlanProtection extends Command {
         )
         this.log('')
         this.log(table(['host volume', 'VMs', 'free GB', 'required GB', 'additional GB'], plan.volumes.map((v) => [v.volume, String(v.vms.length), n(v.freeGB), n(v.requiredGB, 1), n(v.additionalGB, 1)]), new Set([1, 2, 3, 4])))
+        this.log('')
+        this.log(`Storage accounts (${plan.managedDisks ? 'managed disks' : 'unmanaged disks: test failover doubles the space'}):`)
+        this.log(table(['account', 'type', 'VMs', 'IOPS', 'GB', 'snapshot GB', ''], plan.storageAccounts.map((a) => [a.name, a.storage, a.vms.join(', '), n(a.iops), n(a.sizeGB), n(a.snapshotGB), a.overLimit ? 'one VM exceeds an account limit' : '']), new Set([3, 4, 5])))
         for (const b of plan.batching) {
           this.log('')
           this.log(`IR batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps:`)

@@ -10,6 +10,7 @@ import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '
 import {drNeedBytes, irNeedBytes} from '../../models/hrlSpace.js'
 import {type BatchPlan, planBatches} from '../../models/irBatches.js'
 import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
 import {pickVmSize} from '../../models/vmSize.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 import {limit, type Limits} from '../limits.js'
@@ -71,9 +72,11 @@ export interface ProtectionPlan {
   readonly vms: readonly ProtectedVm[]
   readonly volumes: readonly VolumeSpace[]
   readonly batching: ReadonlyArray<{readonly rpoMinutes: number; readonly totalBandwidthMbps: number; readonly plan: BatchPlan}>
+  readonly managedDisks: boolean
+  readonly storageAccounts: readonly Account[]
 }
 
-export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number): ProtectionPlan {
+export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true): ProtectionPlan {
   const replication = planReplication(profile, options)
   const {kept} = sendSeries(profile, options)
   const n = profile.windowCount
@@ -198,5 +201,24 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
     return {volume, vms: e.vms, freeGB: free, requiredGB: required, additionalGB: Math.max(0, required - free)}
   })
   const coresToRequest = vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
-  return {limitsSet: limits.set, vmCatalog: catalog.source, coresToRequest, vms, volumes, batching}
+  // Accounts: premium VMs by their disks' tier sizes, standard by IOPS; snapshots ≈ one day of churn.
+  const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
+  const items = vms
+    .filter((v) => v.compatible !== 'No')
+    .map((v) => {
+      const f = figures(byVm.get(v.vm)!)
+      return {
+        vm: v.vm,
+        storage: v.storage.storage,
+        iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0,
+        sizeGB: v.storage.storage === 'premium' ? v.storage.disks.reduce((n, d) => n + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0) : v.vhdGB,
+        snapshotGB: Number.isFinite(f.avgGBPerDay) ? f.avgGBPerDay : 0,
+      }
+    })
+  const storageAccounts = placeInAccounts(
+    items,
+    {standardAccountIops: limit(limits, 'standardAccountIops'), premiumAccountCapacityGB: limit(limits, 'premiumAccountCapacityTB') * 1024, premiumSnapshotGB: limit(limits, 'maxSnapshotStorageTB') * 1024, managedDisks},
+    accountPrefix(items.map((i) => i.vm)),
+  )
+  return {limitsSet: limits.set, vmCatalog: catalog.source, coresToRequest, vms, volumes, batching, managedDisks, storageAccounts}
 }

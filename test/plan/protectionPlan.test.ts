@@ -62,6 +62,14 @@ describe('protection plan on samples/contoso', () => {
     expect(plan.coresToRequest).toBeGreaterThanOrEqual(plan.vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + (v.vcpus ?? 0), 0))
   })
 
+  it('places protectable VMs in storage accounts, premium with a log account', () => {
+    const premiumVms = plan.storageAccounts.filter((a) => a.storage === 'premium').flatMap((a) => a.vms).sort()
+    expect(premiumVms).toEqual(plan.vms.filter((v) => v.compatible !== 'No' && v.storage.storage === 'premium').map((v) => v.vm).sort())
+    expect(plan.storageAccounts.filter((a) => a.storage === 'log')).toHaveLength(1)
+    for (const a of plan.storageAccounts.filter((x) => x.storage === 'standard')) expect(a.iops).toBeLessThanOrEqual(20_000)
+    expect(plan.storageAccounts.flatMap((a) => (a.storage === 'log' ? [] : a.vms))).not.toContain('FS01')
+  })
+
   it('follows a --limits override: a larger disk limit makes FS01 compatible', () => {
     const file = join(tmp, 'limits.json')
     writeFileSync(file, JSON.stringify({values: {maxDiskSizeGB: 32767}}))
