@@ -15,6 +15,7 @@ export default class PlanProtection extends Command {
     bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
     limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
     'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON, the shape of data/vmSizes.json).'}),
+    'include-vm': Flags.string({summary: 'Plan these VMs (glob, repeatable) even when incompatible.', multiple: true}),
     'managed-disks': Flags.boolean({summary: 'Fail over to managed disks (test failover needs no second copy in the account).', default: true, allowNo: true}),
   }
 
@@ -35,7 +36,7 @@ export default class PlanProtection extends Command {
       const store = ProfileStore.open(flags.profile, {create: false})
       let plan: ProtectionPlan
       try {
-        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'])
+        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? [])
       } finally {
         store.close()
       }

@@ -13,6 +13,7 @@ import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/
 import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
 import {pickVmSize} from '../../models/vmSize.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
+import {globToRegExp} from '../ingest/mapping.js'
 import {limit, type Limits} from '../limits.js'
 import type {LoadedProfile} from '../store/loadProfile.js'
 import type {VmCatalog} from '../vmCatalog.js'
@@ -53,6 +54,8 @@ export interface ProtectedVm {
   readonly usedGB: number
   /** The smallest catalog size that fits, or undefined when none does (or the inventory lacks the facts). */
   readonly azureSize: string | undefined
+  /** Planned for protection: compatible, or forced in with --include-vm. */
+  readonly protect: boolean
 }
 
 export interface VolumeSpace {
@@ -76,7 +79,8 @@ export interface ProtectionPlan {
   readonly storageAccounts: readonly Account[]
 }
 
-export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true): ProtectionPlan {
+export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true, includeVms: readonly string[] = []): ProtectionPlan {
+  const forced = includeVms.map(globToRegExp)
   const replication = planReplication(profile, options)
   const {kept} = sendSeries(profile, options)
   const n = profile.windowCount
@@ -130,6 +134,7 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
         : pickVmSize({vcpus: first.vcpus, memoryMB: first.memoryMB, dataDisks: Math.max(0, indices.length - 1), nics: first.nics ?? 1, iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0, premium: storage.storage === 'premium'}, catalog.sizes)
     return {
       azureSize: size?.name,
+      protect: compatible !== 'No' || forced.some((r) => r.test(vm)),
       vm,
       hosts: [...new Set(indices.flatMap((i) => profile.disks[i].hosts))],
       compatibility,
@@ -148,8 +153,8 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
   const volumeKey = (i: number) => `${/ClusterStorage/i.test(profile.disks[i].volume) ? inv(i).cluster || 'cluster' : inv(i).host ?? profile.disks[i].hosts[0] ?? '?'} ${profile.disks[i].volume}`
   const volumeFree = new Map<string, number>()
   for (const i of kept) volumeFree.set(volumeKey(i), (inv(i).volumeFreeGB ?? NaN) * GB)
-  // Only VMs that can be protected take part (an incompatible VM is reported, not planned).
-  const protectable = [...byVm.entries()].filter(([vm]) => vms.find((v) => v.vm === vm)!.compatible !== 'No')
+  // Only VMs to protect take part (an incompatible VM is reported, not planned, unless --include-vm).
+  const protectable = [...byVm.entries()].filter(([vm]) => vms.find((v) => v.vm === vm)!.protect)
   const usedOf = (indices: number[]) => indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0) * GB
   const allUsed = protectable.reduce((s, [, indices]) => s + usedOf(indices), 0)
   const batching = replication.rpos.map((rpo) => {
@@ -200,11 +205,11 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
     const required = (e.dr + e.ir) / GB
     return {volume, vms: e.vms, freeGB: free, requiredGB: required, additionalGB: Math.max(0, required - free)}
   })
-  const coresToRequest = vms.filter((v) => v.compatible !== 'No').reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
+  const coresToRequest = vms.filter((v) => v.protect).reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
   // Accounts: premium VMs by their disks' tier sizes, standard by IOPS; snapshots ≈ one day of churn.
   const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
   const items = vms
-    .filter((v) => v.compatible !== 'No')
+    .filter((v) => v.protect)
     .map((v) => {
       const f = figures(byVm.get(v.vm)!)
       return {

@@ -70,6 +70,13 @@ describe('protection plan on samples/contoso', () => {
     expect(plan.storageAccounts.flatMap((a) => (a.storage === 'log' ? [] : a.vms))).not.toContain('FS01')
   })
 
+  it('plans an incompatible VM when --include-vm forces it in', () => {
+    const forced = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(), loadVmCatalog(), undefined, true, ['RDS*'])
+    expect(forced.vms.find((v) => v.vm === 'RDS01')).toMatchObject({compatible: 'No', protect: true})
+    expect(forced.batching[0].plan.batches.flatMap((b) => b.vms)).toContain('RDS01')
+    expect(forced.coresToRequest).toBe(plan.coresToRequest + 8) // RDS01's size has 8 vCPUs
+  })
+
   it('follows a --limits override: a larger disk limit makes FS01 compatible', () => {
     const file = join(tmp, 'limits.json')
     writeFileSync(file, JSON.stringify({values: {maxDiskSizeGB: 32767}}))
