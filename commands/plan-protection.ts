@@ -53,7 +53,15 @@ export default class PlanProtection extends Command {
           ),
         )
         this.log('')
-        this.log(table(['host volume', 'VMs', 'free GB', 'required GB', 'additional GB'], plan.volumes.map((v) => [v.volume, String(v.vms.length), n(v.freeGB), n(v.requiredGB, 1), n(v.additionalGB, 1)]), new Set([1, 2, 3, 4])))
+        this.log(
+          table(
+            ['host volume', 'VMs', 'free GB', 'DR need GB', 'IR need GB', 'required GB', 'of free %', 'additional GB'],
+            plan.volumes.map((v) => [v.volume, String(v.vms.length), n(v.freeGB), n(v.drNeedGB, 1), n(v.irNeedGB, 1), n(v.requiredGB, 1), n((100 * v.requiredGB) / v.freeGB), n(v.additionalGB, 1)]),
+            new Set([1, 2, 3, 4, 5, 6, 7]),
+          ),
+        )
+        for (const v of plan.volumes) if (v.requiredGB > 0.75 * v.freeGB && v.additionalGB === 0) this.log(`  ${v.volume}: the plan needs ${n((100 * v.requiredGB) / v.freeGB)} % of its free space; a burst or a paused replication may fill it (hvplan whatif outage)`)
+        for (const v of plan.volumes) if (v.additionalGB > 0) this.log(`  ${v.volume}: add ${n(v.additionalGB, 1)} GB before enabling protection`)
         this.log('')
         this.log(`Storage accounts (${plan.managedDisks ? 'managed disks' : 'unmanaged disks: test failover doubles the space'}):`)
         this.log(table(['account', 'type', 'VMs', 'IOPS', 'GB', 'snapshot GB', ''], plan.storageAccounts.map((a) => [a.name, a.storage, a.vms.join(', '), n(a.iops), n(a.sizeGB), n(a.snapshotGB), a.overLimit ? 'one VM exceeds an account limit' : '']), new Set([3, 4, 5])))

@@ -62,6 +62,9 @@ export interface VolumeSpace {
   readonly volume: string
   readonly vms: readonly string[]
   readonly freeGB: number
+  /** Σ DR need of the volume's VMs, and the largest IR need among them, GB. */
+  readonly drNeedGB: number
+  readonly irNeedGB: number
   /** Σ DR need of its VMs + the largest IR need among them (IR runs batch by batch). */
   readonly requiredGB: number
   readonly additionalGB: number
@@ -203,7 +206,7 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
   const volumes: VolumeSpace[] = [...byVolume.entries()].map(([volume, e]) => {
     const free = (volumeFree.get(volume) ?? NaN) / GB
     const required = (e.dr + e.ir) / GB
-    return {volume, vms: e.vms, freeGB: free, requiredGB: required, additionalGB: Math.max(0, required - free)}
+    return {volume, vms: e.vms, freeGB: free, drNeedGB: e.dr / GB, irNeedGB: e.ir / GB, requiredGB: required, additionalGB: Math.max(0, required - free)}
   })
   const coresToRequest = vms.filter((v) => v.protect).reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
   // Accounts: premium VMs by their disks' tier sizes, standard by IOPS; snapshots ≈ one day of churn.

@@ -44,7 +44,13 @@ describe('protection plan on samples/contoso', () => {
   })
 
   it('sizes HRL space per host volume and batches only protectable VMs', () => {
-    for (const v of plan.volumes) expect(v.additionalGB).toBeCloseTo(Math.max(0, v.requiredGB - v.freeGB), 9)
+    for (const v of plan.volumes) {
+      expect(v.requiredGB).toBeCloseTo(v.drNeedGB + v.irNeedGB, 9)
+      expect(v.additionalGB).toBeCloseTo(Math.max(0, v.requiredGB - v.freeGB), 9)
+    }
+    // The host short of space: HV04's D:\ needs most of its 380 GB free.
+    const hv04 = plan.volumes.find((v) => v.volume === 'HV04 D:\\')!
+    expect(hv04.requiredGB / hv04.freeGB).toBeGreaterThan(0.75)
     expect(plan.volumes.find((v) => v.volume === 'HV04 E:\\')!.freeGB).toBe(95)
     const batched = plan.batching[0].plan.batches.flatMap((b) => b.vms)
     expect(batched).not.toContain('FS01')
