@@ -11,7 +11,7 @@ interface PlanResult {
 }
 
 export const PLAN_STATUS =
-  'Churn profile and replication bandwidth computed. The protection plan (compatibility, Azure storage and VM sizes, HRL space, IR batching), cost and the Excel/PDF reports are not built yet (issues #5–#7): no storage, sizing or cost figure is given.'
+  'Churn profile, replication bandwidth and protection plan computed. Cost and the Excel/PDF reports are not built yet (issues #6–#7): no cost figure is given, and the outputs are JSON and text only.'
 
 export default class Plan extends Command {
   static override summary = 'Plan protection from counter logs and an inventory, in one go'
@@ -19,7 +19,8 @@ export default class Plan extends Command {
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
   <out>/profile.json   churn per VM and host volume, and the data quality (as hvplan profile show --json)
   <out>/bandwidth.json B100/B90 for RPO 15, 30 and 60 minutes and what sets them (as hvplan bandwidth --json)
-The protection plan, cost and the Excel/PDF reports come with the next issues; until then no storage, sizing or cost figure is given, and the output says so.`
+  <out>/protection.json compatibility, storage, VM sizes, HRL space and IR batches (as hvplan plan-protection --json)
+Cost and the Excel/PDF reports come with the next issues; until then no cost figure is given, and the output says so.`
 
   static override examples = ['<%= config.bin %> plan samples/contoso --out out', '<%= config.bin %> plan logs/ --inventory vms.csv --out plan --force']
   static override enableJsonFlag = true
@@ -49,6 +50,9 @@ The protection plan, cost and the Excel/PDF reports come with the next issues; u
       const {loadProfile} = await import('../src/store/loadProfile.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
+      const {planProtection} = await import('../src/plan/protectionPlan.js')
+      const {loadLimits} = await import('../src/limits.js')
+      const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {assertWritableOutput, writeOutputDirAsync} = await import('../src/io/outputDir.js')
       assertWritableOutput(flags.out, flags.force, 'out')
       const inputs = await discoverInputs(argv as string[], flags.inventory)
@@ -60,18 +64,21 @@ The protection plan, cost and the Excel/PDF reports come with the next issues; u
         )
         progress.done()
         const store = ProfileStore.open(join(tmp, 'profile.sqlite'), {create: false})
-        const {summary, bandwidth} = (() => {
+        const {summary, bandwidth, protection} = (() => {
           try {
-            return {summary: summarizeProfile(store), bandwidth: planReplication(loadProfile(store), normalizeReplicationOptions({}))}
+            const loaded = loadProfile(store)
+            const options = normalizeReplicationOptions({})
+            return {summary: summarizeProfile(store), bandwidth: planReplication(loaded, options), protection: planProtection(loaded, options, loadLimits(), loadVmCatalog())}
           } finally {
             store.close()
           }
         })()
+        writeFileSync(join(tmp, 'protection.json'), JSON.stringify(protection, null, 2) + '\n')
         writeFileSync(join(tmp, 'profile.json'), JSON.stringify({status: PLAN_STATUS, ...summary}, null, 2) + '\n')
         writeFileSync(join(tmp, 'bandwidth.json'), JSON.stringify(bandwidth, null, 2) + '\n')
-        return {run, summary, bandwidth}
+        return {run, summary, bandwidth, protection}
       })
-      const {run, summary, bandwidth} = result
+      const {run, summary, bandwidth, protection} = result
       if (!this.jsonEnabled()) {
         this.log(`Ingested ${run.outcomes.length} counter logs from ${inputs.logs.flatMap((l) => l.hosts).filter((h, i, all) => all.indexOf(h) === i).length} hosts${run.inventories.length ? ` with the inventory ${run.inventories.join(', ')}` : ' (no inventory: VMs guessed from paths)'}.`)
         for (const f of run.failures) this.warn(f.message)
@@ -82,8 +89,13 @@ The protection plan, cost and the Excel/PDF reports come with the next issues; u
         this.log(`Replication bandwidth (growth ${bandwidth.options.growthPercent} %, copy frequency ${bandwidth.options.copyFrequencySeconds / 60} min, mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps):`)
         this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], bandwidth.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
         this.log('')
+        this.log(`Protection (limits: ${protection.limitsSet}; details: hvplan plan-protection):`)
+        for (const v of protection.vms.filter((x) => x.compatible !== 'Yes')) this.log(`  ${v.vm}: ${v.compatible}${v.compatibility.findings.length ? ` — ${v.compatibility.findings.map((f) => f.text).join('; ')}` : v.compatible === 'Yes*' ? ' — a disk needs a higher premium tier than its size maps to' : ''}`)
+        this.log(`  ${protection.vms.filter((v) => v.protect).length} VMs to protect: ${protection.coresToRequest} cores, ${protection.storageAccounts.filter((a) => a.storage !== 'log').length} storage accounts; IR in ${protection.batching[0]?.plan.batches.length ?? 0} batch(es) at the 15-minute B100`)
+        for (const v of protection.volumes) if (v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB) this.log(`  ${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free for replica logs${v.additionalGB > 0 ? `; add ${v.additionalGB.toFixed(0)} GB` : ''}`)
+        this.log('')
         this.log(PLAN_STATUS)
-        this.log(`Wrote ${['profile.sqlite', 'profile.json', 'bandwidth.json', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
+        this.log(`Wrote ${['profile.sqlite', 'profile.json', 'bandwidth.json', 'protection.json', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
       }
       if (run.failures.length > 0) this.error(`${run.failures.length} input files failed; the plan covers the others`, {exit: 1})
       return {out: flags.out, status: PLAN_STATUS, files: {ingested: run.outcomes.length, failed: run.failures.length}}

@@ -52,13 +52,16 @@ describe('hvplan CLI', () => {
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
   })
 
-  it('plan ingests the sample, shows the churn profile and the bandwidth, and says plainly which figures are not computed yet', async () => {
+  it('plan ingests the sample, shows the churn profile, the bandwidth and the protection plan, and says plainly what is not computed yet', async () => {
     const out = join(tmp, 'plan')
     const {stdout, error} = await run(['plan', SAMPLE, '--out', out])
     expect(error).toBeUndefined()
     expect(stdout).toMatch(/^Ingested 9 counter logs from 4 hosts with the inventory .*inventory\.csv\./)
     expect(stdout).toMatch(/\nSQL01 +HV-CL01-N1,HV-CL01-N2 +3 /)
-    expect(stdout).toContain('no storage, sizing or cost figure')
+    expect(stdout).toContain('no cost figure is given')
+    expect(stdout).toContain('  FS01: No — disk D:\\Hyper-V\\FS01\\Virtual Hard Disks\\FS01-archive.vhdx size 5,120 GB exceeds 4,095 GB')
+    const protection = JSON.parse(readFileSync(join(out, 'protection.json'), 'utf8'))
+    expect(protection.vms).toHaveLength(12)
     expect(stdout).toMatch(/\n +15 +\d+\.\d +\d+\.\d +set by /)
     const bandwidth = JSON.parse(readFileSync(join(out, 'bandwidth.json'), 'utf8'))
     expect(bandwidth.rpos.map((r: {rpoMinutes: number}) => r.rpoMinutes)).toEqual([15, 30, 60])
