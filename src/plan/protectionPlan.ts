@@ -107,7 +107,7 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
       const d = figures([i])
       return {path: inv(i).path ?? profile.disks[i].instance, role: (inv(i).diskRole === 'OS' ? 'OS' : inv(i).diskRole === 'Data' ? 'Data' : undefined) as 'OS' | 'Data' | undefined, sizeGB: inv(i).maxSizeGB, iops: d.percentileRwIops, mbps: d.percentileMBps}
     })
-    const compatibility = checkCompatibility(
+    let compatibility = checkCompatibility(
       {
         name: vm,
         generation: first.generation === 1 || first.generation === 2 ? first.generation : undefined,
@@ -130,6 +130,20 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
       {standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), premiumWhenDiskIopsAbove: limit(limits, 'premiumWhenDiskIopsAbove')},
       tiers,
     )
+    // Two rules need the storage decision: a premium VM must fit one premium account (35 TB
+    // provisioned, twice its size for test failover on unmanaged disks) and its snapshots (about
+    // one day of churn) 10 TB.
+    if (storage.storage === 'premium') {
+      const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
+      const provisioned = storage.disks.reduce((sum, d) => sum + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0) * (managedDisks ? 1 : 2)
+      const accountGB = limit(limits, 'premiumAccountCapacityTB') * 1024
+      const snapshotGB = limit(limits, 'maxSnapshotStorageTB') * 1024
+      const extra = [
+        ...(provisioned > accountGB ? [{rule: 'premium-account-size', verdict: 'incompatible' as const, text: `replication${managedDisks ? '' : ' + test failover'} needs ${Math.round(provisioned).toLocaleString('en-US')} GB, more than a premium account's ${accountGB.toLocaleString('en-US')} GB`}] : []),
+        ...(f.avgGBPerDay > snapshotGB ? [{rule: 'snapshot-storage', verdict: 'incompatible' as const, text: `snapshot storage of about ${Math.round(f.avgGBPerDay).toLocaleString('en-US')} GB a day exceeds ${snapshotGB.toLocaleString('en-US')} GB`}] : []),
+      ]
+      if (extra.length) compatibility = {...compatibility, verdict: 'No', findings: [...compatibility.findings, ...extra]}
+    }
     const compatible = compatibility.verdict === 'Yes' && storage.disks.some((d) => d.higherTierNeeded) ? 'Yes*' : compatibility.verdict
     const size =
       first.vcpus === undefined || first.memoryMB === undefined

@@ -91,3 +91,15 @@ describe('protection plan on samples/contoso', () => {
     expect(relaxed.limitsSet).toContain('(maxDiskSizeGB)')
   })
 })
+
+describe('rules that need the storage decision', () => {
+  it('a premium VM whose test failover on unmanaged disks doubles past 35 TB is incompatible', () => {
+    const file = join(tmp, 'small-account.json')
+    // A 1 TB premium account: SQL01's premium disks (P10 + P30 + P15 = 1,408 GB) do not fit.
+    writeFileSync(file, JSON.stringify({values: {premiumAccountCapacityTB: 1}}))
+    const small = planProtection(profile, normalizeReplicationOptions({rpo: [15]}), loadLimits(file), loadVmCatalog())
+    expect(small.vms.find((v) => v.vm === 'SQL01')!.compatibility.findings.map((f) => f.rule)).toEqual(['premium-account-size'])
+    expect(small.vms.find((v) => v.vm === 'SQL01')!.compatibility.findings[0].text).toBe("replication needs 1,408 GB, more than a premium account's 1,024 GB")
+    expect(plan.vms.find((v) => v.vm === 'SQL01')!.compatible).toBe('Yes')
+  })
+})
