@@ -69,7 +69,7 @@ export default class PlanProtection extends Command {
           this.log('')
           this.log(`IR batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps:`)
           this.log(table(['batch', 'VMs', 'IR Mbps', 'DR Mbps kept', 'IR time h'], b.plan.batches.map((x) => [String(x.batch), x.vms.join(', '), n((x.availableBandwidth * 8) / 1e6, 1), n((x.drBandwidth * 8) / 1e6, 1), n(x.irSeconds / 3600, 1)]), new Set([0, 2, 3, 4])))
-          for (const r of b.plan.vms) if (r.comment) this.log(`  ${r.vm}: ${r.comment}`)
+          this.log(table(['VM', 'batch', 'IR min Mbps', 'DR Mbps', 'comment'], b.plan.vms.map((r) => [r.vm, String(r.batch), n((r.irMinBandwidth * 8) / 1e6, 1), n((r.drBandwidth * 8) / 1e6, 1), r.comment]), new Set([1, 2, 3])))
         }
       }
       return plan

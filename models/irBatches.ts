@@ -23,6 +23,9 @@ export interface BatchInput {
 export interface VmBatchRow {
   readonly vm: string
   readonly batch: number
+  /** The VM's minimum IR bandwidth and the DR bandwidth it keeps, bytes/s. */
+  readonly irMinBandwidth: number
+  readonly drBandwidth: number
   readonly volumes: ReadonlyArray<{readonly volume: string; readonly freeSeenBytes: number; readonly irNeedBytes: number; readonly drNeedBytes: number; readonly deficitBytes: number}>
   readonly comment: string
 }
@@ -78,7 +81,7 @@ export function planBatches(vms: readonly BatchInput[], volumeFreeBytes: Readonl
       ...(short.length ? [`Add storage: ${short.map((v) => v.volume).join(', ')}`] : []),
       ...(vm.irMinBandwidth > open.available ? ['Not enough bandwidth left for IR: add bandwidth or expect logs to outgrow the free space'] : []),
     ]
-    rows.push({vm: vm.vm, batch: batches.length, volumes, comment: comments.join('; ')})
+    rows.push({vm: vm.vm, batch: batches.length, irMinBandwidth: vm.irMinBandwidth, drBandwidth: vm.drBandwidth, volumes, comment: comments.join('; ')})
   }
   return {
     batches: batches.map((b, k) => {

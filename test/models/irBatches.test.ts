@@ -31,6 +31,7 @@ describe('IR batching', () => {
     // IR time = bytes ÷ available bandwidth: 1,200 GB at 100 MB/s = 12,288 s.
     expect(plan.batches[0].irSeconds).toBe((1200 * 1024) / 100)
     expect(plan.batches[1].irSeconds).toBe((600 * 1024) / 40)
+    expect(plan.vms.map((r) => [r.irMinBandwidth / MB, r.drBandwidth / MB])).toEqual([[40, 30], [40, 30], [40, 30], [40, 30]])
     expect(plan.vms.map((r) => r.comment)).toEqual(['', '', '', 'Not enough bandwidth left for IR: add bandwidth or expect logs to outgrow the free space'])
   })
 })
