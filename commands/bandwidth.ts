@@ -18,18 +18,12 @@ export default class Bandwidth extends Command {
   async run(): Promise<ReplicationPlan> {
     const {flags} = await this.parse(Bandwidth)
     return runOrExit(this, async () => {
-      const {ProfileStore} = await import('../src/store/profileStore.js')
+      const {withProfile} = await import('../src/store/profileStore.js')
       const {loadProfile} = await import('../src/store/loadProfile.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
-      const store = ProfileStore.open(flags.profile, {create: false})
-      let plan: ReplicationPlan
-      try {
-        plan = planReplication(loadProfile(store), options)
-      } finally {
-        store.close()
-      }
+      const plan = withProfile(flags.profile, (store) => planReplication(loadProfile(store), options))
       if (!this.jsonEnabled()) {
         this.log(`${plan.vmCount} VMs, ${plan.diskCount} disks; growth ${options.growthPercent} %, wire factor ${options.wireFactor}, copy frequency ${options.copyFrequencySeconds / 60} min; ${(plan.filledWindowShare * 100).toFixed(1)} % of disk-windows filled`)
         const c = plan.siteChurn

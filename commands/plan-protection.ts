@@ -23,7 +23,7 @@ export default class PlanProtection extends Command {
     const {flags} = await this.parse(PlanProtection)
     return runOrExit(this, async () => {
       const {HvplanError} = await import('../src/errors.js')
-      const {ProfileStore} = await import('../src/store/profileStore.js')
+      const {withProfile} = await import('../src/store/profileStore.js')
       const {loadProfile} = await import('../src/store/loadProfile.js')
       const {loadLimits} = await import('../src/limits.js')
       const {planProtection} = await import('../src/plan/protectionPlan.js')
@@ -33,13 +33,7 @@ export default class PlanProtection extends Command {
       if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
       const limits = loadLimits(flags.limits)
-      const store = ProfileStore.open(flags.profile, {create: false})
-      let plan: ProtectionPlan
-      try {
-        plan = planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? [])
-      } finally {
-        store.close()
-      }
+      const plan = withProfile(flags.profile, (store) => planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? []))
       if (!this.jsonEnabled()) {
         const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
         this.log(`Limits: ${plan.limitsSet}`)

@@ -44,7 +44,7 @@ Cost and the Excel/PDF reports come with the next issues; until then no cost fig
       const {discoverInputs} = await import('../src/ingest/discover.js')
       const {ingestInputs} = await import('../src/ingest/ingestRun.js')
       const {inputReport} = await import('../src/plan/inputReport.js')
-      const {ProfileStore} = await import('../src/store/profileStore.js')
+      const {withProfile} = await import('../src/store/profileStore.js')
       const {summarizeProfile} = await import('../src/profile/summary.js')
       const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
       const {loadProfile} = await import('../src/store/loadProfile.js')
@@ -63,16 +63,11 @@ Cost and the Excel/PDF reports come with the next issues; until then no cost fig
           progress.update(p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : 1, `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`, p.bytesDone),
         )
         progress.done()
-        const store = ProfileStore.open(join(tmp, 'profile.sqlite'), {create: false})
-        const {summary, bandwidth, protection} = (() => {
-          try {
-            const loaded = loadProfile(store)
-            const options = normalizeReplicationOptions({})
-            return {summary: summarizeProfile(store), bandwidth: planReplication(loaded, options), protection: planProtection(loaded, options, loadLimits(), loadVmCatalog())}
-          } finally {
-            store.close()
-          }
-        })()
+        const {summary, bandwidth, protection} = withProfile(join(tmp, 'profile.sqlite'), (store) => {
+          const loaded = loadProfile(store)
+          const options = normalizeReplicationOptions({})
+          return {summary: summarizeProfile(store), bandwidth: planReplication(loaded, options), protection: planProtection(loaded, options, loadLimits(), loadVmCatalog())}
+        })
         writeFileSync(join(tmp, 'protection.json'), JSON.stringify(protection, null, 2) + '\n')
         writeFileSync(join(tmp, 'profile.json'), JSON.stringify({status: PLAN_STATUS, ...summary}, null, 2) + '\n')
         writeFileSync(join(tmp, 'bandwidth.json'), JSON.stringify(bandwidth, null, 2) + '\n')

@@ -16,17 +16,12 @@ export default class ProfileShow extends Command {
   async run(): Promise<ProfileSummary> {
     const {flags} = await this.parse(ProfileShow)
     return runOrExit(this, async () => {
-      const {ProfileStore} = await import('../../src/store/profileStore.js')
+      const {withProfile} = await import('../../src/store/profileStore.js')
       const {summarizeProfile} = await import('../../src/profile/summary.js')
       const {formatProfileSummary} = await import('../../src/profile/formatSummary.js')
-      const store = ProfileStore.open(flags.profile, {create: false})
-      try {
-        const summary = summarizeProfile(store, flags.percentile)
-        if (!this.jsonEnabled()) this.log(formatProfileSummary(summary))
-        return summary
-      } finally {
-        store.close()
-      }
+      const summary = withProfile(flags.profile, (store) => summarizeProfile(store, flags.percentile))
+      if (!this.jsonEnabled()) this.log(formatProfileSummary(summary))
+      return summary
     })
   }
 }

@@ -20,20 +20,14 @@ export default class WhatIfBandwidth extends Command {
     const {flags} = await this.parse(WhatIfBandwidth)
     return runOrExit(this, async () => {
       const {HvplanError} = await import('../../src/errors.js')
-      const {ProfileStore} = await import('../../src/store/profileStore.js')
+      const {withProfile} = await import('../../src/store/profileStore.js')
       const {loadProfile} = await import('../../src/store/loadProfile.js')
       const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
       const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
       const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
-      const store = ProfileStore.open(flags.profile, {create: false})
-      let plan: WhatIfPlan
-      try {
-        plan = planWhatIf(loadProfile(store, {measures: ['writeBytes']}), options, bandwidths)
-      } finally {
-        store.close()
-      }
+      const plan = withProfile(flags.profile, (store) => planWhatIf(loadProfile(store, {measures: ['writeBytes']}), options, bandwidths))
       if (!this.jsonEnabled()) {
         this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)
         this.log('')

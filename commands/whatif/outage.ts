@@ -18,7 +18,7 @@ export default class WhatIfOutage extends Command {
     const {flags} = await this.parse(WhatIfOutage)
     return runOrExit(this, async () => {
       const {HvplanError} = await import('../../src/errors.js')
-      const {ProfileStore} = await import('../../src/store/profileStore.js')
+      const {withProfile} = await import('../../src/store/profileStore.js')
       const {loadProfile} = await import('../../src/store/loadProfile.js')
       const {planOutage} = await import('../../src/plan/outagePlan.js')
       const {limit, loadLimits} = await import('../../src/limits.js')
@@ -27,13 +27,7 @@ export default class WhatIfOutage extends Command {
       if (!(hours > 0)) throw new HvplanError('E_FLAG', `must be a positive number of hours, got ${JSON.stringify(flags.hours)}`, {flag: 'hours'})
       if (!(flags.growth >= 0)) throw new HvplanError('E_FLAG', `must be a percentage ≥ 0, got ${flags.growth}`, {flag: 'growth'})
       const limits = loadLimits(flags.limits)
-      const store = ProfileStore.open(flags.profile, {create: false})
-      let plan: OutagePlan
-      try {
-        plan = planOutage(loadProfile(store, {measures: ['writeBytes']}), hours, flags.growth, limit(limits, 'hrlResyncShareOfVhd'))
-      } finally {
-        store.close()
-      }
+      const plan = withProfile(flags.profile, (store) => planOutage(loadProfile(store, {measures: ['writeBytes']}), hours, flags.growth, limit(limits, 'hrlResyncShareOfVhd')))
       if (!this.jsonEnabled()) {
         const h = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '—' : `> ${plan.profileHours.toFixed(0)}`)
         const rows = (list: OutagePlan['vms']) => list.map((r) => [r.name, Number.isFinite(r.capacityGB) ? r.capacityGB.toFixed(0) : '—', h(r.worstHours), r.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '', h(r.typicalHours), r.verdict])

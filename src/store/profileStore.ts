@@ -240,3 +240,13 @@ export function blobToFloat64(blob: Buffer): Float64Array {
   new Uint8Array(out.buffer).set(blob)
   return out
 }
+
+/** Opens an existing profile, runs fn, and closes the profile whatever happens. */
+export function withProfile<T>(path: string, fn: (store: ProfileStore) => T): T {
+  const store = ProfileStore.open(path, {create: false})
+  try {
+    return fn(store)
+  } finally {
+    store.close()
+  }
+}
