@@ -14,6 +14,7 @@ export default class PlanProtection extends Command {
     percentile: Flags.integer({summary: 'Percentile of churn and IOPS used for storage decisions.', default: 95}),
     bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
     limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
+    inventory: Flags.string({summary: 'Inventory CSV whose facts replace those ingested with the profile.'}),
     'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON, the shape of data/vmSizes.json).'}),
     'include-vm': Flags.string({summary: 'Plan these VMs (glob, repeatable) even when incompatible.', multiple: true}),
     'managed-disks': Flags.boolean({summary: 'Fail over to managed disks (test failover needs no second copy in the account).', default: true, allowNo: true}),
@@ -33,7 +34,13 @@ export default class PlanProtection extends Command {
       if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
       const limits = loadLimits(flags.limits)
-      const plan = withProfile(flags.profile, (store) => planProtection(loadProfile(store), options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? []))
+      const {withInventory} = await import('../src/store/loadProfile.js')
+      const {readInventory} = await import('../src/ingest/inventory.js')
+      const inventory = flags.inventory ? readInventory(flags.inventory).disks : undefined
+      const plan = withProfile(flags.profile, (store) => {
+        const loaded = inventory ? withInventory(loadProfile(store), inventory) : loadProfile(store)
+        return planProtection(loaded, options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? [])
+      })
       if (!this.jsonEnabled()) {
         const n = (x: number, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—')
         this.log(`Limits: ${plan.limitsSet}`)

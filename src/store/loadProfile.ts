@@ -124,3 +124,11 @@ function emptySeries(n: number, measures: readonly LoadedMeasure[]): DiskSeries 
   const make = (m: LoadedMeasure) => (measures.includes(m) ? new Float64Array(n) : new Float64Array(0))
   return {writeBytes: make('writeBytes'), readBytes: make('readBytes'), writeOps: make('writeOps'), readOps: make('readOps'), coveredSeconds: new Float64Array(n)}
 }
+
+/**
+ * The profile with the inventory facts of another export laid over its disks (matched by disk key):
+ * for planning with a newer inventory than the one ingested.
+ */
+export function withInventory(profile: LoadedProfile, disks: ReadonlyMap<string, unknown>): LoadedProfile {
+  return {...profile, disks: profile.disks.map((d) => (disks.has(d.key) ? {...d, inventory: disks.get(d.key) as Record<string, unknown>} : d))}
+}

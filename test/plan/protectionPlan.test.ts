@@ -103,3 +103,18 @@ describe('rules that need the storage decision', () => {
     expect(plan.vms.find((v) => v.vm === 'SQL01')!.compatible).toBe('Yes')
   })
 })
+
+describe('a newer inventory at planning time', () => {
+  it('replaces the ingested facts: marking DC01 highly available makes it compatible', async () => {
+    const {readFileSync} = await import('node:fs')
+    const {readInventory} = await import('../../src/ingest/inventory.js')
+    const {withInventory} = await import('../../src/store/loadProfile.js')
+    const source = readFileSync(join(import.meta.dirname, '..', '..', 'samples', 'contoso', 'inventory.csv'), 'utf8')
+    const edited = source.split('\r\n').map((line) => (line.includes('"DC01"') ? line.replace('"False","True"', '"True","True"') : line)).join('\r\n')
+    const file = join(tmp, 'inventory.csv')
+    writeFileSync(file, edited)
+    const newer = planProtection(withInventory(profile, readInventory(file).disks), normalizeReplicationOptions({rpo: [15]}), loadLimits(), loadVmCatalog())
+    expect(plan.vms.find((v) => v.vm === 'DC01')!.compatible).toBe('No')
+    expect(newer.vms.find((v) => v.vm === 'DC01')!.compatible).toBe('Yes')
+  })
+})
