@@ -173,37 +173,54 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
   // Only VMs to protect take part (an incompatible VM is reported, not planned, unless --include-vm).
   const protectable = [...byVm.entries()].filter(([vm]) => vms.find((v) => v.vm === vm)!.protect)
   const usedOf = (indices: number[]) => indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0) * GB
-  const allUsed = protectable.reduce((s, [, indices]) => s + usedOf(indices), 0)
   const batching = replication.rpos.map((rpo) => {
     const total = mbpsToBytesPerSec(bandwidthMbps ?? rpo.bandwidth100Mbps)
-    // IR duration for the log-space need, conservatively: all VMs' IR sharing the whole link.
-    const irSeconds = total > 0 ? allUsed / total : Infinity
-    const inputs = protectable.map(([vm, indices]) => {
+    // Kept DR bandwidth: each VM's own B100, scaled so that together they need what the site
+    // does (VMs do not all peak at once; unscaled, the sum would exceed the site's B100).
+    const ownB100 = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.bandwidth100Mbps)]))
+    const sumOwn = protectable.reduce((n, [vm]) => n + (ownB100.get(vm) ?? 0), 0)
+    const drScale = sumOwn > 0 ? Math.min(1, mbpsToBytesPerSec(rpo.bandwidth100Mbps) / sumOwn) : 1
+    const facts = protectable.map(([vm, indices]) => {
       const logs = cycleLogBytes(send.byVm.get(vm)!, profile.windowSeconds, params.copyFrequencySeconds)
-      const dr = mbpsToBytesPerSec(rpo.perVm.find((p) => p.vm === vm)?.bandwidth100Mbps ?? 0)
-      const backlog = dr > 0 ? whatIfBandwidth(logs, params, dr, rpo.rpoMinutes * 60).worstBacklogBytes : 0
-      const oneCycle = logs.reduce((m, x) => Math.max(m, x), 0)
-      const churn = logs.reduce((a, b) => a + b, 0) / (logs.length * params.copyFrequencySeconds || 1)
-      const vhd = indices.reduce((s, i) => s + (inv(i).maxSizeGB ?? 0), 0) * GB
-      const used = usedOf(indices)
+      const own = ownB100.get(vm) ?? 0
+      const backlog = own > 0 ? whatIfBandwidth(logs, params, own, rpo.rpoMinutes * 60).worstBacklogBytes : 0
       const perVolume = new Map<string, number>()
       for (const i of indices) perVolume.set(volumeKey(i), (perVolume.get(volumeKey(i)) ?? 0) + (inv(i).maxSizeGB ?? 0) * GB)
-      const share = (bytes: number) => (vhd > 0 ? bytes / vhd : 0)
-      const mainFree = Math.min(...[...perVolume.keys()].map((v) => volumeFree.get(v) ?? NaN))
       return {
         vm,
-        volumes: [...perVolume.entries()].map(([volume, bytes]) => ({
-          volume,
-          irNeedBytes: irNeedBytes(bytes, churn * share(bytes), irSeconds),
-          drNeedBytes: drNeedBytes(bytes, backlog * share(bytes), oneCycle * share(bytes), limit(limits, 'hrlResyncShareOfVhd')),
-        })),
-        irBytes: used,
-        irMinBandwidth: mainFree > 0 ? (2 * churn * used) / mainFree : Infinity,
-        drBandwidth: dr,
+        backlog,
+        oneCycle: logs.reduce((m, x) => Math.max(m, x), 0),
+        churn: logs.reduce((a, b) => a + b, 0) / (logs.length * params.copyFrequencySeconds || 1),
+        vhd: indices.reduce((sum, i) => sum + (inv(i).maxSizeGB ?? 0), 0) * GB,
+        used: usedOf(indices),
+        perVolume,
+        dr: own * drScale,
       }
     })
-    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan: planBatches(inputs, volumeFree, total)}
+    // The IR log-space need depends on how long IR takes, which depends on the batch: first each
+    // VM's IR alone on the whole link, then again with the IR time of the batch it landed in.
+    const inputsFor = (irSecondsOf: (vm: string, used: number) => number) =>
+      facts.map((f) => {
+        const share = (bytes: number) => (f.vhd > 0 ? bytes / f.vhd : 0)
+        const mainFree = Math.min(...[...f.perVolume.keys()].map((v) => volumeFree.get(v) ?? NaN))
+        return {
+          vm: f.vm,
+          volumes: [...f.perVolume.entries()].map(([volume, bytes]) => ({
+            volume,
+            irNeedBytes: irNeedBytes(bytes, f.churn * share(bytes), irSecondsOf(f.vm, f.used)),
+            drNeedBytes: drNeedBytes(bytes, f.backlog * share(bytes), f.oneCycle * share(bytes), limit(limits, 'hrlResyncShareOfVhd')),
+          })),
+          irBytes: f.used,
+          irMinBandwidth: mainFree > 0 ? (2 * f.churn * f.used) / mainFree : Infinity,
+          drBandwidth: f.dr,
+        }
+      })
+    const first = planBatches(inputsFor((_vm, used) => (total > 0 ? used / total : Infinity)), volumeFree, total)
+    const batchOf = new Map(first.vms.map((r) => [r.vm, r.batch]))
+    const plan = planBatches(inputsFor((vm) => first.batches[batchOf.get(vm)! - 1].irSeconds), volumeFree, total)
+    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan}
   })
+
 
   // Volume space from the first RPO's needs.
   const first = batching[0]
