@@ -69,8 +69,8 @@ export default class PlanProtection extends Command {
         for (const b of plan.batching) {
           this.log('')
           this.log(`IR batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps:`)
-          this.log(table(['batch', 'VMs', 'IR Mbps', 'DR Mbps kept', 'IR time h'], b.plan.batches.map((x) => [String(x.batch), x.vms.join(', '), n((x.availableBandwidth * 8) / 1e6, 1), n((x.drBandwidth * 8) / 1e6, 1), n(x.irSeconds / 3600, 1)]), new Set([0, 2, 3, 4])))
-          this.log(table(['VM', 'batch', 'IR min Mbps', 'DR Mbps', 'comment'], b.plan.vms.map((r) => [r.vm, String(r.batch), n((r.irMinBandwidth * 8) / 1e6, 1), n((r.drBandwidth * 8) / 1e6, 1), r.comment]), new Set([1, 2, 3])))
+          this.log(table(['batch', 'VMs', 'IR Mbps', 'DR Mbps kept', 'IR time h'], b.plan.batches.map((x) => [String(x.batch), x.vms.join(', '), n((x.availableBytesPerSec * 8) / 1e6, 1), n((x.drBytesPerSec * 8) / 1e6, 1), n(x.irSeconds / 3600, 1)]), new Set([0, 2, 3, 4])))
+          this.log(table(['VM', 'batch', 'IR min Mbps', 'DR Mbps', 'comment'], b.plan.vms.map((r) => [r.vm, String(r.batch), n((r.irMinBytesPerSec * 8) / 1e6, 1), n((r.drBytesPerSec * 8) / 1e6, 1), r.comment]), new Set([1, 2, 3])))
         }
       }
       return plan

@@ -15,17 +15,17 @@ export interface BatchInput {
   /** Bytes IR must copy (the VHDs' used size). */
   readonly irBytes: number
   /** Least IR bandwidth that finishes IR before its logs outgrow the free space, bytes/s. */
-  readonly irMinBandwidth: number
+  readonly irMinBytesPerSec: number
   /** The VM's own B100, kept after its IR, bytes/s. */
-  readonly drBandwidth: number
+  readonly drBytesPerSec: number
 }
 
 export interface VmBatchRow {
   readonly vm: string
   readonly batch: number
   /** The VM's minimum IR bandwidth and the DR bandwidth it keeps, bytes/s. */
-  readonly irMinBandwidth: number
-  readonly drBandwidth: number
+  readonly irMinBytesPerSec: number
+  readonly drBytesPerSec: number
   readonly volumes: ReadonlyArray<{readonly volume: string; readonly freeSeenBytes: number; readonly irNeedBytes: number; readonly drNeedBytes: number; readonly deficitBytes: number}>
   readonly comment: string
 }
@@ -34,8 +34,8 @@ export interface Batch {
   readonly batch: number
   readonly vms: readonly string[]
   /** Total bandwidth less the DR bandwidth of earlier batches, bytes/s (the IR bandwidth of this batch). */
-  readonly availableBandwidth: number
-  readonly drBandwidth: number
+  readonly availableBytesPerSec: number
+  readonly drBytesPerSec: number
   /** IR bytes ÷ available bandwidth; Infinity when nothing is left. */
   readonly irSeconds: number
 }
@@ -51,7 +51,7 @@ export function planBatches(vms: readonly BatchInput[], volumeFreeBytes: Readonl
   const rows: VmBatchRow[] = []
   let drUsed = 0 // DR bandwidth of closed batches
   const fits = (vm: BatchInput, batch: {members: BatchInput[]; available: number}) => {
-    const irBandwidth = batch.members.reduce((n, m) => n + m.irMinBandwidth, 0) + vm.irMinBandwidth
+    const irBandwidth = batch.members.reduce((n, m) => n + m.irMinBytesPerSec, 0) + vm.irMinBytesPerSec
     if (irBandwidth > batch.available) return false
     return vm.volumes.every((v) => {
       const sameBatchIr = batch.members.flatMap((m) => m.volumes).filter((x) => x.volume === v.volume).reduce((n, x) => n + x.irNeedBytes, 0)
@@ -60,7 +60,7 @@ export function planBatches(vms: readonly BatchInput[], volumeFreeBytes: Readonl
   }
   const close = (batch: {members: BatchInput[]}) => {
     for (const m of batch.members) {
-      drUsed += m.drBandwidth
+      drUsed += m.drBytesPerSec
       for (const v of m.volumes) keptDr.set(v.volume, (keptDr.get(v.volume) ?? 0) + v.drNeedBytes)
     }
   }
@@ -79,14 +79,14 @@ export function planBatches(vms: readonly BatchInput[], volumeFreeBytes: Readonl
     const short = volumes.filter((v) => v.deficitBytes > 0)
     const comments = [
       ...(short.length ? [`Add storage: ${short.map((v) => v.volume).join(', ')}`] : []),
-      ...(vm.irMinBandwidth > open.available ? ['Not enough bandwidth left for IR: add bandwidth or expect logs to outgrow the free space'] : []),
+      ...(vm.irMinBytesPerSec > open.available ? ['Not enough bandwidth left for IR: add bandwidth or expect logs to outgrow the free space'] : []),
     ]
-    rows.push({vm: vm.vm, batch: batches.length, irMinBandwidth: vm.irMinBandwidth, drBandwidth: vm.drBandwidth, volumes, comment: comments.join('; ')})
+    rows.push({vm: vm.vm, batch: batches.length, irMinBytesPerSec: vm.irMinBytesPerSec, drBytesPerSec: vm.drBytesPerSec, volumes, comment: comments.join('; ')})
   }
   return {
     batches: batches.map((b, k) => {
       const irBytes = b.members.reduce((n, m) => n + m.irBytes, 0)
-      return {batch: k + 1, vms: b.members.map((m) => m.vm), availableBandwidth: b.available, drBandwidth: b.members.reduce((n, m) => n + m.drBandwidth, 0), irSeconds: b.available > 0 ? irBytes / b.available : Infinity}
+      return {batch: k + 1, vms: b.members.map((m) => m.vm), availableBytesPerSec: b.available, drBytesPerSec: b.members.reduce((n, m) => n + m.drBytesPerSec, 0), irSeconds: b.available > 0 ? irBytes / b.available : Infinity}
     }),
     vms: rows,
   }

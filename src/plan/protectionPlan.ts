@@ -211,8 +211,8 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
             drNeedBytes: drNeedBytes(bytes, f.backlog * share(bytes), f.oneCycle * share(bytes), limit(limits, 'hrlResyncShareOfVhd')),
           })),
           irBytes: f.used,
-          irMinBandwidth: mainFree > 0 ? (2 * f.churn * f.used) / mainFree : Infinity,
-          drBandwidth: f.dr,
+          irMinBytesPerSec: mainFree > 0 ? (2 * f.churn * f.used) / mainFree : Infinity,
+          drBytesPerSec: f.dr,
         }
       })
     const first = planBatches(inputsFor((_vm, used) => (total > 0 ? used / total : Infinity)), volumeFree, total)
