@@ -1,0 +1,67 @@
+import {Command, Flags} from '@oclif/core'
+import {runOrExit} from '../src/cli.js'
+import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
+import type {ReportDocument} from '../src/report/document.js'
+
+interface ReportFlags {
+  profile: string
+  growth: number
+  'copy-frequency': string
+  'wire-factor': string
+  'apply-latency': number
+  vm?: string[]
+  'exclude-disk'?: string[]
+  rpo?: number[]
+  percentile: number
+  bandwidth?: string
+  'outage-hours': string
+  limits?: string
+  'vm-sizes'?: string
+  'managed-disks': boolean
+  json: string
+  force: boolean
+}
+
+export default class Report extends Command {
+  static override summary = 'Write the plan as a report: every figure from one computation'
+  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them. Today: JSON (--json FILE; schema in docs/json.md). The Excel workbook and the PDF come next (issue #6).`
+  static override examples = ['<%= config.bin %> report --json report.json', '<%= config.bin %> report --bandwidth 200 --rpo 15 --json report.json --force']
+
+  static override flags = {
+    ...replicationFlags,
+    rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
+    percentile: Flags.integer({summary: 'Percentile of window churn.', default: 95}),
+    bandwidth: Flags.string({summary: 'Planned WAN bandwidth, Mbps: what-if, batching and findings use it.'}),
+    'outage-hours': Flags.string({summary: 'WAN outage length to assess, hours.', default: '4'}),
+    limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
+    'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON).'}),
+    'managed-disks': Flags.boolean({summary: 'Fail over to managed disks.', default: true, allowNo: true}),
+    json: Flags.string({summary: 'Write the report as JSON to this file.', required: true}),
+    force: Flags.boolean({summary: 'Replace an existing output file.', default: false}),
+  }
+
+  async run(): Promise<void> {
+    // --json FILE (as the report's spec names it) is a string here, not oclif's --json switch, which
+    // this command does not enable; the parser's output type assumes the switch, so name ours.
+    const flags = (await this.parse(Report)).flags as unknown as ReportFlags
+    await runOrExit(this, async () => {
+      const {HvplanError} = await import('../src/errors.js')
+      const {withProfile} = await import('../src/store/profileStore.js')
+      const {loadLimits} = await import('../src/limits.js')
+      const {loadVmCatalog} = await import('../src/vmCatalog.js')
+      const {buildReport} = await import('../src/report/document.js')
+      const {writeReportJson} = await import('../src/report/writeJson.js')
+      const {assertWritableOutput} = await import('../src/io/outputDir.js')
+      const bandwidth = flags.bandwidth === undefined ? undefined : Number(flags.bandwidth)
+      if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
+      const outageHours = Number(flags['outage-hours'])
+      if (!(outageHours > 0)) throw new HvplanError('E_FLAG', `must be a positive number of hours, got ${JSON.stringify(flags['outage-hours'])}`, {flag: 'outage-hours'})
+      assertWritableOutput(flags.json, flags.force, 'json')
+      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks']}
+      const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
+      writeReportJson(doc, flags.json)
+      this.log(`Wrote ${flags.json}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
+      for (const f of doc.findings.filter((x) => x.severity !== 'info')) this.log(`  [${f.severity}] ${f.title}`)
+    })
+  }
+}

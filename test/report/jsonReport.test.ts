@@ -1,0 +1,61 @@
+import {runCommand} from '@oclif/test'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {loadLimits} from '../../src/limits.js'
+import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
+import {planReplication} from '../../src/plan/replicationPlan.js'
+import {summarizeProfile} from '../../src/profile/summary.js'
+import {loadProfile} from '../../src/store/loadProfile.js'
+import {withProfile} from '../../src/store/profileStore.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const root = join(import.meta.dirname, '..', '..')
+const tmp = tempDir()
+const profilePath = join(tmp, 'c.sqlite')
+let report: Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+beforeAll(async () => {
+  await ingestInputs([join(root, 'samples', 'contoso')], {profile: profilePath, windowMinutes: 5, excludeInstances: []})
+  const out = join(tmp, 'report.json')
+  const {error, stdout} = await runCommand(['report', '--profile', profilePath, '--json', out, '--bandwidth', '200'], {root})
+  expect(error).toBeUndefined()
+  expect(stdout).toMatch(/^Wrote .*report\.json: 12 VMs, B100 /)
+  report = JSON.parse(readFileSync(out, 'utf8'))
+})
+
+describe('hvplan report --json', () => {
+  it('holds the same figures as the models computed directly', () => {
+    const direct = withProfile(profilePath, (store) => ({
+      summary: summarizeProfile(store),
+      bandwidth: planReplication(loadProfile(store), normalizeReplicationOptions({})),
+    }))
+    expect(report.bandwidth.rpos).toEqual(JSON.parse(JSON.stringify(direct.bandwidth.rpos)))
+    expect(report.profile.vms).toEqual(JSON.parse(JSON.stringify(direct.summary.vms)))
+    expect(report.assumptions).toMatchObject({rpoMinutes: [15, 30, 60], percentile: 95, growthPercent: 30, copyFrequencySeconds: 300, bandwidthMbps: 200, limitsSet: loadLimits().set})
+  })
+
+  it('has a stable top-level key order and units in the figure names', () => {
+    expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'profile', 'bandwidth', 'whatIf', 'protection', 'outage', 'findings'])
+    expect(report.schema).toBe('hvplan-report/1')
+    expect(Object.keys(report.bandwidth.rpos[0]).slice(0, 3)).toEqual(['rpoMinutes', 'bandwidth100Mbps', 'bandwidth90Mbps'])
+    expect(Object.keys(report.whatIf.atBandwidth).slice(0, 2)).toEqual(['bandwidthMbps', 'achievableRpoMinutes'])
+  })
+
+  it('gives an RPO-vs-bandwidth curve whose worst RPO never rises with bandwidth and meets the target at B100', () => {
+    const curve = report.whatIf.curve as Array<{bandwidthMbps: number; achievableRpoMinutes: number}>
+    expect(curve).toHaveLength(40)
+    for (let i = 1; i < curve.length; i++) expect(curve[i].achievableRpoMinutes).toBeLessThanOrEqual(curve[i - 1].achievableRpoMinutes + 1e-9)
+    const b100 = report.bandwidth.rpos[0].bandwidth100Mbps
+    for (const p of curve.filter((x) => x.bandwidthMbps >= b100)) expect(p.achievableRpoMinutes).toBeLessThanOrEqual(15 + 1e-6)
+  })
+
+  it('lists findings a planner acts on: the incompatible VMs, high churn, the VSS error codes', () => {
+    const byId = new Map((report.findings as Array<{id: string; vms: string[]; text: string}>).map((f) => [f.id, f]))
+    expect(byId.get('incompatible')!.vms).toEqual(['DC01', 'FS01', 'RDS01'])
+    expect(byId.get('high-churn')!.vms).toEqual(expect.arrayContaining(['SQL01', 'SQL02', 'RDS01']))
+    expect(byId.get('vss')!.text).toContain('0x800700EA')
+    expect(byId.get('vss')!.text).toContain('0x80070032')
+  })
+})
