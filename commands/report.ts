@@ -18,13 +18,14 @@ interface ReportFlags {
   limits?: string
   'vm-sizes'?: string
   'managed-disks': boolean
-  json: string
+  json?: string
+  xlsx?: string
   force: boolean
 }
 
 export default class Report extends Command {
   static override summary = 'Write the plan as a report: every figure from one computation'
-  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them. Today: JSON (--json FILE; schema in docs/json.md). The Excel workbook and the PDF come next (issue #6).`
+  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them. Outputs: JSON (--json FILE; schema in docs/json.md) and an Excel workbook (--xlsx FILE). The PDF comes next (issue #6).`
   static override examples = ['<%= config.bin %> report --json report.json', '<%= config.bin %> report --bandwidth 200 --rpo 15 --json report.json --force']
 
   static override flags = {
@@ -36,7 +37,8 @@ export default class Report extends Command {
     limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
     'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON).'}),
     'managed-disks': Flags.boolean({summary: 'Fail over to managed disks.', default: true, allowNo: true}),
-    json: Flags.string({summary: 'Write the report as JSON to this file.', required: true}),
+    json: Flags.string({summary: 'Write the report as JSON to this file.'}),
+    xlsx: Flags.string({summary: 'Write the report as an Excel workbook to this file.'}),
     force: Flags.boolean({summary: 'Replace an existing output file.', default: false}),
   }
 
@@ -56,11 +58,17 @@ export default class Report extends Command {
       if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
       const outageHours = Number(flags['outage-hours'])
       if (!(outageHours > 0)) throw new HvplanError('E_FLAG', `must be a positive number of hours, got ${JSON.stringify(flags['outage-hours'])}`, {flag: 'outage-hours'})
-      assertWritableOutput(flags.json, flags.force, 'json')
+      if (!flags.json && !flags.xlsx) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE), got none', {flag: 'json'})
+      for (const [flag, file] of [['json', flags.json], ['xlsx', flags.xlsx]] as const) if (file) assertWritableOutput(file, flags.force, flag)
       const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks']}
       const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
-      writeReportJson(doc, flags.json)
-      this.log(`Wrote ${flags.json}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
+      if (flags.json) writeReportJson(doc, flags.json)
+      if (flags.xlsx) {
+        const {reportTables} = await import('../src/report/tables.js')
+        const {writeReportXlsx} = await import('../src/report/writeXlsx.js')
+        await writeReportXlsx(reportTables(doc), flags.xlsx)
+      }
+      this.log(`Wrote ${[flags.json, flags.xlsx].filter(Boolean).join(', ')}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
       for (const f of doc.findings.filter((x) => x.severity !== 'info')) this.log(`  [${f.severity}] ${f.title}`)
     })
   }

@@ -49,6 +49,8 @@ export interface ReportDocument {
   readonly protection: ProtectionPlan
   readonly outage: OutagePlan
   readonly findings: readonly Finding[]
+  /** The limits used, each value with its source and date. */
+  readonly limits: Limits
 }
 
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog): ReportDocument {
@@ -91,6 +93,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps')}),
+    limits,
   }
 }
 

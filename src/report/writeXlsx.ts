@@ -1,0 +1,79 @@
+/**
+ * The report as an Excel workbook (exceljs, loaded only here): one sheet per table, a title and
+ * note, a styled header row, frozen panes, autofilter, number formats, column widths, detail rows
+ * grouped under their parent, and a contents list linking every sheet. Text from inputs is always
+ * written as a string cell, never as a formula.
+ */
+import {renameSync, rmSync, writeFileSync} from 'node:fs'
+import type {Table} from './tables.js'
+
+const HEADER_FILL = 'FF1F4E79'
+const SUB_FONT = 'FF595959'
+
+export async function writeReportXlsx(tables: readonly Table[], path: string): Promise<void> {
+  const ExcelJS = (await import('exceljs')).default
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'hvplan'
+  wb.created = new Date(0) // reproducible files: no wall-clock time inside
+  for (const table of tables) {
+    const headerRow = table.note ? 4 : 3
+    const ws = wb.addWorksheet(table.sheet.slice(0, 31), {
+      views: [{state: 'frozen', ySplit: headerRow, xSplit: 1}],
+      properties: {outlineLevelRow: 1},
+      // Printed (or converted to PDF): landscape, all columns on one page width, header row repeated.
+      pageSetup: {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}`},
+    })
+    ws.getCell(1, 1).value = table.title
+    ws.getCell(1, 1).font = {bold: true, size: 14}
+    if (table.note) {
+      ws.getCell(2, 1).value = table.note
+      ws.getCell(2, 1).font = {italic: true, color: {argb: SUB_FONT}}
+    }
+    table.columns.forEach((c, k) => {
+      const cell = ws.getCell(headerRow, k + 1)
+      cell.value = c.header
+      cell.font = {bold: true, color: {argb: 'FFFFFFFF'}}
+      cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: HEADER_FILL}}
+      cell.alignment = {wrapText: true, vertical: 'middle'}
+      ws.getColumn(k + 1).width = c.width ?? 16
+      if (c.kind !== 'text') ws.getColumn(k + 1).numFmt = c.kind === 'percent' ? '0.0%' : c.kind === 'integer' ? '#,##0' : `#,##0${c.decimals ? `.${'0'.repeat(c.decimals)}` : ''}`
+    })
+    ws.getRow(headerRow).height = 32
+    table.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(headerRow + 1 + r)
+      row.forEach((value, k) => {
+        const cell = excelRow.getCell(k + 1)
+        // Strings go in as string cells (shared strings), which Excel never evaluates: input text
+        // such as a VM named =HYPERLINK("x") stays text. Only a {formula} value makes a formula.
+        cell.value = value
+        // No wrapping in data cells (rows keep one height everywhere); a little indent keeps text
+        // clear of the number to its left.
+        if (table.columns[k].kind === 'text') cell.alignment = {vertical: 'top', indent: 1}
+      })
+      if (table.subRows?.has(r)) {
+        excelRow.outlineLevel = 1
+        excelRow.font = {color: {argb: SUB_FONT}}
+      }
+    })
+    if (table.rows.length > 0) ws.autoFilter = {from: {row: headerRow, column: 1}, to: {row: headerRow + table.rows.length, column: table.columns.length}}
+  }
+  // Contents on the first sheet: a link to every sheet.
+  const first = wb.worksheets[0]
+  const at = (tables[0].rows.length ?? 0) + (tables[0].note ? 6 : 5)
+  first.getCell(at, 1).value = 'Contents'
+  first.getCell(at, 1).font = {bold: true}
+  wb.worksheets.forEach((ws, k) => {
+    const cell = first.getCell(at + 1 + k, 1)
+    cell.value = {text: ws.name, hyperlink: `#'${ws.name}'!A1`}
+    cell.font = {color: {argb: 'FF0563C1'}, underline: true}
+  })
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
+  const partial = `${path}.partial`
+  try {
+    writeFileSync(partial, buffer)
+    renameSync(partial, path)
+  } catch (error) {
+    rmSync(partial, {force: true})
+    throw error
+  }
+}

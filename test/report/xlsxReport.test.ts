@@ -1,0 +1,103 @@
+/** The workbook read back with exceljs: sheets, key cells equal to the report document, text stays text. */
+import ExcelJS from 'exceljs'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {loadLimits} from '../../src/limits.js'
+import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
+import {buildReport, type ReportDocument} from '../../src/report/document.js'
+import {reportTables} from '../../src/report/tables.js'
+import {writeReportXlsx} from '../../src/report/writeXlsx.js'
+import {DEFAULT_SAMPLE_OPTIONS, generateSample} from '../../src/sample/generate.js'
+import {withProfile} from '../../src/store/profileStore.js'
+import {loadVmCatalog} from '../../src/vmCatalog.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const tmp = tempDir()
+const EVIL = '=HYPERLINK("x")'
+let doc: ReportDocument
+let wb: ExcelJS.Workbook
+
+beforeAll(async () => {
+  // A small estate whose first VM has a name that would be a formula if it were ever evaluated.
+  const dir = join(tmp, 'estate')
+  generateSample({...DEFAULT_SAMPLE_OPTIONS, vms: 3, days: 1, intervalSeconds: 60}, dir)
+  const inventory = join(dir, 'inventory.csv')
+  writeFileSync(inventory, readFileSync(inventory, 'utf8').replaceAll('"SQL01"', `"${EVIL.replaceAll('"', '""')}"`))
+  const profile = join(tmp, 'p.sqlite')
+  await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: []})
+  doc = withProfile(profile, (store) => buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: 100, outageHours: 4, managedDisks: true}, loadLimits(), loadVmCatalog()))
+  const file = join(tmp, 'report.xlsx')
+  await writeReportXlsx(reportTables(doc), file)
+  wb = new ExcelJS.Workbook()
+  await wb.xlsx.readFile(file)
+})
+
+describe('report workbook', () => {
+  it('has the sheets of the report', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'On-premises Summary', 'Recommendations', 'Compatible VMs', 'Incompatible VMs', 'VM-Storage Placement', 'On-premises Storage',
+      'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'What-if Bandwidth', 'Data Quality', 'Findings', 'Assumptions & Limits',
+    ])
+  })
+
+  it('shows the document’s bandwidth figures as numbers with units in the headers', () => {
+    const ws = wb.getWorksheet('Recommendations')!
+    expect(ws.getCell('B4').value).toBe('Bandwidth RPO met 100 % (Mbps)')
+    doc.bandwidth.rpos.forEach((r, k) => {
+      expect(ws.getCell(5 + k, 1).value).toBe(r.rpoMinutes)
+      expect(ws.getCell(5 + k, 2).value).toBe(r.bandwidth100Mbps)
+      expect(ws.getCell(5 + k, 3).value).toBe(r.bandwidth90Mbps)
+      expect(ws.getCell(5 + k, 4).value).toBe(r.driver.text)
+    })
+    expect(ws.getColumn(2).numFmt).toBe('#,##0.0')
+    expect(ws.views[0]).toMatchObject({state: 'frozen', ySplit: 4})
+    expect(ws.autoFilter).toBeTruthy()
+  })
+
+  it('keeps a VM named =HYPERLINK("x") as text, never a formula, wherever it appears', () => {
+    // The name holds `"`, which ASR does not accept: the VM is listed as incompatible for it.
+    expect(doc.protection.vms.find((v) => v.vm === EVIL)!.compatibility.findings.map((f) => f.rule)).toContain('vm-name')
+    let found = 0
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === EVIL || (typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value)) {
+            found++
+            expect(cell.type).toBe(ExcelJS.ValueType.String)
+            expect(cell.formula).toBeUndefined()
+          }
+        }),
+      )
+    }
+    // One cell holds exactly the name (the Incompatible VMs sheet); no cell anywhere is a formula.
+    expect(found).toBe(1)
+  })
+
+  it('lists disks as grouped detail rows under their VM, and links every sheet from the summary', () => {
+    const ws = wb.getWorksheet('Compatible VMs')!
+    const detail = [] as number[]
+    ws.eachRow((row, n) => {
+      if (String(row.getCell(1).value).startsWith('  └ ')) detail.push(row.outlineLevel)
+      void n
+    })
+    expect(detail.length).toBeGreaterThan(0)
+    expect(new Set(detail)).toEqual(new Set([1]))
+    const links: string[] = []
+    wb.getWorksheet('On-premises Summary')!.eachRow((row) => {
+      const v = row.getCell(1).value as {hyperlink?: string} | null
+      if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink)
+    })
+    expect(links).toHaveLength(13)
+    expect(links[1]).toBe("#'Recommendations'!A1")
+  })
+
+  it('states the limits used, each with its source', () => {
+    const ws = wb.getWorksheet('Assumptions & Limits')!
+    const rows: string[] = []
+    ws.eachRow((row) => rows.push(`${row.getCell(1).value} | ${row.getCell(3).value}`))
+    expect(rows).toContain('Limits set | data/limits.json and --limits')
+    expect(rows.some((r) => r.startsWith('Limit: maxDiskSizeGB | ASR Deployment Planner'))).toBe(true)
+  })
+})
