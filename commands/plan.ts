@@ -11,16 +11,16 @@ interface PlanResult {
 }
 
 export const PLAN_STATUS =
-  'Churn profile, replication bandwidth and protection plan computed. Cost and the Excel/PDF reports are not built yet (issues #6–#7): no cost figure is given, and the outputs are JSON and text only.'
+  'Churn profile, replication bandwidth and protection plan computed (report.xlsx, report.json). Cost and the PDF report are not built yet (issues #6–#7): no cost figure is given.'
 
 export default class Plan extends Command {
   static override summary = 'Plan protection from counter logs and an inventory, in one go'
   static override description = `Finds the counter logs and the inventory under the given files and folders (an inventory inside a folder is found by its header), ingests them into <out>/profile.sqlite and writes:
+  <out>/report.xlsx    the workbook: summary, recommendations per RPO, compatible and incompatible VMs, storage placement, on-premises storage, IR batches, what-if bandwidth, data quality, findings, assumptions and limits
+  <out>/report.json    the same figures as JSON (docs/json.md)
+  <out>/profile.sqlite the churn profile, for hvplan profile / bandwidth / whatif / plan-protection / report
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
-  <out>/profile.json   churn per VM and host volume, and the data quality (as hvplan profile show --json)
-  <out>/bandwidth.json B100/B90 for RPO 15, 30 and 60 minutes and what sets them (as hvplan bandwidth --json)
-  <out>/protection.json compatibility, storage, VM sizes, HRL space and IR batches (as hvplan plan-protection --json)
-Cost and the Excel/PDF reports come with the next issues; until then no cost figure is given, and the output says so.`
+Cost and the PDF report come with the next issues; until then no cost figure is given, and the output says so.`
 
   static override examples = ['<%= config.bin %> plan samples/contoso --out out', '<%= config.bin %> plan logs/ --inventory vms.csv --out plan --force']
   static override enableJsonFlag = true
@@ -45,12 +45,12 @@ Cost and the Excel/PDF reports come with the next issues; until then no cost fig
       const {ingestInputs} = await import('../src/ingest/ingestRun.js')
       const {inputReport} = await import('../src/plan/inputReport.js')
       const {withProfile} = await import('../src/store/profileStore.js')
-      const {summarizeProfile} = await import('../src/profile/summary.js')
       const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
-      const {loadProfile} = await import('../src/store/loadProfile.js')
-      const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
-      const {planProtection} = await import('../src/plan/protectionPlan.js')
+      const {buildReport} = await import('../src/report/document.js')
+      const {reportTables} = await import('../src/report/tables.js')
+      const {writeReportJson} = await import('../src/report/writeJson.js')
+      const {writeReportXlsx} = await import('../src/report/writeXlsx.js')
       const {loadLimits} = await import('../src/limits.js')
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {assertWritableOutput, writeOutputDirAsync} = await import('../src/io/outputDir.js')
@@ -63,14 +63,12 @@ Cost and the Excel/PDF reports come with the next issues; until then no cost fig
           progress.update(p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : 1, `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`, p.bytesDone),
         )
         progress.done()
-        const {summary, bandwidth, protection} = withProfile(join(tmp, 'profile.sqlite'), (store) => {
-          const loaded = loadProfile(store)
-          const options = normalizeReplicationOptions({})
-          return {summary: summarizeProfile(store), bandwidth: planReplication(loaded, options), protection: planProtection(loaded, options, loadLimits(), loadVmCatalog())}
-        })
-        writeFileSync(join(tmp, 'protection.json'), JSON.stringify(protection, null, 2) + '\n')
-        writeFileSync(join(tmp, 'profile.json'), JSON.stringify({status: PLAN_STATUS, ...summary}, null, 2) + '\n')
-        writeFileSync(join(tmp, 'bandwidth.json'), JSON.stringify(bandwidth, null, 2) + '\n')
+        const doc = withProfile(join(tmp, 'profile.sqlite'), (store) =>
+          buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: 4, managedDisks: true}, loadLimits(), loadVmCatalog()),
+        )
+        writeReportJson(doc, join(tmp, 'report.json'))
+        await writeReportXlsx(reportTables(doc), join(tmp, 'report.xlsx'))
+        const {profile: summary, bandwidth, protection} = doc
         return {run, summary, bandwidth, protection}
       })
       const {run, summary, bandwidth, protection} = result
@@ -90,7 +88,7 @@ Cost and the Excel/PDF reports come with the next issues; until then no cost fig
         for (const v of protection.volumes) if (v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB) this.log(`  ${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free for replica logs${v.additionalGB > 0 ? `; add ${v.additionalGB.toFixed(0)} GB` : ''}`)
         this.log('')
         this.log(PLAN_STATUS)
-        this.log(`Wrote ${['profile.sqlite', 'profile.json', 'bandwidth.json', 'protection.json', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
+        this.log(`Wrote ${['report.xlsx', 'report.json', 'profile.sqlite', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
       }
       if (run.failures.length > 0) this.error(`${run.failures.length} input files failed; the plan covers the others`, {exit: 1})
       return {out: flags.out, status: PLAN_STATUS, files: {ingested: run.outcomes.length, failed: run.failures.length}}

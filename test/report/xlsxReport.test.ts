@@ -77,10 +77,9 @@ describe('report workbook', () => {
 
   it('lists disks as grouped detail rows under their VM, and links every sheet from the summary', () => {
     const ws = wb.getWorksheet('Compatible VMs')!
-    const detail = [] as number[]
-    ws.eachRow((row, n) => {
+    const detail: Array<number | undefined> = []
+    ws.eachRow((row) => {
       if (String(row.getCell(1).value).startsWith('  └ ')) detail.push(row.outlineLevel)
-      void n
     })
     expect(detail.length).toBeGreaterThan(0)
     expect(new Set(detail)).toEqual(new Set([1]))
