@@ -13,6 +13,8 @@ export interface Column {
   /** Decimals shown for numbers. */
   readonly decimals?: number
   readonly width?: number
+  /** Long text: wrapped within the column width (rows grow to fit). */
+  readonly wrap?: boolean
 }
 
 export type Cell = string | number | null
@@ -30,6 +32,7 @@ export interface Table {
 }
 
 const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
+const wrapped = (header: string, width: number): Column => ({header, kind: 'text', width, wrap: true})
 const num = (header: string, decimals = 1, width = 14): Column => ({header, kind: 'number', decimals, width})
 const int = (header: string, width = 12): Column => ({header, kind: 'integer', width})
 const pct = (header: string, width = 12): Column => ({header, kind: 'percent', width})
@@ -47,7 +50,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'summary',
     sheet: 'On-premises Summary',
     title: 'On-premises summary',
-    columns: [t('Item', 44), t('Value', 60)],
+    columns: [t('Item', 44), wrapped('Value', 70)],
     rows: [
       ['Profiled period (UTC)', `${q.firstUtc ?? '—'} to ${q.lastUtc ?? '—'}`],
       ['Days profiled (recommended ≥ 7, ideally 31)', q.daysProfiled.toFixed(1)],
@@ -55,7 +58,8 @@ export function reportTables(doc: ReportDocument): Table[] {
       ['VMs profiled', String(doc.profile.vms.length)],
       ['Disks profiled', String(doc.bandwidth.diskCount)],
       ['VMs compatible / to protect / incompatible', `${doc.protection.vms.filter((v) => v.compatible !== 'No').length} / ${protect.length} / ${doc.protection.vms.filter((v) => v.compatible === 'No').length}`],
-      [`Site churn with growth: average / P${a.percentile} / max (MB/s)`, `${doc.bandwidth.churn.site.avgMBps.toFixed(2)} / ${doc.bandwidth.churn.site.percentileMBps.toFixed(2)} / ${doc.bandwidth.churn.site.maxMBps.toFixed(2)}`],
+      // The site figures of the replication model (gaps filled), consistent with the send rate below.
+      [`Site churn with growth: average / P${a.percentile} / max (MB/s)`, `${doc.bandwidth.siteChurn.avgMBps.toFixed(2)} / ${doc.bandwidth.siteChurn.percentileMBps.toFixed(2)} / ${doc.bandwidth.siteChurn.maxMBps.toFixed(2)}`],
       ['Mean send rate (Mbps)', doc.bandwidth.siteMeanSendMbps.toFixed(1)],
       ['Data quality', `${q.confidence} confidence${q.reasons.length ? ` — ${q.reasons.join('; ')}` : ''}`],
     ],
@@ -100,7 +104,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'incompatible',
     sheet: 'Incompatible VMs',
     title: 'Incompatible VMs and why',
-    columns: [t('VM', 20), t('Hosts', 24), t('Rule', 22), t('Reason', 100)],
+    columns: [t('VM', 20), t('Hosts', 24), t('Rule', 22), wrapped('Reason', 90)],
     rows: doc.protection.vms.filter((v) => v.compatible === 'No').flatMap((v) => v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => [v.vm, v.hosts.join(', '), f.rule, f.text] as Cell[])),
   })
 
@@ -154,7 +158,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'data-quality',
     sheet: 'Data Quality',
     title: 'Data quality',
-    columns: [t('Item', 44), t('Value', 90)],
+    columns: [t('Item', 44), wrapped('Value', 90)],
     rows: [
       ['Confidence', q.confidence],
       ...q.reasons.map((r) => ['Reason', r] as Cell[]),
@@ -172,7 +176,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'findings',
     sheet: 'Findings',
     title: 'Findings and actions',
-    columns: [t('Severity', 10), t('Finding', 50), t('Details', 120)],
+    columns: [t('Severity', 10), wrapped('Finding', 40), wrapped('Details', 100)],
     rows: doc.findings.map((f) => [f.severity, f.title, f.text]),
   })
 
@@ -180,7 +184,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'assumptions',
     sheet: 'Assumptions & Limits',
     title: 'Assumptions and limits',
-    columns: [t('Item', 34), t('Value', 30), t('Source', 100)],
+    columns: [t('Item', 34), wrapped('Value', 30), wrapped('Source', 90)],
     rows: [
       ['RPOs (min)', a.rpoMinutes.join(', '), 'defaults 15, 30, 60 (ASR Deployment Planner)'],
       ['Percentile', String(a.percentile), 'default 95'],

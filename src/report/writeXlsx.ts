@@ -41,15 +41,19 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
     ws.getRow(headerRow).height = 32
     table.rows.forEach((row, r) => {
       const excelRow = ws.getRow(headerRow + 1 + r)
+      let lines = 1
       row.forEach((value, k) => {
         const cell = excelRow.getCell(k + 1)
+        const column = table.columns[k]
         // Strings go in as string cells (shared strings), which Excel never evaluates: input text
         // such as a VM named =HYPERLINK("x") stays text. Only a {formula} value makes a formula.
         cell.value = value
-        // No wrapping in data cells (rows keep one height everywhere); a little indent keeps text
-        // clear of the number to its left.
-        if (table.columns[k].kind === 'text') cell.alignment = {vertical: 'top', indent: 1}
+        // Text is indented off the number to its left; only long-text columns wrap, and their row
+        // gets the height its lines need (LibreOffice and Excel keep heights as written).
+        if (column.kind === 'text') cell.alignment = {vertical: 'top', indent: 1, wrapText: column.wrap === true}
+        if (column.wrap && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, column.width ?? 16))
       })
+      if (lines > 1) excelRow.height = 15 * lines
       if (table.subRows?.has(r)) {
         excelRow.outlineLevel = 1
         excelRow.font = {color: {argb: SUB_FONT}}
@@ -76,4 +80,10 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
     rmSync(partial, {force: true})
     throw error
   }
+}
+
+/** Lines a text needs in a column of `width` characters (a little narrower, for proportional fonts). */
+function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(8, Math.floor(width * 1.1))
+  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)
 }

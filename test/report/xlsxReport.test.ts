@@ -100,3 +100,14 @@ describe('report workbook', () => {
     expect(rows.some((r) => r.startsWith('Limit: maxDiskSizeGB | ASR Deployment Planner'))).toBe(true)
   })
 })
+
+describe('report workbook summary', () => {
+  it('gives site churn on the same basis as the send rate (MB/s × 8 × 2^20 / 10^6 = Mbps)', () => {
+    const ws = wb.getWorksheet('On-premises Summary')!
+    const rows = new Map<string, string>()
+    ws.eachRow((row) => rows.set(String(row.getCell(1).value), String(row.getCell(2).value)))
+    const average = Number(rows.get('Site churn with growth: average / P95 / max (MB/s)')!.split(' / ')[0])
+    const send = Number(rows.get('Mean send rate (Mbps)'))
+    expect((average * 8 * 2 ** 20) / 1e6).toBeCloseTo(send, 0)
+  })
+})
