@@ -28,20 +28,13 @@ export interface ReportDocument {
   readonly schema: typeof REPORT_SCHEMA
   readonly generatedUtc: string
   readonly hvplanVersion: string
-  readonly assumptions: {
-    readonly rpoMinutes: readonly number[]
-    readonly percentile: number
-    readonly growthPercent: number
-    readonly copyFrequencySeconds: number
-    readonly wireFactor: number
-    readonly applyLatencySeconds: number
+  /** The model options as used, and the report's own: planned bandwidth, outage, limits and catalog. */
+  readonly assumptions: ReplicationOptions & {
     readonly bandwidthMbps: number | null
     readonly outageHours: number
     readonly managedDisks: boolean
     readonly limitsSet: string
     readonly vmCatalog: string
-    readonly excludedDisks: readonly string[]
-    readonly selectedVms: readonly string[]
   }
   readonly profile: ProfileSummary
   readonly bandwidth: ReplicationPlan
@@ -72,21 +65,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     schema: REPORT_SCHEMA,
     generatedUtc: new Date().toISOString(),
     hvplanVersion: version(),
-    assumptions: {
-      rpoMinutes: o.rpoMinutes,
-      percentile: o.percentile,
-      growthPercent: o.growthPercent,
-      copyFrequencySeconds: o.copyFrequencySeconds,
-      wireFactor: o.wireFactor,
-      applyLatencySeconds: o.applyLatencySeconds,
-      bandwidthMbps: options.bandwidthMbps ?? null,
-      outageHours: options.outageHours,
-      managedDisks: options.managedDisks,
-      limitsSet: limits.set,
-      vmCatalog: catalog.source,
-      excludedDisks: o.excludeDisks,
-      selectedVms: o.vms,
-    },
+    assumptions: {...o, bandwidthMbps: options.bandwidthMbps ?? null, outageHours: options.outageHours, managedDisks: options.managedDisks, limitsSet: limits.set, vmCatalog: catalog.source},
     profile,
     bandwidth,
     whatIf: {atBandwidth, curve},
