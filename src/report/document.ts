@@ -10,7 +10,8 @@ import type {ReplicationOptions} from '../plan/replicationOptions.js'
 import {planReplication, type ReplicationPlan} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
-import {loadProfile} from '../store/loadProfile.js'
+import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
+import {dailyTotals, sumSeries} from '../../models/churnStats.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
@@ -42,6 +43,8 @@ export interface ReportDocument {
   readonly protection: ProtectionPlan
   readonly outage: OutagePlan
   readonly findings: readonly Finding[]
+  /** GB written per VM and UTC day (measured, no growth; days with < 50 % of windows are null). */
+  readonly heatMap: {readonly days: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly gbPerDay: ReadonlyArray<number | null>}>}
   /** The limits used, each value with its source and date. */
   readonly limits: Limits
 }
@@ -72,8 +75,30 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps')}),
+    heatMap: churnHeatMap(loaded),
     limits,
   }
+}
+
+/** Per VM (per-window sum of its disks) and UTC day: GB written, scaled to the whole day. */
+function churnHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
+  const wpd = 86_400 / profile.windowSeconds
+  const byVm = new Map<string, number[]>()
+  profile.disks.forEach((d, i) => byVm.set(d.vm, [...(byVm.get(d.vm) ?? []), i]))
+  const firstDay = Math.floor(profile.firstWindow / wpd)
+  const lastDay = Math.floor((profile.firstWindow + profile.windowCount - 1) / wpd)
+  const days = Array.from({length: Math.max(0, lastDay - firstDay + 1)}, (_, k) => new Date((firstDay + k) * 86_400_000).toISOString().slice(0, 10))
+  const vms = [...byVm.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([vm, indices]) => {
+      const totals = dailyTotals(sumSeries(indices.map((i) => profile.series[i].writeBytes), profile.windowCount), profile.firstWindow, wpd)
+      const byDay = new Map(totals.map((d) => [d.day, d]))
+      return {vm, gbPerDay: days.map((_, k) => {
+        const d = byDay.get(firstDay + k)
+        return d && d.coverage >= 0.5 ? d.total / d.coverage / 2 ** 30 : null
+      })}
+    })
+  return {days, vms}
 }
 
 /** The package version, from the sources (src/report/) or the build (dist/src/report/). */

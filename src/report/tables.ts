@@ -29,6 +29,8 @@ export interface Table {
   readonly rows: ReadonlyArray<readonly Cell[]>
   /** Rows (by index) that are detail rows of the row above (disks under their VM). */
   readonly subRows?: ReadonlySet<number>
+  /** Colour the numeric cells from low (green) to high (red). */
+  readonly heatMap?: boolean
 }
 
 const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
@@ -152,6 +154,16 @@ export function reportTables(doc: ReportDocument): Table[] {
     title: `RPO vs bandwidth (target ${a.rpoMinutes[0]} min)`,
     columns: [num('Bandwidth (Mbps)', 1), num('Worst RPO (min)', 1), num('RPO P50 (min)', 1), num('RPO P90 (min)', 1), num('RPO P99 (min)', 1), pct('Time within target'), int('Violations'), num('Longest violation (min)', 1, 18), num('Worst backlog (GB)', 2), t('Note', 24)],
     rows: doc.whatIf.curve.map((p) => [p.bandwidthMbps, finite(p.achievableRpoMinutes), finite(p.rpoP50Minutes), finite(p.rpoP90Minutes), finite(p.rpoP99Minutes), p.withinTargetShare, p.violations.count, finite(p.violations.longestMinutes), p.worstBacklogGB, p.unstable ? 'unstable link' : '']),
+  })
+
+  tables.push({
+    id: 'heat-map',
+    sheet: 'Churn Heat Map',
+    title: 'Churn per VM and UTC day (GB written, measured, without growth)',
+    note: 'A day with less than half of its windows measured is left empty; others are scaled to 24 h.',
+    columns: [t('VM', 20), ...doc.heatMap.days.map((d) => num(`${d} (GB)`, 1, 13))],
+    rows: doc.heatMap.vms.map((v) => [v.vm, ...v.gbPerDay]),
+    heatMap: true,
   })
 
   tables.push({

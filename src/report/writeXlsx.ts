@@ -59,6 +59,13 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
         excelRow.font = {color: {argb: SUB_FONT}}
       }
     })
+    if (table.heatMap && table.rows.length > 0 && table.columns.length > 1) {
+      const ref = `B${headerRow + 1}:${columnLetter(table.columns.length)}${headerRow + table.rows.length}`
+      ws.addConditionalFormatting({
+        ref,
+        rules: [{type: 'colorScale', priority: 1, cfvo: [{type: 'min'}, {type: 'percentile', value: 50}, {type: 'max'}], color: [{argb: 'FF63BE7B'}, {argb: 'FFFFEB84'}, {argb: 'FFF8696B'}]}],
+      })
+    }
     if (table.rows.length > 0) ws.autoFilter = {from: {row: headerRow, column: 1}, to: {row: headerRow + table.rows.length, column: table.columns.length}}
   }
   // Contents on the first sheet: a link to every sheet.
@@ -86,4 +93,11 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
 function wrappedLines(text: string, width: number): number {
   const perLine = Math.max(8, Math.floor(width * 1.1))
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetter(n: number): string {
+  let s = ''
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s
+  return s
 }

@@ -38,7 +38,7 @@ describe('report workbook', () => {
   it('has the sheets of the report', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'On-premises Summary', 'Recommendations', 'Compatible VMs', 'Incompatible VMs', 'VM-Storage Placement', 'On-premises Storage',
-      'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'What-if Bandwidth', 'Data Quality', 'Findings', 'Assumptions & Limits',
+      'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'What-if Bandwidth', 'Churn Heat Map', 'Data Quality', 'Findings', 'Assumptions & Limits',
     ])
   })
 
@@ -59,20 +59,23 @@ describe('report workbook', () => {
   it('keeps a VM named =HYPERLINK("x") as text, never a formula, wherever it appears', () => {
     // The name holds `"`, which ASR does not accept: the VM is listed as incompatible for it.
     expect(doc.protection.vms.find((v) => v.vm === EVIL)!.compatibility.findings.map((f) => f.rule)).toContain('vm-name')
+    const sheets = new Set<string>()
     let found = 0
     for (const ws of wb.worksheets) {
       ws.eachRow((row) =>
         row.eachCell((cell) => {
           if (cell.value === EVIL || (typeof cell.value === 'object' && cell.value !== null && 'formula' in cell.value)) {
             found++
+            sheets.add(ws.name)
             expect(cell.type).toBe(ExcelJS.ValueType.String)
             expect(cell.formula).toBeUndefined()
           }
         }),
       )
     }
-    // One cell holds exactly the name (the Incompatible VMs sheet); no cell anywhere is a formula.
-    expect(found).toBe(1)
+    // Cells holding exactly the name: the Incompatible VMs sheet and the heat map; none is a formula.
+    expect(found).toBe(2)
+    expect([...sheets]).toEqual(['Incompatible VMs', 'Churn Heat Map'])
   })
 
   it('lists disks as grouped detail rows under their VM, and links every sheet from the summary', () => {
@@ -88,7 +91,7 @@ describe('report workbook', () => {
       const v = row.getCell(1).value as {hyperlink?: string} | null
       if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink)
     })
-    expect(links).toHaveLength(13)
+    expect(links).toHaveLength(14)
     expect(links[1]).toBe("#'Recommendations'!A1")
   })
 
@@ -109,5 +112,42 @@ describe('report workbook summary', () => {
     const average = Number(rows.get('Site churn with growth: average / P95 / max (MB/s)')!.split(' / ')[0])
     const send = Number(rows.get('Mean send rate (Mbps)'))
     expect((average * 8 * 2 ** 20) / 1e6).toBeCloseTo(send, 0)
+  })
+})
+
+describe('churn heat map', () => {
+  it('holds each VM’s GB per UTC day from the document, coloured by a 3-colour scale', () => {
+    const ws = wb.getWorksheet('Churn Heat Map')!
+    expect(doc.heatMap.days).toEqual(['2026-10-24', '2026-10-25'])
+    doc.heatMap.vms.forEach((v, r) => {
+      expect(ws.getCell(5 + r, 1).value).toBe(v.vm)
+      v.gbPerDay.forEach((g, k) => expect(ws.getCell(5 + r, 2 + k).value).toBe(g))
+    })
+    // The 24th (22:00–24:00 UTC) is under half a day: empty, not zero.
+    expect(doc.heatMap.vms.every((v) => v.gbPerDay[0] === null)).toBe(true)
+    const cf = (ws as unknown as {conditionalFormattings: Array<{ref: string; rules: Array<{type: string}>}>}).conditionalFormattings
+    expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([[`B5:C${4 + doc.heatMap.vms.length}`, 'colorScale']])
+  })
+
+  it('scales a partly measured day to 24 h: GB = window bytes of the UTC day ÷ the share measured', async () => {
+    const {loadProfile} = await import('../../src/store/loadProfile.js')
+    const profile = withProfile(join(tmp, 'p.sqlite'), (store) => loadProfile(store, {measures: ['writeBytes']}))
+    const dayStart = Date.parse('2026-10-25T00:00:00Z') / 300_000
+    for (const v of doc.heatMap.vms) {
+      const disks = profile.disks.flatMap((d, i) => (d.vm === v.vm ? [i] : []))
+      let bytes = 0
+      let measured = 0
+      for (let w = dayStart; w < dayStart + 288; w++) {
+        const i = w - profile.firstWindow
+        if (i < 0 || i >= profile.windowCount) continue
+        const values = disks.map((k) => profile.series[k].writeBytes[i])
+        if (values.some((x) => Number.isNaN(x))) continue
+        bytes += values.reduce((a, b) => a + b, 0)
+        measured++
+      }
+      // The estate ends at 23:00 UTC (local midnight after the DST change): 276 of 288 windows.
+      expect(measured).toBeLessThanOrEqual(276)
+      expect(v.gbPerDay[1]!).toBeCloseTo(bytes / (measured / 288) / 2 ** 30, 9)
+    }
   })
 })
