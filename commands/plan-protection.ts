@@ -23,15 +23,14 @@ export default class PlanProtection extends Command {
   async run(): Promise<ProtectionPlan> {
     const {flags} = await this.parse(PlanProtection)
     return runOrExit(this, async () => {
-      const {HvplanError} = await import('../src/errors.js')
+      const {positiveNumberFlag} = await import('../src/errors.js')
       const {withProfile} = await import('../src/store/profileStore.js')
       const {loadProfile} = await import('../src/store/loadProfile.js')
       const {loadLimits} = await import('../src/limits.js')
       const {planProtection} = await import('../src/plan/protectionPlan.js')
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {table} = await import('../src/profile/formatSummary.js')
-      const bandwidth = flags.bandwidth === undefined ? undefined : Number(flags.bandwidth)
-      if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
+      const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
       const limits = loadLimits(flags.limits)
       const {withInventory} = await import('../src/store/loadProfile.js')

@@ -47,17 +47,15 @@ export default class Report extends Command {
     // this command does not enable; the parser's output type assumes the switch, so name ours.
     const flags = (await this.parse(Report)).flags as unknown as ReportFlags
     await runOrExit(this, async () => {
-      const {HvplanError} = await import('../src/errors.js')
+      const {HvplanError, positiveNumberFlag} = await import('../src/errors.js')
       const {withProfile} = await import('../src/store/profileStore.js')
       const {loadLimits} = await import('../src/limits.js')
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {buildReport} = await import('../src/report/document.js')
       const {writeReportJson} = await import('../src/report/writeJson.js')
       const {assertWritableOutput} = await import('../src/io/outputDir.js')
-      const bandwidth = flags.bandwidth === undefined ? undefined : Number(flags.bandwidth)
-      if (bandwidth !== undefined && !(bandwidth > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${JSON.stringify(flags.bandwidth)}`, {flag: 'bandwidth'})
-      const outageHours = Number(flags['outage-hours'])
-      if (!(outageHours > 0)) throw new HvplanError('E_FLAG', `must be a positive number of hours, got ${JSON.stringify(flags['outage-hours'])}`, {flag: 'outage-hours'})
+      const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
+      const outageHours = positiveNumberFlag('outage-hours', flags['outage-hours'], 'hours')
       if (!flags.json && !flags.xlsx) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE), got none', {flag: 'json'})
       for (const [flag, file] of [['json', flags.json], ['xlsx', flags.xlsx]] as const) if (file) assertWritableOutput(file, flags.force, flag)
       const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks']}

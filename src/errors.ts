@@ -42,3 +42,10 @@ export class HvplanError extends Error {
 export function flagError(flag: string, expected: string, got: unknown): HvplanError {
   return new HvplanError('E_FLAG', `must be ${expected}, got ${JSON.stringify(got)}`, {flag})
 }
+
+/** A flag that must be a positive number ("Invalid option --bandwidth: must be a positive number of Mbps, got "x""). */
+export function positiveNumberFlag(flag: string, text: string, unit: string): number {
+  const value = Number(text)
+  if (!(value > 0) || !Number.isFinite(value)) throw flagError(flag, `a positive number of ${unit}`, text)
+  return value
+}

@@ -17,14 +17,13 @@ export default class WhatIfOutage extends Command {
   async run(): Promise<OutagePlan> {
     const {flags} = await this.parse(WhatIfOutage)
     return runOrExit(this, async () => {
-      const {HvplanError} = await import('../../src/errors.js')
+      const {HvplanError, positiveNumberFlag} = await import('../../src/errors.js')
       const {withProfile} = await import('../../src/store/profileStore.js')
       const {loadProfile} = await import('../../src/store/loadProfile.js')
       const {planOutage} = await import('../../src/plan/outagePlan.js')
       const {limit, loadLimits} = await import('../../src/limits.js')
       const {table} = await import('../../src/profile/formatSummary.js')
-      const hours = Number(flags.hours)
-      if (!(hours > 0)) throw new HvplanError('E_FLAG', `must be a positive number of hours, got ${JSON.stringify(flags.hours)}`, {flag: 'hours'})
+      const hours = positiveNumberFlag('hours', flags.hours, 'hours')
       if (!(flags.growth >= 0)) throw new HvplanError('E_FLAG', `must be a percentage ≥ 0, got ${flags.growth}`, {flag: 'growth'})
       const limits = loadLimits(flags.limits)
       const plan = withProfile(flags.profile, (store) => planOutage(loadProfile(store, {measures: ['writeBytes']}), hours, flags.growth, limit(limits, 'hrlResyncShareOfVhd')))

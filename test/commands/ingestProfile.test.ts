@@ -46,6 +46,12 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect(readFileSync(out, 'utf8')).toBe('mine')
   })
 
+  it('model commands name the flag and the expected value for bad numbers', async () => {
+    expect((await run(['whatif', 'outage', '--profile', profile, '--hours', 'abc'])).error?.message).toBe('Invalid option --hours: must be a positive number of hours, got "abc"')
+    expect((await run(['report', '--profile', profile, '--json', join(tmp, 'r.json'), '--bandwidth', '0'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "0"')
+    expect((await run(['plan-protection', '--profile', profile, '--bandwidth', 'fast'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "fast"')
+  })
+
   it('profile show names a missing profile', async () => {
     const {error} = await run(['profile', 'show', '--profile', join(tmp, 'none.sqlite')])
     expect(error?.message).toMatch(/profile .*none\.sqlite cannot be opened .*: run hvplan ingest first/)
