@@ -5,7 +5,7 @@
  * limits (data) and the replication model. Assumptions are listed in docs/protection.md.
  */
 import {type Tier, vmStorage, type VmStorage} from '../../models/azureStorage.js'
-import {churnFigures, sumSeries} from '../../models/churnStats.js'
+import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
 import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '../../models/compatibility.js'
 import {drNeedBytes, irNeedBytes} from '../../models/hrlSpace.js'
 import {type BatchPlan, planBatches} from '../../models/irBatches.js'
@@ -18,7 +18,7 @@ import {limit, type Limits} from '../limits.js'
 import type {LoadedProfile} from '../store/loadProfile.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import type {ReplicationOptions} from './replicationOptions.js'
-import {planReplication, sendSeries} from './replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendSeries} from './replicationPlan.js'
 
 const GB = 2 ** 30
 
@@ -82,16 +82,21 @@ export interface ProtectionPlan {
   readonly storageAccounts: readonly Account[]
 }
 
-export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true, includeVms: readonly string[] = []): ProtectionPlan {
+/** `replication` may be passed in when the caller already has it for the same profile and options. */
+export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true, includeVms: readonly string[] = [], replication: ReplicationPlan = planReplication(profile, options)): ProtectionPlan {
   const forced = includeVms.map(globToRegExp)
-  const replication = planReplication(profile, options)
-  const {kept} = sendSeries(profile, options)
+  const send = sendSeries(profile, options)
+  const {kept} = send
   const n = profile.windowCount
   const inv = (i: number) => (profile.disks[i].inventory ?? {}) as DiskInventory
   const byVm = new Map<string, number[]>()
   for (const i of kept) byVm.set(profile.disks[i].vm, [...(byVm.get(profile.disks[i].vm) ?? []), i])
   const compatLimits = Object.fromEntries(['maxDiskSizeGB', 'maxOsDiskSizeGen1GB', 'maxOsDiskSizeGen2GB', 'maxDisksPerVm', 'maxIopsPerDisk', 'maxIopsPerVm', 'maxAverageChurnPerVmMBps', 'maxAverageEffectiveWriteIops'].map((k) => [k, limit(limits, k)])) as unknown as CompatibilityLimits
   const tiers = limits.premiumTiers.tiers as readonly Tier[]
+  const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
+  /** Premium provisioned size of a VM's disks: the tier by need, else by size. */
+  const premiumGB = (storage: VmStorage) => storage.disks.reduce((sum, d) => sum + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0)
+  const vmFigures = new Map<string, ChurnFigures>()
   const figures = (indices: number[]) =>
     churnFigures(
       {writeBytes: sumSeries(indices.map((i) => profile.series[i].writeBytes), n), writeOps: sumSeries(indices.map((i) => profile.series[i].writeOps), n), readBytes: sumSeries(indices.map((i) => profile.series[i].readBytes), n), readOps: sumSeries(indices.map((i) => profile.series[i].readOps), n)},
@@ -102,6 +107,7 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
     )
   const vms: ProtectedVm[] = [...byVm.entries()].map(([vm, indices]) => {
     const f = figures(indices)
+    vmFigures.set(vm, f)
     const first = inv(indices[0])
     const diskFacts = indices.map((i) => {
       const d = figures([i])
@@ -134,8 +140,7 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
     // provisioned, twice its size for test failover on unmanaged disks) and its snapshots (about
     // one day of churn) 10 TB.
     if (storage.storage === 'premium') {
-      const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
-      const provisioned = storage.disks.reduce((sum, d) => sum + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0) * (managedDisks ? 1 : 2)
+      const provisioned = premiumGB(storage) * (managedDisks ? 1 : 2)
       const accountGB = limit(limits, 'premiumAccountCapacityTB') * 1024
       const snapshotGB = limit(limits, 'maxSnapshotStorageTB') * 1024
       const extra = [
@@ -166,7 +171,6 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
 
   // HRL space per VM and volume, for each RPO's bandwidth.
   const params = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
-  const send = sendSeries(profile, options)
   const volumeKey = (i: number) => `${/ClusterStorage/i.test(profile.disks[i].volume) ? inv(i).cluster || 'cluster' : inv(i).host ?? profile.disks[i].hosts[0] ?? '?'} ${profile.disks[i].volume}`
   const volumeFree = new Map<string, number>()
   for (const i of kept) volumeFree.set(volumeKey(i), (inv(i).volumeFreeGB ?? NaN) * GB)
@@ -241,16 +245,15 @@ export function planProtection(profile: LoadedProfile, options: ReplicationOptio
   })
   const coresToRequest = vms.filter((v) => v.protect).reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
   // Accounts: premium VMs by their disks' tier sizes, standard by IOPS; snapshots ≈ one day of churn.
-  const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
   const items = vms
     .filter((v) => v.protect)
     .map((v) => {
-      const f = figures(byVm.get(v.vm)!)
+      const f = vmFigures.get(v.vm)!
       return {
         vm: v.vm,
         storage: v.storage.storage,
         iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0,
-        sizeGB: v.storage.storage === 'premium' ? v.storage.disks.reduce((n, d) => n + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0) : v.vhdGB,
+        sizeGB: v.storage.storage === 'premium' ? premiumGB(v.storage) : v.vhdGB,
         snapshotGB: Number.isFinite(f.avgGBPerDay) ? f.avgGBPerDay : 0,
       }
     })

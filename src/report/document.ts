@@ -61,7 +61,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const whatIfOptions = {...o, rpoMinutes: [o.rpoMinutes[0]]}
   const curve = planWhatIf(loaded, whatIfOptions, curveBandwidths).points
   const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps]).points[0]
-  const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks)
+  const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
   const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
   const profile = summarizeProfile(store, o.percentile)
   return {
