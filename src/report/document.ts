@@ -63,7 +63,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps]).points[0]
   const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
   const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
-  const profile = summarizeProfile(store, o.percentile)
+  const profile = summarizeProfile(store, o.percentile, loaded)
   return {
     schema: REPORT_SCHEMA,
     generatedUtc: new Date().toISOString(),
