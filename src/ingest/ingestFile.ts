@@ -56,10 +56,11 @@ const CHUNK = 4 << 20 // read size
 
 export async function ingestFile(store: ProfileStore, input: InputFile, options: IngestOptions, onBytes?: (bytes: number) => void): Promise<FileOutcome> {
   // A file whose first 4 MiB and size match one in the profile is hashed whole before parsing;
-  // any other is hashed on a worker thread while it is parsed.
+  // any other is hashed while it is parsed: by the first range's worker on the parallel path, else
+  // on a worker thread of its own.
   const head = headHash(input.path)
   if (store.hasFileHead(head, input.bytes) && store.hasFile(await hashFile(input.path))) return {status: 'already-ingested', path: input.path}
-  const fullHash = hashFileInWorker(input.path)
+  let fullHash: Promise<string> | undefined
 
   const headerZone = input.timeZone === undefined ? undefined : findWindowsTimeZone(input.timeZone)
   const newClock = (): LogClock => {
@@ -100,6 +101,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       else store.db.exec('ROLLBACK')
     }
     if (!done) {
+      fullHash = hashFileInWorker(input.path)
       store.db.exec('BEGIN')
       const s = session()
       const chunks = readChunks(input.path, input.gzip, onBytes)
@@ -116,7 +118,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.addCoverage(id, covered)
       if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
-    const sha256 = await fullHash
+    const sha256 = result.sha256 ?? (await fullHash!)
     if (store.hasFile(sha256)) {
       store.db.exec('ROLLBACK')
       return {status: 'already-ingested', path: input.path}
@@ -140,7 +142,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     return {status: 'ingested', path: input.path, quality}
   } catch (error) {
     if (store.db.inTransaction) store.db.exec('ROLLBACK')
-    await fullHash.catch(() => undefined)
+    await fullHash?.catch(() => undefined)
     throw error
   }
 }

@@ -150,25 +150,72 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
     const negative = c === 0x2d
     if (negative) p++
     // Integer digits, then fraction digits: two tight loops, one division by a power of ten.
+    // Four digits a step where there are four (else two, else one): shortens the chain of
+    // dependent multiply-adds that bounds the parse of relog's 16–17 digit values (parseRow alone:
+    // one digit a step 400 MB/s, two 570, four 650, eight no faster; one closure shared by both
+    // loops 320, hence the two copies).
     let mantissa = 0
     let digits = 0
-    for (c = buf[p]; c >= 48 && c <= 57; c = buf[++p]) {
-      mantissa = mantissa * 10 + (c - 48)
-      digits++
+    let d0 = buf[p] - 48
+    let d1 = buf[p + 1] - 48
+    while (d0 >= 0 && d0 <= 9) {
+      if (d1 >= 0 && d1 <= 9) {
+        const d2 = buf[p + 2] - 48
+        const d3 = buf[p + 3] - 48
+        if (d2 >= 0 && d2 <= 9 && d3 >= 0 && d3 <= 9) {
+          mantissa = mantissa * 10000 + (d0 * 1000 + d1 * 100 + d2 * 10 + d3)
+          digits += 4
+          p += 4
+        } else {
+          mantissa = mantissa * 100 + (d0 * 10 + d1)
+          digits += 2
+          p += 2
+        }
+        d0 = buf[p] - 48
+        d1 = buf[p + 1] - 48
+      } else {
+        mantissa = mantissa * 10 + d0
+        digits++
+        p++
+        break
+      }
     }
+    c = buf[p]
     let fraction = 0
     if (c === 0x2e) {
-      for (c = buf[++p]; c >= 48 && c <= 57; c = buf[++p]) {
-        mantissa = mantissa * 10 + (c - 48)
-        fraction++
+      p++
+      d0 = buf[p] - 48
+      d1 = buf[p + 1] - 48
+      while (d0 >= 0 && d0 <= 9) {
+        if (d1 >= 0 && d1 <= 9) {
+          const d2 = buf[p + 2] - 48
+          const d3 = buf[p + 3] - 48
+          if (d2 >= 0 && d2 <= 9 && d3 >= 0 && d3 <= 9) {
+            mantissa = mantissa * 10000 + (d0 * 1000 + d1 * 100 + d2 * 10 + d3)
+            fraction += 4
+            p += 4
+          } else {
+            mantissa = mantissa * 100 + (d0 * 10 + d1)
+            fraction += 2
+            p += 2
+          }
+          d0 = buf[p] - 48
+          d1 = buf[p + 1] - 48
+        } else {
+          mantissa = mantissa * 10 + d0
+          fraction++
+          p++
+          break
+        }
       }
+      c = buf[p]
       digits += fraction
     }
     let v: number
     if (c === QUOTE && digits > 0 && digits <= 19) {
       // Up to 15 digits this is exact (both operands are exact doubles, one rounding: Clinger's
       // fast path). relog prints 16–17 digits: there the mantissa rounds as it grows and the
-      // result is within 2 ulp (~4e-16 relative) of parseFloat — far below anything a capacity
+      // result is within about 2 ulp (worst 4.6e-16 relative over 10^6 random 17-digit values) of parseFloat — far below anything a capacity
       // plan can see, and 4× faster than parseFloat on every cell.
       v = mantissa / POW10[fraction]
       if (negative) v = -v

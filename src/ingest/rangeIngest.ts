@@ -3,6 +3,7 @@
  * window engine as the whole-file path, starting after the last sample set of the range before
  * it, returning day arrays and coverage for the main thread to add to the profile.
  */
+import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync} from 'node:fs'
 import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
 import {DayBuffers} from './dayBuffers.js'
@@ -26,6 +27,12 @@ export interface RangeJob {
   readonly rangeFromUtc: number
   readonly rangeToUtc: number
   readonly priorCoverage: ReadonlyArray<ReadonlyArray<readonly [number, number]>>
+  /**
+   * The file's SHA-256 is computed by this range's worker (the first): it hashes the bytes before
+   * its range, the chunks it parses, then reads the rest of the file for the hash alone. Its
+   * range is made shorter by the hashing time, so both cores finish together.
+   */
+  readonly hashFileBytes?: number
 }
 
 export interface RangeResult {
@@ -35,19 +42,32 @@ export interface RangeResult {
   readonly stats: EngineStats
   readonly clock: ClockReport
   readonly otherLines: number
+  /** Hex SHA-256 of the whole file, from the range that was asked to hash it. */
+  readonly sha256?: string
 }
 
 const CHUNK = 4 << 20
 
-export function ingestRange(job: RangeJob): RangeResult {
+/** Finished disk-days handed over in batches of this many while the range is still parsed. */
+const DAYS_PER_BATCH = 256
+
+/**
+ * Parses the range; finished disk-days go to onDays in batches as they complete (so the main
+ * thread stores them while this range is still parsed), the rest come with the result.
+ */
+export function ingestRange(job: RangeJob, onDays?: (days: RangeResult['days']) => void): RangeResult {
   const zone = job.zoneId === undefined ? undefined : findWindowsTimeZone(job.zoneId)
   const clock = new LogClock(job.biasMinutes, zone)
   const windowsPerDay = 86_400_000 / job.windowMs
-  const days: Array<[number, number, Float64Array]> = []
+  let days: Array<[number, number, Float64Array]> = []
   const buffers = new DayBuffers(windowsPerDay, (s, day, arrays) => {
     const flat = new Float64Array(arrays.length * windowsPerDay)
     arrays.forEach((a, k) => flat.set(a, k * windowsPerDay))
     days.push([s, day, flat])
+    if (onDays && days.length >= DAYS_PER_BATCH) {
+      onDays(days)
+      days = []
+    }
   })
   const engine = new WindowEngine({
     windowMs: job.windowMs,
@@ -68,20 +88,29 @@ export function ingestRange(job: RangeJob): RangeResult {
       if (!Number.isNaN(utc)) engine.row(utc, values)
     } else if (end > start) otherLines++
   })
+  const hash = job.hashFileBytes === undefined ? undefined : createHash('sha256')
   const fd = openSync(job.path, 'r')
   try {
     const buf = Buffer.allocUnsafe(CHUNK)
-    for (let pos = job.start; pos < job.end; ) {
-      const n = readSync(fd, buf, 0, Math.min(CHUNK, job.end - pos), pos)
-      if (n <= 0) break
-      splitter.push(buf.subarray(0, n))
-      pos += n
+    const read = (from: number, to: number, use: (chunk: Buffer) => void) => {
+      for (let pos = from; pos < to; ) {
+        const n = readSync(fd, buf, 0, Math.min(CHUNK, to - pos), pos)
+        if (n <= 0) break
+        use(buf.subarray(0, n))
+        pos += n
+      }
     }
+    if (hash) read(0, job.start, (chunk) => hash.update(chunk))
+    read(job.start, job.end, (chunk) => {
+      hash?.update(chunk)
+      splitter.push(chunk)
+    })
     splitter.end()
+    if (hash) read(job.end, job.hashFileBytes!, (chunk) => hash.update(chunk))
   } finally {
     closeSync(fd)
   }
   engine.finish()
   buffers.flushAll()
-  return {days, coverage: job.columns.length ? Array.from({length: job.priorCoverage.length}, (_, s) => engine.coveredIntervals(s)) : [], stats: engine.stats, clock: clock.report, otherLines}
+  return {days, coverage: job.columns.length ? Array.from({length: job.priorCoverage.length}, (_, s) => engine.coveredIntervals(s)) : [], stats: engine.stats, clock: clock.report, otherLines, sha256: hash?.digest('hex')}
 }

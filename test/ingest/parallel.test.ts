@@ -2,6 +2,8 @@
  * Large plain logs are parsed in two byte ranges on worker threads; the profile must be the same
  * as from one sequential pass, and equal the ground truth.
  */
+import {createHash} from 'node:crypto'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {ingestInputs} from '../../src/ingest/ingestRun.js'
@@ -45,5 +47,15 @@ describe('parallel byte-range ingest', () => {
     })
     const truth = readTruth(dir)
     expect(compareWithTruth(parallel.loaded, truth)).toEqual({violations: 0, compared: truth.windows.length, missingDisks: []})
+
+    // The first range's worker hashes the whole file: the stored content hash is the file's SHA-256,
+    // so a later sequential run of the same files finds every one already ingested.
+    const store = ProfileStore.open(join(tmp, 'parallel.sqlite'), {create: false})
+    const stored = store.db.prepare('SELECT path, sha256 FROM files').all() as Array<{path: string; sha256: string}>
+    store.close()
+    expect(stored.length).toBe(parallel.run.outcomes.length)
+    for (const f of stored) expect(f.sha256).toBe(createHash('sha256').update(readFileSync(f.path)).digest('hex'))
+    const again = await ingestInputs([dir], {profile: join(tmp, 'parallel.sqlite'), windowMinutes: 5, excludeInstances: [], splitMinBytes: Number.MAX_SAFE_INTEGER})
+    expect(again.outcomes.map((o) => o.status)).toEqual(parallel.run.outcomes.map(() => 'already-ingested'))
   })
 })
