@@ -11,16 +11,17 @@ interface PlanResult {
 }
 
 export const PLAN_STATUS =
-  'Churn profile, replication bandwidth and protection plan computed (report.xlsx, report.json). Cost and the PDF report are not built yet (issues #6–#7): no cost figure is given.'
+  'Churn profile, replication bandwidth and protection plan computed (report.xlsx, report.pdf, report.json). Cost estimation is not built yet (issue #7): no cost figure is given.'
 
 export default class Plan extends Command {
   static override summary = 'Plan protection from counter logs and an inventory, in one go'
   static override description = `Finds the counter logs and the inventory under the given files and folders (an inventory inside a folder is found by its header), ingests them into <out>/profile.sqlite and writes:
-  <out>/report.xlsx    the workbook: summary, recommendations per RPO, compatible and incompatible VMs, storage placement, on-premises storage, IR batches, what-if bandwidth, data quality, findings, assumptions and limits
+  <out>/report.xlsx    the workbook: summary, recommendations per RPO, charts, compatible and incompatible VMs, storage placement, on-premises storage, IR batches, what-if bandwidth, churn heat map, data quality, findings, assumptions and limits
+  <out>/report.pdf     the report for managers: headline numbers, charts, top VMs, incompatible VMs, replica-log space, findings, assumptions
   <out>/report.json    the same figures as JSON (docs/json.md)
   <out>/profile.sqlite the churn profile, for hvplan profile / bandwidth / whatif / plan-protection / report
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
-Cost and the PDF report come with the next issues; until then no cost figure is given, and the output says so.`
+Cost estimation comes with the next issue; until then no cost figure is given, and the output says so.`
 
   static override examples = ['<%= config.bin %> plan samples/contoso --out out', '<%= config.bin %> plan logs/ --inventory vms.csv --out plan --force']
   static override enableJsonFlag = true
@@ -48,9 +49,7 @@ Cost and the PDF report come with the next issues; until then no cost figure is 
       const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
       const {buildReport} = await import('../src/report/document.js')
-      const {reportTables} = await import('../src/report/tables.js')
-      const {writeReportJson} = await import('../src/report/writeJson.js')
-      const {writeReportXlsx} = await import('../src/report/writeXlsx.js')
+      const {writeReport} = await import('../src/report/writeReport.js')
       const {loadLimits} = await import('../src/limits.js')
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {assertWritableOutput, writeOutputDirAsync} = await import('../src/io/outputDir.js')
@@ -66,8 +65,7 @@ Cost and the PDF report come with the next issues; until then no cost figure is 
         const doc = withProfile(join(tmp, 'profile.sqlite'), (store) =>
           buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: 4, managedDisks: true}, loadLimits(), loadVmCatalog()),
         )
-        writeReportJson(doc, join(tmp, 'report.json'))
-        await writeReportXlsx(reportTables(doc), join(tmp, 'report.xlsx'))
+        await writeReport(doc, {xlsx: join(tmp, 'report.xlsx'), pdf: join(tmp, 'report.pdf'), json: join(tmp, 'report.json')})
         const {profile: summary, bandwidth, protection} = doc
         return {run, summary, bandwidth, protection}
       })
@@ -88,7 +86,7 @@ Cost and the PDF report come with the next issues; until then no cost figure is 
         for (const v of protection.volumes) if (v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB) this.log(`  ${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free for replica logs${v.additionalGB > 0 ? `; add ${v.additionalGB.toFixed(0)} GB` : ''}`)
         this.log('')
         this.log(PLAN_STATUS)
-        this.log(`Wrote ${['report.xlsx', 'report.json', 'profile.sqlite', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
+        this.log(`Wrote ${['report.xlsx', 'report.pdf', 'report.json', 'profile.sqlite', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)
       }
       if (run.failures.length > 0) this.error(`${run.failures.length} input files failed; the plan covers the others`, {exit: 1})
       return {out: flags.out, status: PLAN_STATUS, files: {ingested: run.outcomes.length, failed: run.failures.length}}

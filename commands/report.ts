@@ -20,13 +20,15 @@ interface ReportFlags {
   'managed-disks': boolean
   json?: string
   xlsx?: string
+  pdf?: string
+  'heat-map': 'day' | 'hour-of-week'
   force: boolean
 }
 
 export default class Report extends Command {
   static override summary = 'Write the plan as a report: every figure from one computation'
-  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them. Outputs: JSON (--json FILE; schema in docs/json.md) and an Excel workbook (--xlsx FILE). The PDF comes next (issue #6).`
-  static override examples = ['<%= config.bin %> report --json report.json', '<%= config.bin %> report --bandwidth 200 --rpo 15 --json report.json --force']
+  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them in any of three forms that always agree: an Excel workbook (--xlsx FILE: one sheet per table, charts as images), a PDF report for managers (--pdf FILE: cover with headline numbers, vector charts, top VMs, incompatible VMs, replica-log space, findings, assumptions and limits) and JSON (--json FILE; schema in docs/json.md). Each file is written to a temporary name and renamed; an existing file is kept unless --force.`
+  static override examples = ['<%= config.bin %> report --xlsx plan.xlsx --pdf plan.pdf --json plan.json', '<%= config.bin %> report --bandwidth 200 --rpo 15 --pdf plan.pdf --force', '<%= config.bin %> report --heat-map hour-of-week --xlsx plan.xlsx']
 
   static override flags = {
     ...replicationFlags,
@@ -39,6 +41,8 @@ export default class Report extends Command {
     'managed-disks': Flags.boolean({summary: 'Fail over to managed disks.', default: true, allowNo: true}),
     json: Flags.string({summary: 'Write the report as JSON to this file.'}),
     xlsx: Flags.string({summary: 'Write the report as an Excel workbook to this file.'}),
+    pdf: Flags.string({summary: 'Write the report as a PDF to this file.'}),
+    'heat-map': Flags.string({summary: 'Churn heat map columns: UTC days (GB/day) or the 168 hours of the week (MB/s).', options: ['day', 'hour-of-week'], default: 'day'}),
     force: Flags.boolean({summary: 'Replace an existing output file.', default: false}),
   }
 
@@ -52,21 +56,17 @@ export default class Report extends Command {
       const {loadLimits} = await import('../src/limits.js')
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {buildReport} = await import('../src/report/document.js')
-      const {writeReportJson} = await import('../src/report/writeJson.js')
+      const {writeReport} = await import('../src/report/writeReport.js')
       const {assertWritableOutput} = await import('../src/io/outputDir.js')
       const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
       const outageHours = positiveNumberFlag('outage-hours', flags['outage-hours'], 'hours')
-      if (!flags.json && !flags.xlsx) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE), got none', {flag: 'json'})
-      for (const [flag, file] of [['json', flags.json], ['xlsx', flags.xlsx]] as const) if (file) assertWritableOutput(file, flags.force, flag)
-      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks']}
+      const outputs = [['xlsx', flags.xlsx], ['pdf', flags.pdf], ['json', flags.json]] as const
+      if (!outputs.some(([, file]) => file)) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE, --pdf FILE), got none', {flag: 'json'})
+      for (const [flag, file] of outputs) if (file) assertWritableOutput(file, flags.force, flag)
+      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map']}
       const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
-      if (flags.json) writeReportJson(doc, flags.json)
-      if (flags.xlsx) {
-        const {reportTables} = await import('../src/report/tables.js')
-        const {writeReportXlsx} = await import('../src/report/writeXlsx.js')
-        await writeReportXlsx(reportTables(doc), flags.xlsx)
-      }
-      this.log(`Wrote ${[flags.json, flags.xlsx].filter(Boolean).join(', ')}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
+      await writeReport(doc, {xlsx: flags.xlsx, pdf: flags.pdf, json: flags.json})
+      this.log(`Wrote ${outputs.flatMap(([, file]) => (file ? [file] : [])).join(', ')}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
       for (const f of doc.findings.filter((x) => x.severity !== 'info')) this.log(`  [${f.severity}] ${f.title}`)
     })
   }

@@ -122,6 +122,27 @@ export function dailyTotals(values: ArrayLike<number>, firstWindow: number, wind
   return [...days.entries()].map(([day, e]) => ({day, total: e.total, coverage: e.present / windowsPerDay}))
 }
 
+/**
+ * Mean rate per hour of the week (UTC; index 0 = Monday 00:00–01:00, 167 = Sunday 23:00–24:00):
+ * per hour, the sum of the windows that have a value over their seconds, so missing windows are
+ * left out, never counted as 0. NaN for an hour with no window. values[i] belongs to window
+ * firstWindow + i of windowSeconds (≤ 3,600 and dividing it).
+ */
+export function hourOfWeekMeans(values: ArrayLike<number>, firstWindow: number, windowSeconds: number): Float64Array {
+  const total = new Float64Array(168)
+  const present = new Float64Array(168)
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (v !== v) continue
+    const hour = Math.floor(((firstWindow + i) * windowSeconds) / 3600)
+    // Epoch hour 0 is Thursday 00:00, three days after a Monday.
+    const slot = (hour + 72) % 168
+    total[slot] += v
+    present[slot] += windowSeconds
+  }
+  return total.map((t, k) => (present[k] > 0 ? t / present[k] : NaN))
+}
+
 export interface WorkloadSeries {
   /** Bytes written per window (NaN = missing). */
   readonly writeBytes: ArrayLike<number>

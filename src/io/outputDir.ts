@@ -3,7 +3,7 @@
  * has: the content is built in a sibling `<dir>.partial-<pid>` folder and renamed into place at
  * the end. An existing non-empty folder is only replaced with force.
  */
-import {existsSync, mkdirSync, readdirSync, renameSync, rmSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {HvplanError} from '../errors.js'
 
 export function assertWritableOutput(path: string, force: boolean, flag: string): void {
@@ -56,5 +56,17 @@ function isDirectory(path: string): boolean {
     return true
   } catch {
     return false
+  }
+}
+
+/** Writes a whole file under `<path>.partial` and renames it into place: never a half file under the name. */
+export function writeFileAtomic(path: string, data: Buffer | string): void {
+  const partial = `${path}.partial`
+  try {
+    writeFileSync(partial, data)
+    renameSync(partial, path)
+  } catch (error) {
+    rmSync(partial, {force: true})
+    throw error
   }
 }

@@ -79,8 +79,9 @@ export function sendSeries(profile: LoadedProfile, options: ReplicationOptions):
   return {byVm, site, diskCount: keep.filter(Boolean).length, filledWindowShare: windows ? filled / windows : 0, kept: keep.flatMap((k, i) => (k ? [i] : []))}
 }
 
-export function planReplication(profile: LoadedProfile, options: ReplicationOptions): ReplicationPlan {
-  const {byVm, site, diskCount, filledWindowShare, kept} = sendSeries(profile, options)
+/** send: the send series of the same profile and options, when the caller has computed it already. */
+export function planReplication(profile: LoadedProfile, options: ReplicationOptions, send: SendSeries = sendSeries(profile, options)): ReplicationPlan {
+  const {byVm, site, diskCount, filledWindowShare, kept} = send
   const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
   const logs = cycleLogBytes(site, profile.windowSeconds, params.copyFrequencySeconds)
   const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, params.copyFrequencySeconds)] as const)

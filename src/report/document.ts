@@ -7,11 +7,11 @@ import {limit, type Limits} from '../limits.js'
 import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
-import {planReplication, type ReplicationPlan} from '../plan/replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendSeries} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
 import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
-import {dailyTotals, sumSeries} from '../../models/churnStats.js'
+import {dailyTotals, hourOfWeekMeans, sumSeries} from '../../models/churnStats.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
@@ -23,7 +23,11 @@ export interface ReportOptions {
   readonly bandwidthMbps: number | undefined
   readonly outageHours: number
   readonly managedDisks: boolean
+  /** Churn heat map columns: UTC days (GB written per day) or the 168 hours of the week (MB/s). */
+  readonly heatMap?: HeatMapBasis
 }
+
+export type HeatMapBasis = 'day' | 'hour-of-week'
 
 export interface ReportDocument {
   readonly schema: typeof REPORT_SCHEMA
@@ -39,12 +43,21 @@ export interface ReportDocument {
   }
   readonly profile: ProfileSummary
   readonly bandwidth: ReplicationPlan
-  readonly whatIf: {readonly atBandwidth: WhatIfPoint | null; readonly curve: readonly WhatIfPoint[]}
+  /**
+   * The first RPO's what-if: at the planned bandwidth (null without one), at that RPO's 90 %
+   * bandwidth (the worst RPO per day a planner sees when buying B90), and the RPO-vs-bandwidth curve.
+   */
+  readonly whatIf: {readonly atBandwidth: WhatIfPoint | null; readonly atBandwidth90: WhatIfPoint; readonly curve: readonly WhatIfPoint[]}
+  /** Site churn per window with growth, gaps filled (the series the bandwidth is computed from), MB/s. */
+  readonly siteChurn: {readonly firstWindowUtc: string; readonly windowSeconds: number; readonly percentile: number; readonly percentileMBps: number; readonly churnMBps: readonly number[]}
   readonly protection: ProtectionPlan
   readonly outage: OutagePlan
   readonly findings: readonly Finding[]
-  /** GB written per VM and UTC day (measured, no growth; days with < 50 % of windows are null). */
-  readonly heatMap: {readonly days: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly gbPerDay: ReadonlyArray<number | null>}>}
+  /**
+   * Churn per VM, measured (no growth): by UTC day, GB written (days with < 50 % of windows are
+   * null), or by hour of the week (UTC, Monday 00 first), mean MB/s (null: no window measured).
+   */
+  readonly heatMap: {readonly basis: HeatMapBasis; readonly unit: 'GB/day' | 'MB/s'; readonly columns: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly values: ReadonlyArray<number | null>}>}
   /** The limits used, each value with its source and date. */
   readonly limits: Limits
 }
@@ -52,7 +65,8 @@ export interface ReportDocument {
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog): ReportDocument {
   const loaded = loadProfile(store)
   const o = options.replication
-  const bandwidth = planReplication(loaded, o)
+  const send = sendSeries(loaded, o)
+  const bandwidth = planReplication(loaded, o, send)
   // The RPO-vs-bandwidth curve: 40 points from half the mean send rate to 1.5 × the first B100.
   const b100 = bandwidth.rpos[0].bandwidth100Mbps
   const from = Math.max(0.1, bandwidth.siteMeanSendMbps * 0.5)
@@ -61,6 +75,8 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const whatIfOptions = {...o, rpoMinutes: [o.rpoMinutes[0]]}
   const curve = planWhatIf(loaded, whatIfOptions, curveBandwidths).points
   const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps]).points[0]
+  const atBandwidth90 = planWhatIf(loaded, whatIfOptions, [bandwidth.rpos[0].bandwidth90Mbps]).points[0]
+  const perSecond = loaded.windowSeconds * 2 ** 20 * o.wireFactor // send bytes per window → churn MB/s
   const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
   const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
   const profile = summarizeProfile(store, o.percentile, loaded)
@@ -71,34 +87,55 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     assumptions: {...o, bandwidthMbps: options.bandwidthMbps ?? null, outageHours: options.outageHours, managedDisks: options.managedDisks, limitsSet: limits.set, vmCatalog: catalog.source},
     profile,
     bandwidth,
-    whatIf: {atBandwidth, curve},
+    whatIf: {atBandwidth, atBandwidth90, curve},
+    siteChurn: {
+      firstWindowUtc: new Date(loaded.firstWindow * loaded.windowSeconds * 1000).toISOString(),
+      windowSeconds: loaded.windowSeconds,
+      percentile: o.percentile,
+      percentileMBps: bandwidth.siteChurn.percentileMBps,
+      churnMBps: Array.from(send.site, (b) => Math.round((b / perSecond) * 1e6) / 1e6),
+    },
     protection,
     outage,
     findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps')}),
-    heatMap: churnHeatMap(loaded),
+    heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(loaded) : churnHeatMap(loaded),
     limits,
   }
 }
 
-/** Per VM (per-window sum of its disks) and UTC day: GB written, scaled to the whole day. */
-function churnHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
-  const wpd = 86_400 / profile.windowSeconds
+/** Per VM, the per-window sum of its disks (NaN where any disk is missing), VMs by name. */
+function vmSeries(profile: LoadedProfile): Array<[string, Float64Array]> {
   const byVm = new Map<string, number[]>()
   profile.disks.forEach((d, i) => byVm.set(d.vm, [...(byVm.get(d.vm) ?? []), i]))
+  return [...byVm.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([vm, indices]) => [vm, sumSeries(indices.map((i) => profile.series[i].writeBytes), profile.windowCount)])
+}
+
+/** Per VM and UTC day: GB written, scaled to the whole day. */
+function churnHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
+  const wpd = 86_400 / profile.windowSeconds
   const firstDay = Math.floor(profile.firstWindow / wpd)
   const lastDay = Math.floor((profile.firstWindow + profile.windowCount - 1) / wpd)
   const days = Array.from({length: Math.max(0, lastDay - firstDay + 1)}, (_, k) => new Date((firstDay + k) * 86_400_000).toISOString().slice(0, 10))
-  const vms = [...byVm.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([vm, indices]) => {
-      const totals = dailyTotals(sumSeries(indices.map((i) => profile.series[i].writeBytes), profile.windowCount), profile.firstWindow, wpd)
-      const byDay = new Map(totals.map((d) => [d.day, d]))
-      return {vm, gbPerDay: days.map((_, k) => {
+  const vms = vmSeries(profile).map(([vm, series]) => {
+    const byDay = new Map(dailyTotals(series, profile.firstWindow, wpd).map((d) => [d.day, d]))
+    return {
+      vm,
+      values: days.map((_, k) => {
         const d = byDay.get(firstDay + k)
         return d && d.coverage >= 0.5 ? d.total / d.coverage / 2 ** 30 : null
-      })}
-    })
-  return {days, vms}
+      }),
+    }
+  })
+  return {basis: 'day', unit: 'GB/day', columns: days, vms}
+}
+
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+/** Per VM and hour of the week (UTC): mean MB/s over the measured windows of that hour. */
+function hourOfWeekHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
+  const columns = Array.from({length: 168}, (_, k) => `${WEEKDAYS[Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}`)
+  const vms = vmSeries(profile).map(([vm, series]) => ({vm, values: Array.from(hourOfWeekMeans(series, profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
+  return {basis: 'hour-of-week', unit: 'MB/s', columns, vms}
 }
 
 /** The package version, from the sources (src/report/) or the build (dist/src/report/). */

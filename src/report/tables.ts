@@ -40,6 +40,31 @@ const int = (header: string, width = 12): Column => ({header, kind: 'integer', w
 const pct = (header: string, width = 12): Column => ({header, kind: 'percent', width})
 const finite = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null)
 
+/** A cell as text, the way the PDF shows it (the workbook keeps numbers as numbers with a format). */
+export function formatCell(value: Cell, column: Column): string {
+  if (value === null) return '—'
+  if (typeof value === 'string') return value
+  if (!Number.isFinite(value)) return value > 0 ? '∞' : '—'
+  if (column.kind === 'percent') return `${(value * 100).toFixed(1)} %`
+  const decimals = column.kind === 'integer' ? 0 : (column.decimals ?? 1)
+  return value.toLocaleString('en-US', {minimumFractionDigits: decimals, maximumFractionDigits: decimals})
+}
+
+/** The VMs with the highest percentile churn (with growth), for the PDF's top-VM page. */
+export function topVmsTable(doc: ReportDocument, count = 10): Table {
+  const a = doc.assumptions
+  const first = doc.bandwidth.rpos[0]
+  const dr = new Map(first.perVm.map((v) => [v.vm, v.bandwidth100Mbps]))
+  return {
+    id: 'top-vms',
+    sheet: 'Top VMs',
+    title: `Top ${Math.min(count, doc.bandwidth.churn.vms.length)} VMs by P${a.percentile} churn`,
+    note: `Churn with ${a.growthPercent} % growth. DR bandwidth = the VM's own 100 % bandwidth for ${first.rpoMinutes} min.`,
+    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1)],
+    rows: doc.bandwidth.churn.vms.slice(0, count).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm))]),
+  }
+}
+
 export function reportTables(doc: ReportDocument): Table[] {
   const a = doc.assumptions
   const q = doc.profile.quality
@@ -78,6 +103,15 @@ export function reportTables(doc: ReportDocument): Table[] {
       const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : null
       return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, additional]
     }),
+  })
+
+  tables.push({
+    id: 'charts',
+    sheet: 'Charts',
+    title: 'Charts',
+    note: 'Drawn from the same figures as the sheets and the PDF: RPO vs bandwidth, site churn, worst RPO per day, replica-log space, top VMs.',
+    columns: [],
+    rows: [],
   })
 
   const churnOf = new Map(doc.bandwidth.churn.vms.map((v) => [v.vm, v]))
@@ -156,13 +190,14 @@ export function reportTables(doc: ReportDocument): Table[] {
     rows: doc.whatIf.curve.map((p) => [p.bandwidthMbps, finite(p.achievableRpoMinutes), finite(p.rpoP50Minutes), finite(p.rpoP90Minutes), finite(p.rpoP99Minutes), p.withinTargetShare, p.violations.count, finite(p.violations.longestMinutes), p.worstBacklogGB, p.unstable ? 'unstable link' : '']),
   })
 
+  const byDay = doc.heatMap.basis === 'day'
   tables.push({
     id: 'heat-map',
     sheet: 'Churn Heat Map',
-    title: 'Churn per VM and UTC day (GB written, measured, without growth)',
-    note: 'A day with less than half of its windows measured is left empty; others are scaled to 24 h.',
-    columns: [t('VM', 20), ...doc.heatMap.days.map((d) => num(`${d} (GB)`, 1, 13))],
-    rows: doc.heatMap.vms.map((v) => [v.vm, ...v.gbPerDay]),
+    title: byDay ? 'Churn per VM and UTC day (GB written, measured, without growth)' : 'Churn per VM and hour of the week, UTC (mean MB/s, measured, without growth)',
+    note: byDay ? 'A day with less than half of its windows measured is left empty; others are scaled to 24 h.' : 'Each hour averages the measured windows of that hour over every week profiled; an hour never measured is left empty.',
+    columns: [t('VM', 20), ...doc.heatMap.columns.map((c) => (byDay ? num(`${c} (GB)`, 1, 13) : num(`${c} (MB/s)`, 2, 9)))],
+    rows: doc.heatMap.vms.map((v) => [v.vm, ...v.values]),
     heatMap: true,
   })
 

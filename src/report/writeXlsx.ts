@@ -4,13 +4,15 @@
  * grouped under their parent, and a contents list linking every sheet. Text from inputs is always
  * written as a string cell, never as a formula.
  */
-import {renameSync, rmSync, writeFileSync} from 'node:fs'
+import {writeFileAtomic} from '../io/outputDir.js'
 import type {Table} from './tables.js'
+import type {SheetImage} from './workbookCharts.js'
 
 const HEADER_FILL = 'FF1F4E79'
 const SUB_FONT = 'FF595959'
 
-export async function writeReportXlsx(tables: readonly Table[], path: string): Promise<void> {
+/** images: PNG charts placed on the named sheets, stacked (beside the table when the sheet has one). */
+export async function writeReportXlsx(tables: readonly Table[], path: string, images: readonly SheetImage[] = []): Promise<void> {
   const ExcelJS = (await import('exceljs')).default
   const wb = new ExcelJS.Workbook()
   wb.creator = 'hvplan'
@@ -18,7 +20,7 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
   for (const table of tables) {
     const headerRow = table.note ? 4 : 3
     const ws = wb.addWorksheet(table.sheet.slice(0, 31), {
-      views: [{state: 'frozen', ySplit: headerRow, xSplit: 1}],
+      views: table.columns.length > 0 ? [{state: 'frozen', ySplit: headerRow, xSplit: 1}] : [],
       properties: {outlineLevelRow: 1},
       // Printed (or converted to PDF): landscape, all columns on one page width, header row repeated.
       pageSetup: {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}`},
@@ -67,6 +69,13 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
       })
     }
     if (table.rows.length > 0) ws.autoFilter = {from: {row: headerRow, column: 1}, to: {row: headerRow + table.rows.length, column: table.columns.length}}
+    // Charts: stacked down the sheet, right of the table if there is one (rows of 20 px).
+    let top = headerRow - 1
+    for (const image of images.filter((x) => x.sheet === table.sheet)) {
+      const id = wb.addImage({buffer: image.png as unknown as ArrayBuffer, extension: 'png'})
+      ws.addImage(id, {tl: {col: table.columns.length > 0 ? table.columns.length + 1 : 0, row: top}, ext: {width: image.width, height: image.height}})
+      top += Math.ceil(image.height / 20) + 2
+    }
   }
   // Contents on the first sheet: a link to every sheet.
   const first = wb.worksheets[0]
@@ -78,15 +87,7 @@ export async function writeReportXlsx(tables: readonly Table[], path: string): P
     cell.value = {text: ws.name, hyperlink: `#'${ws.name}'!A1`}
     cell.font = {color: {argb: 'FF0563C1'}, underline: true}
   })
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer())
-  const partial = `${path}.partial`
-  try {
-    writeFileSync(partial, buffer)
-    renameSync(partial, path)
-  } catch (error) {
-    rmSync(partial, {force: true})
-    throw error
-  }
+  writeFileAtomic(path, Buffer.from(await wb.xlsx.writeBuffer()))
 }
 
 /** Lines a text needs in a column of `width` characters (a little narrower, for proportional fonts). */

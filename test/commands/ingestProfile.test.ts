@@ -46,6 +46,18 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect(readFileSync(out, 'utf8')).toBe('mine')
   })
 
+  it('report writes the PDF next to the others and keeps an existing file without --force', async () => {
+    const pdf = join(tmp, 'r.pdf')
+    writeFileSync(pdf, 'mine')
+    expect((await run(['report', '--profile', profile, '--pdf', pdf])).error?.message).toContain('already exists')
+    expect(readFileSync(pdf, 'utf8')).toBe('mine')
+    const {stdout, error} = await run(['report', '--profile', profile, '--pdf', pdf, '--xlsx', join(tmp, 'r.xlsx'), '--force'])
+    expect(error).toBeUndefined()
+    expect(stdout).toMatch(/^Wrote .*r\.xlsx, .*r\.pdf: \d+ VMs, B100 /)
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect((await run(['report', '--profile', profile, '--pdf', pdf, '--heat-map', 'weekly', '--force'])).error?.message).toMatch(/--heat-map/)
+  })
+
   it('model commands name the flag and the expected value for bad numbers', async () => {
     expect((await run(['whatif', 'outage', '--profile', profile, '--hours', 'abc'])).error?.message).toBe('Invalid option --hours: must be a positive number of hours, got "abc"')
     expect((await run(['report', '--profile', profile, '--json', join(tmp, 'r.json'), '--bandwidth', '0'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "0"')

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {churnFigures, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, hourOfWeekMeans, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
 
 const MiB = 2 ** 20
 
@@ -54,5 +54,33 @@ describe('seriesStats percentile by selection', () => {
         expect(s.max).toBe(sorted[sorted.length - 1])
       }),
     )
+  })
+})
+
+describe('hourOfWeekMeans', () => {
+  const w = 300
+  const monday = Date.UTC(2026, 10, 2) / 1000 / w // 2026-11-02 is a Monday: window index of 00:00 UTC
+
+  it('puts Monday 00:00 UTC in slot 0 and Sunday 23:55 in slot 167, as bytes per second', () => {
+    const values = new Float64Array(7 * 288).fill(NaN)
+    values[0] = 600 // Monday 00:00–00:05: 2 B/s
+    values[7 * 288 - 1] = 3000 // Sunday 23:55–24:00: 10 B/s
+    const means = hourOfWeekMeans(values, monday, w)
+    expect(means[0]).toBe(2)
+    expect(means[167]).toBe(10)
+    expect(means.filter((m) => !Number.isNaN(m)).length).toBe(2)
+  })
+
+  it('averages over the windows that have a value (missing is not zero) and over weeks', () => {
+    // Two weeks starting Wednesday 12:00 UTC; Tuesday 10:00–11:00 UTC is slot 24 + 10 = 34.
+    const first = monday + 2 * 288 + 144
+    const values = new Float64Array(14 * 288).fill(300) // 1 B/s everywhere
+    const tuesday10 = (week: number) => 6 * 288 - 144 + 10 * 12 + week * 7 * 288 // index of Tue 10:00 in week 0/1
+    for (let k = 0; k < 12; k++) values[tuesday10(0) + k] = 1200 // 4 B/s in week 1
+    values[tuesday10(1)] = NaN // week 2: one window missing, the other 11 at 1 B/s
+    const means = hourOfWeekMeans(values, first, w)
+    expect(means[34]).toBeCloseTo((12 * 1200 + 11 * 300) / (23 * 300), 12)
+    expect(means[33]).toBe(1)
+    expect(means.every((m) => !Number.isNaN(m))).toBe(true)
   })
 })

@@ -1,35 +1,24 @@
 /** The workbook read back with exceljs: sheets, key cells equal to the report document, text stays text. */
 import ExcelJS from 'exceljs'
-import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {ingestInputs} from '../../src/ingest/ingestRun.js'
-import {loadLimits} from '../../src/limits.js'
-import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
-import {buildReport, type ReportDocument} from '../../src/report/document.js'
-import {reportTables} from '../../src/report/tables.js'
-import {writeReportXlsx} from '../../src/report/writeXlsx.js'
-import {DEFAULT_SAMPLE_OPTIONS, generateSample} from '../../src/sample/generate.js'
+import type {ReportDocument} from '../../src/report/document.js'
+import {writeReport} from '../../src/report/writeReport.js'
 import {withProfile} from '../../src/store/profileStore.js'
-import {loadVmCatalog} from '../../src/vmCatalog.js'
+import {EVIL, reportEstate} from '../helpers/reportEstate.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const tmp = tempDir()
-const EVIL = '=HYPERLINK("x")'
 let doc: ReportDocument
 let wb: ExcelJS.Workbook
+let report: Awaited<ReturnType<typeof reportEstate>>['report']
 
 beforeAll(async () => {
   // A small estate whose first VM has a name that would be a formula if it were ever evaluated.
-  const dir = join(tmp, 'estate')
-  generateSample({...DEFAULT_SAMPLE_OPTIONS, vms: 3, days: 1, intervalSeconds: 60}, dir)
-  const inventory = join(dir, 'inventory.csv')
-  writeFileSync(inventory, readFileSync(inventory, 'utf8').replaceAll('"SQL01"', `"${EVIL.replaceAll('"', '""')}"`))
-  const profile = join(tmp, 'p.sqlite')
-  await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: []})
-  doc = withProfile(profile, (store) => buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: 100, outageHours: 4, managedDisks: true}, loadLimits(), loadVmCatalog()))
+  report = (await reportEstate(tmp)).report
+  doc = report()
   const file = join(tmp, 'report.xlsx')
-  await writeReportXlsx(reportTables(doc), file)
+  await writeReport(doc, {xlsx: file})
   wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(file)
 })
@@ -37,7 +26,7 @@ beforeAll(async () => {
 describe('report workbook', () => {
   it('has the sheets of the report', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'On-premises Summary', 'Recommendations', 'Compatible VMs', 'Incompatible VMs', 'VM-Storage Placement', 'On-premises Storage',
+      'On-premises Summary', 'Recommendations', 'Charts', 'Compatible VMs', 'Incompatible VMs', 'VM-Storage Placement', 'On-premises Storage',
       'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'What-if Bandwidth', 'Churn Heat Map', 'Data Quality', 'Findings', 'Assumptions & Limits',
     ])
   })
@@ -91,7 +80,7 @@ describe('report workbook', () => {
       const v = row.getCell(1).value as {hyperlink?: string} | null
       if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink)
     })
-    expect(links).toHaveLength(14)
+    expect(links).toHaveLength(15)
     expect(links[1]).toBe("#'Recommendations'!A1")
   })
 
@@ -101,6 +90,23 @@ describe('report workbook', () => {
     ws.eachRow((row) => rows.push(`${row.getCell(1).value} | ${row.getCell(3).value}`))
     expect(rows).toContain('Limits set | data/limits.json and --limits')
     expect(rows.some((r) => r.startsWith('Limit: maxDiskSizeGB | ASR Deployment Planner'))).toBe(true)
+  })
+
+  it('carries the charts as PNG images: all on Charts, the RPO curve beside the what-if table', () => {
+    const charts = wb.getWorksheet('Charts')!.getImages()
+    const whatIf = wb.getWorksheet('What-if Bandwidth')!.getImages()
+    expect(charts).toHaveLength(5)
+    expect(whatIf).toHaveLength(1)
+    // Beside the table: the column after its last (0-based anchor = column count + 1).
+    expect(whatIf[0].range.tl.nativeCol).toBe(11)
+    for (const image of [...charts, ...whatIf]) {
+      const media = wb.getImage(Number(image.imageId))
+      const png = Buffer.from(media.buffer as unknown as Uint8Array)
+      expect(media.extension).toBe('png')
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+      // Rendered at twice the 760 × 340 chart size.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1520, 680])
+    }
   })
 })
 
@@ -118,13 +124,13 @@ describe('report workbook summary', () => {
 describe('churn heat map', () => {
   it('holds each VM’s GB per UTC day from the document, coloured by a 3-colour scale', () => {
     const ws = wb.getWorksheet('Churn Heat Map')!
-    expect(doc.heatMap.days).toEqual(['2026-10-24', '2026-10-25'])
+    expect(doc.heatMap.columns).toEqual(['2026-10-24', '2026-10-25'])
     doc.heatMap.vms.forEach((v, r) => {
       expect(ws.getCell(5 + r, 1).value).toBe(v.vm)
-      v.gbPerDay.forEach((g, k) => expect(ws.getCell(5 + r, 2 + k).value).toBe(g))
+      v.values.forEach((g, k) => expect(ws.getCell(5 + r, 2 + k).value).toBe(g))
     })
     // The 24th (22:00–24:00 UTC) is under half a day: empty, not zero.
-    expect(doc.heatMap.vms.every((v) => v.gbPerDay[0] === null)).toBe(true)
+    expect(doc.heatMap.vms.every((v) => v.values[0] === null)).toBe(true)
     const cf = (ws as unknown as {conditionalFormattings: Array<{ref: string; rules: Array<{type: string}>}>}).conditionalFormattings
     expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([[`B5:C${4 + doc.heatMap.vms.length}`, 'colorScale']])
   })
@@ -147,7 +153,33 @@ describe('churn heat map', () => {
       }
       // The estate ends at 23:00 UTC (local midnight after the DST change): 276 of 288 windows.
       expect(measured).toBeLessThanOrEqual(276)
-      expect(v.gbPerDay[1]!).toBeCloseTo(bytes / (measured / 288) / 2 ** 30, 9)
+      expect(v.values[1]!).toBeCloseTo(bytes / (measured / 288) / 2 ** 30, 9)
     }
+  })
+
+  it('can show hours of the week instead (UTC, mean MB/s over the measured windows of each hour)', async () => {
+    const byHour = report({heatMap: 'hour-of-week'})
+    expect(byHour.heatMap).toMatchObject({basis: 'hour-of-week', unit: 'MB/s'})
+    expect(byHour.heatMap.columns).toHaveLength(168)
+    expect([byHour.heatMap.columns[0], byHour.heatMap.columns[24 * 6 + 23]]).toEqual(['Mon 00', 'Sun 23'])
+    // Sunday 2026-10-25 10:00–11:00 UTC is slot 6 × 24 + 10: the mean of that hour's 12 windows, by hand.
+    const {loadProfile} = await import('../../src/store/loadProfile.js')
+    const profile = withProfile(join(tmp, 'p.sqlite'), (store) => loadProfile(store, {measures: ['writeBytes']}))
+    const from = Date.parse('2026-10-25T10:00:00Z') / 300_000 - profile.firstWindow
+    for (const v of byHour.heatMap.vms) {
+      const disks = profile.disks.flatMap((d, i) => (d.vm === v.vm ? [i] : []))
+      let bytes = 0
+      for (let i = from; i < from + 12; i++) bytes += disks.reduce((n, k) => n + profile.series[k].writeBytes[i], 0)
+      expect(v.values[6 * 24 + 10]!).toBeCloseTo(bytes / 3600 / 2 ** 20, 9)
+      // The estate covers one Saturday night to Monday: no Wednesday.
+      expect(v.values[2 * 24 + 12]).toBeNull()
+    }
+    const file = join(tmp, 'by-hour.xlsx')
+    await writeReport(byHour, {xlsx: file})
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(file)
+    const ws = book.getWorksheet('Churn Heat Map')!
+    expect(ws.getCell(4, 2).value).toBe('Mon 00 (MB/s)')
+    expect(ws.getCell(5, 2 + 6 * 24 + 10).value).toBe(byHour.heatMap.vms[0].values[6 * 24 + 10])
   })
 })

@@ -1,0 +1,88 @@
+/**
+ * The PDF report, its text extracted with pdf.js (an independent reader): headline numbers equal
+ * the document's, charts are vector drawings with real text, tables repeat their header on every
+ * page, pages are numbered, the font is embedded, and input text is shown as text.
+ */
+import {join} from 'node:path'
+import {readFileSync} from 'node:fs'
+import {beforeAll, describe, expect, it} from 'vitest'
+import type {ReportDocument} from '../../src/report/document.js'
+import {writeReport} from '../../src/report/writeReport.js'
+import {EVIL, reportEstate} from '../helpers/reportEstate.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const tmp = tempDir()
+let doc: ReportDocument
+let pdfBytes: Buffer
+let pages: string[]
+
+async function pageTexts(data: Buffer): Promise<string[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const pdf = await pdfjs.getDocument({data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false}).promise
+  const texts: string[] = []
+  for (let k = 1; k <= pdf.numPages; k++) {
+    const content = await (await pdf.getPage(k)).getTextContent()
+    texts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' '))
+  }
+  return texts
+}
+
+beforeAll(async () => {
+  const {report} = await reportEstate(tmp)
+  doc = report({bandwidthMbps: 100})
+  await writeReport(doc, {pdf: join(tmp, 'report.pdf'), json: join(tmp, 'report.json')})
+  pdfBytes = readFileSync(join(tmp, 'report.pdf'))
+  pages = await pageTexts(pdfBytes)
+})
+
+describe('PDF report', () => {
+  it('opens with the headline numbers of the document', () => {
+    const first = doc.bandwidth.rpos[0]
+    const cover = pages[0]
+    expect(cover).toContain('Azure Site Recovery capacity plan')
+    expect(cover).toContain(`Bandwidth for a ${first.rpoMinutes}-minute RPO ${first.bandwidth100Mbps.toFixed(1)} Mbps`)
+    expect(cover).toContain(`${first.bandwidth90Mbps.toFixed(1)} Mbps meets it 90 % of the time`)
+    expect(cover).toContain(`Azure cores to request ${doc.protection.coresToRequest}`)
+    expect(cover).toContain(`VMs to protect ${doc.protection.vms.filter((v) => v.protect).length} of ${doc.protection.vms.length}`)
+    expect(cover).toContain(`At the planned 100 Mbps ${doc.whatIf.atBandwidth!.achievableRpoMinutes.toFixed(1)} min`)
+    // The recommendations on the cover: every RPO's 100 % and 90 % bandwidth.
+    for (const r of doc.bandwidth.rpos) expect(cover).toMatch(new RegExp(`${r.rpoMinutes} ${r.bandwidth100Mbps.toFixed(1)} ${r.bandwidth90Mbps.toFixed(1)} set by`))
+    expect(cover).toContain(`${doc.profile.quality.daysProfiled.toFixed(1)} days`)
+  })
+
+  it('agrees with the JSON written from the same document', () => {
+    const json = JSON.parse(readFileSync(join(tmp, 'report.json'), 'utf8')) as ReportDocument
+    expect(pages[0]).toContain(`${json.bandwidth.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps`)
+    expect(json.generatedUtc).toBe(doc.generatedUtc)
+  })
+
+  it('draws the charts as vectors with their text, from the chart definitions', () => {
+    const all = pages.join('\n')
+    for (const title of [`RPO vs bandwidth (target ${doc.bandwidth.rpos[0].rpoMinutes} min)`, 'Bandwidth (Mbps)', 'Site churn per 5-minute window', 'Worst RPO per UTC day at 100.0 Mbps (planned bandwidth)', 'Replica-log space per host volume', 'Top 3 VMs by P95 churn']) {
+      expect(all).toContain(title)
+    }
+    expect(all).toContain(`P95: ${doc.siteChurn.percentileMBps.toFixed(2)} MB/s`)
+    // Vector drawing, not a picture: no image XObject in the file.
+    expect(pdfBytes.includes('/Subtype /Image')).toBe(false)
+  })
+
+  it('lists incompatible VMs with their reasons, input names shown as text', () => {
+    const all = pages.join('\n')
+    const incompatible = doc.protection.vms.filter((v) => v.compatible === 'No')
+    expect(incompatible.map((v) => v.vm)).toContain(EVIL)
+    for (const v of incompatible) expect(all).toContain(v.vm)
+    expect(all).toContain('Findings and actions')
+    for (const f of doc.findings) expect(all).toContain(f.title)
+  })
+
+  it('numbers every page, embeds its font, and repeats a table header on a continued page', () => {
+    pages.forEach((text, k) => expect(text).toContain(`Page ${k + 1} of ${pages.length}`))
+    const raw = pdfBytes.toString('latin1')
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans\b/)
+    expect(raw).toContain('/FontFile2')
+    // The assumptions table runs over two pages; both start with its header row.
+    const withLimits = pages.filter((p) => p.includes('Premium tier P') || p.includes('Limit: '))
+    expect(withLimits.length).toBeGreaterThanOrEqual(2)
+    for (const p of withLimits) expect(p).toMatch(/Item Value Source/)
+  })
+})
