@@ -4,33 +4,10 @@
  * loadProfile in a fresh process. Target: under 3 s.
  */
 import {execFileSync} from 'node:child_process'
-import {existsSync, mkdirSync} from 'node:fs'
 import {join} from 'node:path'
-import {ProfileStore} from '../src/store/profileStore.js'
-import {Random} from '../src/sample/random.js'
+import {BENCH_DAYS as DAYS, benchProfile} from './benchProfile.js'
 
-const dir = join(import.meta.dirname, '..', '.bench')
-mkdirSync(dir, {recursive: true})
-const path = join(dir, 'profile-1000vm-31d.sqlite')
-const DISKS = 2700
-const DAYS = 31
-if (!existsSync(path)) {
-  process.stderr.write(`building ${path} …\n`)
-  const store = ProfileStore.open(path, {create: true, windowSeconds: 300})
-  const rng = new Random(3, 'bench-profile')
-  const wpd = store.windowsPerDay
-  const firstDay = Math.floor(Date.UTC(2026, 9, 1) / 86_400_000)
-  store.transaction(() => {
-    for (let d = 0; d < DISKS; d++) {
-      const id = store.diskId({key: `d:-hyper-v-vm${d}-virtual hard disks-vm${d}`, vm: `VM${String(Math.floor(d / 2.7)).padStart(4, '0')}`, volume: 'D:\\', instance: `D:-Hyper-V-VM${d}-Virtual Hard Disks-VM${d}.vhdx`, mappedBy: 'inventory', inventory: undefined})
-      for (let day = 0; day < DAYS; day++) {
-        const arrays = Array.from({length: 5}, (_, k) => Float64Array.from({length: wpd}, () => (k === 4 ? 300 : rng.uniform(0, 3e8))))
-        store.addDay(id, firstDay + day, arrays)
-      }
-    }
-  })
-  store.close()
-}
+const path = benchProfile(false)
 const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', `
 import {ProfileStore} from './src/store/profileStore.ts'
 import {loadProfile} from './src/store/loadProfile.ts'

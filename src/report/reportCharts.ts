@@ -16,6 +16,13 @@ export function perDayPoint(doc: ReportDocument) {
   return doc.whatIf.atBandwidth ? {point: doc.whatIf.atBandwidth, basis: 'planned bandwidth'} : {point: doc.whatIf.atBandwidth90, basis: `the ${doc.bandwidth.rpos[0].rpoMinutes}-minute 90 % bandwidth`}
 }
 
+const MAX_VOLUMES = 12
+
+/** Free space left after the requirement, as a share of the free space (lower = tighter). */
+function headroom(v: {freeGB: number; requiredGB: number}): number {
+  return v.freeGB > 0 ? 1 - v.requiredGB / v.freeGB : -Infinity
+}
+
 export function reportCharts(doc: ReportDocument): ChartDefinition[] {
   const first = doc.bandwidth.rpos[0]
   const target = first.rpoMinutes
@@ -67,17 +74,20 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
     hLines: [{y: target, label: `target ${target} min`, color: RED}],
   })
 
+  // At most 12 volumes stay readable: those with the least headroom (required ÷ free) first.
+  const volumes = [...doc.protection.volumes].sort((a, b) => headroom(a) - headroom(b) || a.volume.localeCompare(b.volume))
+  const shown = volumes.length > MAX_VOLUMES ? volumes.slice(0, MAX_VOLUMES) : doc.protection.volumes
   charts.push({
     id: 'hrl-space',
     kind: 'bar',
     horizontal: true,
-    title: 'Replica-log space per host volume',
+    title: shown.length < volumes.length ? `Replica-log space: the ${shown.length} of ${volumes.length} host volumes with the least headroom` : 'Replica-log space per host volume',
     yLabel: 'GB',
     bars: [
       {name: 'Free', color: GREEN},
       {name: 'Required', color: ORANGE},
     ],
-    groups: doc.protection.volumes.map((v) => ({label: v.volume, values: [v.freeGB, v.requiredGB]})),
+    groups: shown.map((v) => ({label: v.volume, values: [v.freeGB, v.requiredGB]})),
   })
 
   const top = doc.bandwidth.churn.vms.slice(0, 10)

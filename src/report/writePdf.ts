@@ -54,9 +54,9 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   w.table(tables.get('top-vms')!)
   pdf.addPage()
   w.heading('Protection')
-  w.table(tables.get('incompatible')!, 'No VM is incompatible.')
+  w.table(firstRows(tables.get('incompatible')!, 40, 'Incompatible VMs'), 'No VM is incompatible.')
   w.chart(charts.get('hrl-space')!)
-  w.table(tables.get('onprem-storage')!)
+  w.table(firstRows(tables.get('onprem-storage')!, 30, 'On-premises Storage'))
   pdf.addPage()
   w.heading('Findings and actions')
   for (const f of doc.findings) w.finding(f.severity, f.title, f.text)
@@ -115,6 +115,12 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   pdf.moveDown(0.8)
   // The cover keeps the bandwidth columns of the recommendations; the workbook has them all.
   if (recommendations) w.table(pickColumns(recommendations, [0, 1, 2, 3, 5]))
+}
+
+/** The table's first rows, with a note naming the sheet that has them all (a PDF stays short). */
+function firstRows(table: Table, count: number, sheet: string): Table {
+  if (table.rows.length <= count) return table
+  return {...table, rows: table.rows.slice(0, count), note: `${table.note ? `${table.note} ` : ''}The first ${count} of ${table.rows.length} rows; the workbook's ${sheet} sheet has them all.`}
 }
 
 /** The same table with only some of its columns (by index). */
