@@ -31,6 +31,13 @@ export function buildFindings(input: {profile: ProfileSummary; bandwidth: Replic
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
     findings.push({id: 'resync-risk', severity: 'warning', title: `${atRisk.length} VM(s) would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) the Hyper-V Replica logs keep growing; at 50 % of the VHD size the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
+  } else {
+    // Nothing at risk for the outage assessed: still say how long replication may stay paused.
+    const known = [...outage.vms, ...outage.volumes].filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
+    if (known.length) {
+      const first = known[0]
+      findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(first.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps the Hyper-V Replica logs growing on the hosts. From the worst start in the profile, ${first.name} reaches its limit first, after ${first.worstHours.toFixed(1)} h (typical start: ${first.typicalHours.toFixed(1)} h); past 50 % of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: []})
+    }
   }
   const short = protection.volumes.filter((v) => v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB)
   if (short.length) {

@@ -58,4 +58,15 @@ describe('hvplan report --json', () => {
     expect(byId.get('vss')!.text).toContain('0x800700EA')
     expect(byId.get('vss')!.text).toContain('0x80070032')
   })
+
+  it('says how long replication may stay paused: the shortest outage tolerance of any VM or volume', () => {
+    type Row = {name: string; worstHours: number | null; typicalHours: number | null; verdict: string}
+    const rows = [...report.outage.vms, ...report.outage.volumes] as Row[]
+    // Nothing fails a 4-hour outage on Contoso, so the finding is the informational one.
+    expect(rows.every((r) => r.verdict === 'survives' || r.verdict === 'unknown')).toBe(true)
+    const first = rows.filter((r) => r.verdict !== 'unknown' && r.worstHours !== null).sort((a, b) => a.worstHours! - b.worstHours!)[0]
+    const finding = (report.findings as Array<{id: string; title: string; text: string}>).find((f) => f.id === 'paused-replication')!
+    expect(finding.title).toBe(`Replication can stay paused about ${Math.floor(first.worstHours!)} h at worst`)
+    expect(finding.text).toContain(`${first.name} reaches its limit first, after ${first.worstHours!.toFixed(1)} h`)
+  })
 })
