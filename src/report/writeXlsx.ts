@@ -69,12 +69,19 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
       })
     }
     if (table.rows.length > 0) ws.autoFilter = {from: {row: headerRow, column: 1}, to: {row: headerRow + table.rows.length, column: table.columns.length}}
-    // Charts: stacked down the sheet, right of the table if there is one (rows of 20 px).
+    // Charts: stacked down the sheet, right of the table if there is one. The rows they span get
+    // an explicit 15 pt (20 px) height: spreadsheet programs differ in the default (LibreOffice
+    // 12.8 pt), and stacked pictures would otherwise overlap.
     let top = headerRow - 1
     for (const image of images.filter((x) => x.sheet === table.sheet)) {
       const id = wb.addImage({buffer: image.png as unknown as ArrayBuffer, extension: 'png'})
       ws.addImage(id, {tl: {col: table.columns.length > 0 ? table.columns.length + 1 : 0, row: top}, ext: {width: image.width, height: image.height}})
-      top += Math.ceil(image.height / 20) + 2
+      const rows = Math.ceil(image.height / 20) + 2
+      for (let r = top + 1; r <= top + rows; r++) if (!ws.getRow(r).height) ws.getRow(r).height = 15
+      // Printed, a picture cut by a page break comes out garbled: on a sheet of charts only, each
+      // chart gets its own page.
+      if (table.columns.length === 0) ws.getRow(top + rows).addPageBreak()
+      top += rows
     }
   }
   // Contents on the first sheet: a link to every sheet.
