@@ -2,6 +2,7 @@ import {Args, Command, Flags} from '@oclif/core'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {formatBytes, runOrExit} from '../src/cli.js'
+import {costFlags} from '../src/costFlags.js'
 import {ProgressLine} from '../src/progress.js'
 
 interface PlanResult {
@@ -10,8 +11,7 @@ interface PlanResult {
   readonly files: {ingested: number; failed: number}
 }
 
-export const PLAN_STATUS =
-  'Churn profile, replication bandwidth and protection plan computed (report.xlsx, report.pdf, report.json). Cost estimation is not built yet (issue #7): no cost figure is given.'
+export const PLAN_STATUS = 'Churn profile, replication bandwidth, protection plan and cost computed (report.xlsx, report.pdf, report.json).'
 
 export default class Plan extends Command {
   static override summary = 'Plan protection from counter logs and an inventory, in one go'
@@ -21,7 +21,7 @@ export default class Plan extends Command {
   <out>/report.json    the same figures as JSON (docs/json.md)
   <out>/profile.sqlite the churn profile, for hvplan profile / bandwidth / whatif / plan-protection / report
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
-Cost estimation comes with the next issue; until then no cost figure is given, and the output says so.`
+The cost comes from a price sheet (--prices FILE, built with hvplan prices import); without one, the shipped example sheet is used and every output says so.`
 
   static override examples = ['<%= config.bin %> plan samples/contoso --out out', '<%= config.bin %> plan logs/ --inventory vms.csv --out plan --force']
   static override enableJsonFlag = true
@@ -37,6 +37,7 @@ Cost estimation comes with the next issue; until then no cost figure is given, a
     tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter).'}),
     window: Flags.string({summary: 'Window length.', options: ['5m', '10m', '15m'], default: '5m'}),
     force: Flags.boolean({summary: 'Replace an existing, non-empty --out folder.', default: false}),
+    ...costFlags,
   }
 
   async run(): Promise<PlanResult> {
@@ -48,6 +49,10 @@ Cost estimation comes with the next issue; until then no cost figure is given, a
       const {withProfile} = await import('../src/store/profileStore.js')
       const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
+      const {loadPriceSheet} = await import('../src/prices/priceSheet.js')
+      const {costOptionsFromFlags} = await import('../src/costFlags.js')
+      const {costLine} = await import('../src/report/costText.js')
+      const cost = {sheet: loadPriceSheet(flags.prices), options: costOptionsFromFlags(flags)}
       const {buildReport} = await import('../src/report/document.js')
       const {writeReport} = await import('../src/report/writeReport.js')
       const {loadLimits} = await import('../src/limits.js')
@@ -63,11 +68,11 @@ Cost estimation comes with the next issue; until then no cost figure is given, a
         )
         progress.done()
         const doc = withProfile(join(tmp, 'profile.sqlite'), (store) =>
-          buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: 4, managedDisks: true}, loadLimits(), loadVmCatalog()),
+          buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: 4, managedDisks: true, cost}, loadLimits(), loadVmCatalog()),
         )
         await writeReport(doc, {xlsx: join(tmp, 'report.xlsx'), pdf: join(tmp, 'report.pdf'), json: join(tmp, 'report.json')})
         const {profile: summary, bandwidth, protection} = doc
-        return {run, summary, bandwidth, protection}
+        return {run, summary, bandwidth, protection, cost: doc.cost}
       })
       const {run, summary, bandwidth, protection} = result
       if (!this.jsonEnabled()) {
@@ -84,6 +89,10 @@ Cost estimation comes with the next issue; until then no cost figure is given, a
         for (const v of protection.vms.filter((x) => x.compatible !== 'Yes')) this.log(`  ${v.vm}: ${v.compatible}${v.compatibility.findings.length ? ` — ${v.compatibility.findings.map((f) => f.text).join('; ')}` : v.compatible === 'Yes*' ? ' — a disk needs a higher premium tier than its size maps to' : ''}`)
         this.log(`  ${protection.vms.filter((v) => v.protect).length} VMs to protect: ${protection.coresToRequest} cores, ${protection.storageAccounts.filter((a) => a.storage !== 'log').length} storage accounts; IR in ${protection.batching[0]?.plan.batches.length ?? 0} batch(es) at the 15-minute B100`)
         for (const v of protection.volumes) if (v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB) this.log(`  ${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free for replica logs${v.additionalGB > 0 ? `; add ${v.additionalGB.toFixed(0)} GB` : ''}`)
+        if (result.cost) {
+          this.log('')
+          this.log(costLine(result.cost))
+        }
         this.log('')
         this.log(PLAN_STATUS)
         this.log(`Wrote ${['report.xlsx', 'report.pdf', 'report.json', 'profile.sqlite', 'inputs.json'].map((f) => join(flags.out, f)).join(', ')}`)

@@ -1,9 +1,11 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
+import {type CostFlagValues, costFlags} from '../src/costFlags.js'
 import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
 import type {ReportDocument} from '../src/report/document.js'
 
-interface ReportFlags {
+interface ReportFlags extends CostFlagValues {
+  prices?: string
   profile: string
   growth: number
   'copy-frequency': string
@@ -27,7 +29,7 @@ interface ReportFlags {
 
 export default class Report extends Command {
   static override summary = 'Write the plan as a report: every figure from one computation'
-  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them in any of three forms that always agree: an Excel workbook (--xlsx FILE: one sheet per table, charts as images), a PDF report for managers (--pdf FILE: cover with headline numbers, vector charts, top VMs, incompatible VMs, replica-log space, findings, assumptions and limits) and JSON (--json FILE; schema in docs/json.md). Each file is written to a temporary name and renamed; an existing file is kept unless --force.`
+  static override description = `Computes the churn profile summary, the bandwidth per RPO and what sets it, the RPO-vs-bandwidth curve, the protection plan, outage tolerance and the findings once, and writes them in any of three forms that always agree: an Excel workbook (--xlsx FILE: one sheet per table, charts as images), a PDF report for managers (--pdf FILE: cover with headline numbers, vector charts, top VMs, incompatible VMs, replica-log space, findings, assumptions and limits) and JSON (--json FILE; schema in docs/json.md). Cost comes from a price sheet (--prices; the shipped example sheet by default, labelled as such in every output): per VM and for the site by component and state, with live formulas in the workbook (docs/cost.md). Each file is written to a temporary name and renamed; an existing file is kept unless --force.`
   static override examples = ['<%= config.bin %> report --xlsx plan.xlsx --pdf plan.pdf --json plan.json', '<%= config.bin %> report --bandwidth 200 --rpo 15 --pdf plan.pdf --force', '<%= config.bin %> report --heat-map hour-of-week --xlsx plan.xlsx']
 
   static override flags = {
@@ -44,6 +46,7 @@ export default class Report extends Command {
     pdf: Flags.string({summary: 'Write the report as a PDF to this file.'}),
     'heat-map': Flags.string({summary: 'Churn heat map columns: UTC days (GB/day) or the 168 hours of the week (MB/s).', options: ['day', 'hour-of-week'], default: 'day'}),
     force: Flags.boolean({summary: 'Replace an existing output file.', default: false}),
+    ...costFlags,
   }
 
   async run(): Promise<void> {
@@ -57,16 +60,21 @@ export default class Report extends Command {
       const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {buildReport} = await import('../src/report/document.js')
       const {writeReport} = await import('../src/report/writeReport.js')
+      const {costLine} = await import('../src/report/costText.js')
       const {assertWritableOutput} = await import('../src/io/outputDir.js')
       const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
       const outageHours = positiveNumberFlag('outage-hours', flags['outage-hours'], 'hours')
       const outputs = [['xlsx', flags.xlsx], ['pdf', flags.pdf], ['json', flags.json]] as const
       if (!outputs.some(([, file]) => file)) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE, --pdf FILE), got none', {flag: 'json'})
       for (const [flag, file] of outputs) if (file) assertWritableOutput(file, flags.force, flag)
-      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map']}
+      const {loadPriceSheet} = await import('../src/prices/priceSheet.js')
+      const {costOptionsFromFlags} = await import('../src/costFlags.js')
+      const cost = {sheet: loadPriceSheet(flags.prices), options: costOptionsFromFlags(flags)}
+      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map'], cost}
       const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
       await writeReport(doc, {xlsx: flags.xlsx, pdf: flags.pdf, json: flags.json})
       this.log(`Wrote ${outputs.flatMap(([, file]) => (file ? [file] : [])).join(', ')}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
+      if (doc.cost) this.log(costLine(doc.cost))
       for (const f of doc.findings.filter((x) => x.severity !== 'info')) this.log(`  [${f.severity}] ${f.title}`)
     })
   }

@@ -3,7 +3,8 @@
  * a user file (--limits FILE) overrides any value, and the result says which set was used.
  * Override file: {"values": {"maxIopsPerDisk": 16000, "maxDiskSizeGB": {"value": 32767, "source": "…", "date": "…"}}}.
  */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
+import {dataFile} from './dataFile.js'
 import {HvplanError} from './errors.js'
 
 export interface LimitValue {
@@ -27,14 +28,8 @@ export interface Limits {
   readonly premiumTiers: {readonly source: string; readonly date: string; readonly tiers: readonly PremiumTier[]}
 }
 
-/** data/limits.json from the sources (src/) or the build (dist/src/). */
-function builtInPath(): URL {
-  const fromSource = new URL('../data/limits.json', import.meta.url)
-  return existsSync(fromSource) ? fromSource : new URL('../../data/limits.json', import.meta.url)
-}
-
 export function loadLimits(overrideFile?: string): Limits {
-  const builtIn = JSON.parse(readFileSync(builtInPath(), 'utf8')) as {version: string; values: Record<string, LimitValue>; premiumTiers: Limits['premiumTiers']}
+  const builtIn = JSON.parse(readFileSync(dataFile('limits.json'), 'utf8')) as {version: string; values: Record<string, LimitValue>; premiumTiers: Limits['premiumTiers']}
   const values: Record<string, LimitValue> = {...builtIn.values}
   let premiumTiers = builtIn.premiumTiers
   let set = `built-in ${builtIn.version}`

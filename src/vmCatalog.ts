@@ -1,6 +1,7 @@
 /** The Azure VM size catalog: data/vmSizes.json, or a user file of the same shape (--vm-sizes). */
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import type {VmSizeSpec} from '../models/vmSize.js'
+import {dataFile} from './dataFile.js'
 import {HvplanError} from './errors.js'
 
 export interface VmCatalog {
@@ -9,8 +10,7 @@ export interface VmCatalog {
 }
 
 export function loadVmCatalog(file?: string): VmCatalog {
-  const fromSource = new URL('../data/vmSizes.json', import.meta.url)
-  const path = file ?? (existsSync(fromSource) ? fromSource : new URL('../../data/vmSizes.json', import.meta.url))
+  const path = file ?? dataFile('vmSizes.json')
   let data: {source?: string; date?: string; sizes?: VmSizeSpec[]}
   try {
     data = JSON.parse(readFileSync(path, 'utf8'))

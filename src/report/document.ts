@@ -4,7 +4,9 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {limit, type Limits} from '../limits.js'
+import {type CostPlan, type CostPlanOptions, planCost} from '../plan/costPlan.js'
 import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
+import type {LoadedPriceSheet} from '../prices/priceSheet.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
 import {planReplication, type ReplicationPlan, sendSeries} from '../plan/replicationPlan.js'
@@ -25,6 +27,8 @@ export interface ReportOptions {
   readonly managedDisks: boolean
   /** Churn heat map columns: UTC days (GB written per day) or the 168 hours of the week (MB/s). */
   readonly heatMap?: HeatMapBasis
+  /** Prices and cost options; without them the report has no cost (cost: null). */
+  readonly cost?: {readonly sheet: LoadedPriceSheet; readonly options: CostPlanOptions}
 }
 
 export type HeatMapBasis = 'day' | 'hour-of-week'
@@ -53,6 +57,8 @@ export interface ReportDocument {
   readonly protection: ProtectionPlan
   readonly outage: OutagePlan
   readonly findings: readonly Finding[]
+  /** DR cost per VM and for the site by component and state (docs/cost.md); null without prices. */
+  readonly cost: CostPlan | null
   /**
    * Churn per VM, measured (no growth): by UTC day, GB written (days with < 50 % of windows are
    * null), or by hour of the week (UTC, Monday 00 first), mean MB/s (null: no window measured).
@@ -80,6 +86,19 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
   const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
   const profile = summarizeProfile(store, o.percentile, loaded)
+  const cost = options.cost
+    ? planCost(
+        {
+          protection,
+          churnGBPerDay: new Map(bandwidth.churn.vms.map((v) => [v.vm, v.avgGBPerDay])),
+          requiredMbps: options.bandwidthMbps ?? bandwidth.rpos[0].bandwidth100Mbps,
+          rpoBandwidths: bandwidth.rpos.map((r) => ({rpoMinutes: r.rpoMinutes, requiredMbps: options.bandwidthMbps ?? r.bandwidth100Mbps})),
+          premiumTiers: limits.premiumTiers.tiers,
+        },
+        options.cost.sheet,
+        options.cost.options,
+      )
+    : null
   return {
     schema: REPORT_SCHEMA,
     generatedUtc: new Date().toISOString(),
@@ -97,7 +116,8 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     },
     protection,
     outage,
-    findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps')}),
+    cost,
+    findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), cost}),
     heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(loaded) : churnHeatMap(loaded),
     limits,
   }

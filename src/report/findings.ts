@@ -3,6 +3,7 @@
  * volumes short of log space, incompatible VMs, a link slower than the churn, data quality, and
  * the VSS snapshot error codes a planner meets when app-consistent snapshots fail.
  */
+import type {CostPlan} from '../plan/costPlan.js'
 import type {OutagePlan} from '../plan/outagePlan.js'
 import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
@@ -17,7 +18,7 @@ export interface Finding {
   readonly vms: readonly string[]
 }
 
-export function buildFindings(input: {profile: ProfileSummary; bandwidth: ReplicationPlan; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number}): Finding[] {
+export function buildFindings(input: {profile: ProfileSummary; bandwidth: ReplicationPlan; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; cost?: CostPlan | null}): Finding[] {
   const findings: Finding[] = []
   const {profile, bandwidth, protection, outage, atBandwidth} = input
   const incompatible = protection.vms.filter((v) => v.compatible === 'No')
@@ -48,6 +49,13 @@ export function buildFindings(input: {profile: ProfileSummary; bandwidth: Replic
   }
   if (profile.quality.confidence !== 'high') {
     findings.push({id: 'data-quality', severity: 'warning', title: `Data quality: ${profile.quality.confidence} confidence`, text: profile.quality.reasons.join('\n'), vms: []})
+  }
+  const cost = input.cost
+  if (cost?.priceSheet.example) {
+    findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} Download current prices for your region and offer (Azure Retail Prices API) and convert them with hvplan prices import, then pass --prices.`, vms: []})
+  }
+  if (cost?.warnings.length) {
+    findings.push({id: 'cost-gaps', severity: 'warning', title: `Cost: ${cost.warnings.length} price(s) missing`, text: cost.warnings.join('\n'), vms: cost.rows.filter((r) => r.missingPrices.length).map((r) => r.name)})
   }
   findings.push({
     id: 'vss',

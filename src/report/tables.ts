@@ -17,7 +17,22 @@ export interface Column {
   readonly wrap?: boolean
 }
 
-export type Cell = string | number | null
+/** A live Excel formula (absolute references, never input text) with the model's value cached. */
+export interface FormulaCell {
+  readonly formula: string
+  readonly result: number | null
+}
+
+export type Cell = string | number | null | FormulaCell
+
+/** An input shown above a table (label in column A, value in B) that its formulas refer to. */
+export interface TableInput {
+  readonly label: string
+  readonly value: string | number
+  /** Allowed values (a drop-down list in the workbook). */
+  readonly choices?: readonly string[]
+  readonly note?: string
+}
 
 export interface Table {
   readonly id: string
@@ -31,6 +46,20 @@ export interface Table {
   readonly subRows?: ReadonlySet<number>
   /** Colour the numeric cells from low (green) to high (red). */
   readonly heatMap?: boolean
+  /** Inputs above the header (the cost sheet's drills, discount …). */
+  readonly inputs?: readonly TableInput[]
+  /** Rows (by index) shown bold: totals. */
+  readonly boldRows?: ReadonlySet<number>
+}
+
+/** Worksheet rows of a table: title in row 1, note in row 2, inputs from inputRow, then the header. */
+export function tableLayout(table: Pick<Table, 'note' | 'inputs'>): {inputRow: number; headerRow: number} {
+  const inputRow = table.note ? 4 : 3
+  return {inputRow, headerRow: table.inputs?.length ? inputRow + table.inputs.length + 1 : inputRow}
+}
+
+export function isFormula(cell: Cell): cell is FormulaCell {
+  return cell !== null && typeof cell === 'object'
 }
 
 const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
@@ -41,7 +70,8 @@ const pct = (header: string, width = 12): Column => ({header, kind: 'percent', w
 const finite = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null)
 
 /** A cell as text, the way the PDF shows it (the workbook keeps numbers as numbers with a format). */
-export function formatCell(value: Cell, column: Column): string {
+export function formatCell(cell: Cell, column: Column): string {
+  const value = isFormula(cell) ? cell.result : cell
   if (value === null) return '—'
   if (typeof value === 'string') return value
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '—'
@@ -96,12 +126,16 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'recommendations',
     sheet: 'Recommendations',
     title: 'Recommendations per RPO',
-    note: `Growth ${a.growthPercent} %, percentile P${a.percentile}, copy frequency ${a.copyFrequencySeconds / 60} min, wire factor ${a.wireFactor}. Mbps = 10^6 bit/s.`,
-    columns: [int('RPO (min)'), num('Bandwidth RPO met 100 % (Mbps)', 1, 18), num('Bandwidth RPO met 90 % (Mbps)', 1, 18), t('What sets the 100 % bandwidth', 70), int('Largest copy frequency (s)', 16), num('Achievable RPO at planned bandwidth (min)', 1, 20), int('IR batches'), num('IR time, all batches (h)', 1, 16), int('Cores to request'), int('Storage accounts'), num('On-premises storage to add (GB)', 0, 18)],
+    note: `Growth ${a.growthPercent} %, percentile P${a.percentile}, copy frequency ${a.copyFrequencySeconds / 60} min, wire factor ${a.wireFactor}. Mbps = 10^6 bit/s.${doc.cost ? ` DR cost with the network plan for each RPO's bandwidth (${doc.cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${doc.cost.priceSheet.date}`}; details on Cost Estimation).` : ''}`,
+    columns: [
+      int('RPO (min)'), num('Bandwidth RPO met 100 % (Mbps)', 1, 18), num('Bandwidth RPO met 90 % (Mbps)', 1, 18), t('What sets the 100 % bandwidth', 70), int('Largest copy frequency (s)', 16), num('Achievable RPO at planned bandwidth (min)', 1, 20), int('IR batches'), num('IR time, all batches (h)', 1, 16), int('Cores to request'), int('Storage accounts'), num('On-premises storage to add (GB)', 0, 18),
+      ...(doc.cost ? [t('Network plan', 30), num(`DR cost (${doc.cost.priceSheet.currency}/month)`, 0, 16), num(`DR cost (${doc.cost.priceSheet.currency}/year)`, 0, 16)] : []),
+    ],
     rows: doc.bandwidth.rpos.map((r, k) => {
       const batching = doc.protection.batching[k]
       const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : null
-      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, additional]
+      const cost = doc.cost?.byRpo[k]
+      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, additional, ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
   })
 
@@ -201,6 +235,8 @@ export function reportTables(doc: ReportDocument): Table[] {
     heatMap: true,
   })
 
+  if (doc.cost) tables.push(costTable(doc))
+
   tables.push({
     id: 'data-quality',
     sheet: 'Data Quality',
@@ -251,4 +287,126 @@ export function reportTables(doc: ReportDocument): Table[] {
     ],
   })
   return tables
+}
+
+/**
+ * The Cost Estimation sheet: inputs a planner edits (drills, duration, Hybrid Benefit, discount,
+ * license and network prices) and, per VM, the prices used; every cost is a live formula over
+ * them, with the model's value cached for viewers that do not recalculate. The formulas are those
+ * of models/cost.ts (a test evaluates them and compares).
+ */
+export function costTable(doc: ReportDocument): Table {
+  const cost = doc.cost!
+  const c = cost.priceSheet.currency
+  const inputs: TableInput[] = [
+    {label: 'Region / currency', value: `${cost.priceSheet.region} / ${c}`},
+    {label: 'Price sheet', value: `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote — ' : ''}${cost.priceSheet.file} (${cost.priceSheet.date})`},
+    {label: 'DR drills per year', value: cost.options.drillsPerYear},
+    {label: 'Each DR drill, days', value: cost.options.drillDays},
+    {label: 'Azure Hybrid Benefit (Windows)', value: cost.options.hybridBenefit ? 'Yes' : 'No', choices: ['Yes', 'No']},
+    {label: 'Discount (%)', value: cost.options.discountPercent},
+    {label: `ASR license per instance per month (${c})`, value: cost.options.licensePerInstanceMonthly},
+    {label: 'Network plan', value: cost.network.plan ?? `none — ${cost.network.note}`},
+    {label: `Network plan per month (${c})`, value: cost.network.monthlyPrice ?? 0},
+    {label: 'Storage redundancy', value: cost.options.redundancy, note: 'prices per VM below are for this redundancy: change it with --redundancy'},
+    {label: 'Recovery points kept, days', value: cost.options.retentionDays, note: 'snapshot storage: change with --retention-days'},
+  ]
+  const table0: Pick<Table, 'note' | 'inputs'> = {note: 'x', inputs}
+  const {inputRow, headerRow} = tableLayout(table0)
+  const ref = (label: string) => `$B$${inputRow + inputs.findIndex((i) => i.label === label)}`
+  const drills = ref('DR drills per year')
+  const days = ref('Each DR drill, days')
+  const ahb = ref('Azure Hybrid Benefit (Windows)')
+  const discount = `(1-${ref('Discount (%)')}/100)`
+  const license = ref(`ASR license per instance per month (${c})`)
+  const network = ref(`Network plan per month (${c})`)
+  const first = headerRow + 1
+  const last = headerRow + cost.rows.length
+  const rows: Cell[][] = cost.rows.map((r, k) => {
+    const n = first + k
+    const f = (formula: string, result: number | null): Cell => (result === null ? 'no price' : {formula, result})
+    return [
+      r.name + (r.manual ? ' (manual)' : ''),
+      r.count,
+      r.os === 'linux' ? 'Linux' : 'Windows',
+      r.azureSize ?? '—',
+      r.storage === 'premium' ? 'Premium' : 'Standard',
+      r.storageGB,
+      r.hourlyWindows,
+      r.hourlyLinux,
+      r.replicationStoragePerVmMonthly,
+      f(`B${n}*I${n}*${discount}`, r.replicationStorage),
+      f(`B${n}*IF(OR(C${n}="Linux",${ahb}="Yes"),H${n},G${n})*24*${drills}*${days}/12*${discount}`, r.drillCompute),
+      f(`B${n}*I${n}*${drills}*${days}/365*${discount}`, r.drillStorage),
+      {formula: `B${n}*${license}*${discount}`, result: r.license},
+      f(`J${n}+K${n}+L${n}+M${n}`, r.total),
+      f(`N${n}*12`, r.total === null ? null : r.total * 12),
+    ]
+  })
+  const tot = cost.totals
+  const sum = (col: string, result: number): Cell => ({formula: `SUM(${col}${first}:${col}${last})`, result})
+  const at = (offset: number) => last + 1 + offset // worksheet row of summary row `offset`
+  const blank = (): Cell[] => Array.from({length: 15}, () => null)
+  const line = (label: string, monthly: FormulaCell): Cell[] => {
+    const row = blank()
+    row[0] = label
+    row[13] = monthly
+    row[14] = {formula: `N${rows.length + first + summary.length}*12`, result: monthly.result === null ? null : monthly.result * 12}
+    return row
+  }
+  const summary: Cell[][] = []
+  const totalsRow = blank()
+  totalsRow[0] = `Total of ${cost.rows.length} VM row(s)`
+  totalsRow[1] = sum('B', cost.rows.reduce((n, r) => n + r.count, 0))
+  totalsRow[9] = sum('J', tot.replicationStorage)
+  totalsRow[10] = sum('K', tot.compute)
+  totalsRow[11] = sum('L', tot.drillStorage)
+  totalsRow[12] = sum('M', tot.license)
+  totalsRow[13] = sum('N', tot.compute + tot.replicationStorage + tot.drillStorage + tot.license)
+  totalsRow[14] = {formula: `N${at(0)}*12`, result: (tot.compute + tot.replicationStorage + tot.drillStorage + tot.license) * 12}
+  summary.push(totalsRow)
+  summary.push(line(`Network: ${cost.network.plan ?? 'none'}`, {formula: `${network}*${discount}`, result: tot.network}))
+  summary.push(line('By component — compute (DR drills)', {formula: `K${at(0)}`, result: tot.compute}))
+  summary.push(line('By component — storage (replication and drills)', {formula: `J${at(0)}+L${at(0)}`, result: tot.storage}))
+  summary.push(line('By component — network', {formula: `N${at(1)}`, result: tot.network}))
+  summary.push(line('By component — ASR license', {formula: `M${at(0)}`, result: tot.license}))
+  summary.push(line('By state — replication (storage, network, license)', {formula: `J${at(0)}+N${at(1)}+M${at(0)}`, result: tot.replication}))
+  summary.push(line('By state — DR drills (compute, storage)', {formula: `K${at(0)}+L${at(0)}`, result: tot.drill}))
+  summary.push(line('Total', {formula: `N${at(0)}+N${at(1)}`, result: tot.monthly}))
+  const bold = new Set([0, 8].map((k) => rows.length + k))
+  return {
+    id: 'cost',
+    sheet: 'Cost Estimation',
+    title: `DR cost estimate (${c}, per month and per year)`,
+    note: `Edit the inputs in column B and the costs recalculate. ${cost.priceSheet.example ? 'EXAMPLE prices, not a quote: import current prices with hvplan prices import. ' : ''}Protected VMs of the plan${cost.rows.some((r) => r.manual) ? ' and manual rows' : ''}; the ASR license is counted once per protected instance. Rows without a price say so and are left out of the totals.`,
+    inputs,
+    columns: [t('VM', 22), int('Count', 8), t('OS', 10), t('Azure size', 18), t('Storage', 11), num('Storage (GB)', 0, 12), num(`Windows ${c}/h`, 4, 12), num(`Linux (base) ${c}/h`, 4, 13), num(`Replication storage per VM (${c}/month)`, 2, 18), num(`Replication storage (${c}/month)`, 2, 16), num(`DR-drill compute (${c}/month)`, 2, 16), num(`DR-drill storage (${c}/month)`, 2, 16), num(`ASR license (${c}/month)`, 2, 14), num(`Total (${c}/month)`, 2, 14), num(`Total (${c}/year)`, 2, 14)],
+    rows: [...rows, ...summary],
+    boldRows: bold,
+  }
+}
+
+/** The cost by component and by state, per month and per year (the PDF's summary). */
+export function costSummaryTable(doc: ReportDocument): Table {
+  const cost = doc.cost!
+  const c = cost.priceSheet.currency
+  const tot = cost.totals
+  const rows: Array<[string, number]> = [
+    ['Compute (DR drills)', tot.compute],
+    ['Storage (replication and drills)', tot.storage],
+    [`Network (${cost.network.plan ?? 'none'})`, tot.network],
+    ['ASR license', tot.license],
+    ['Replication state (storage, network, license)', tot.replication],
+    ['DR-drill state (compute, storage)', tot.drill],
+    ['Total', tot.monthly],
+  ]
+  return {
+    id: 'cost-summary',
+    sheet: 'Cost Summary',
+    title: `DR cost by component and state (${c})`,
+    note: `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : 'Prices'}: ${cost.priceSheet.file} (${cost.priceSheet.date}), ${cost.priceSheet.region}. ${cost.rows.length} VM row(s); ${cost.options.drillsPerYear} drills a year of ${cost.options.drillDays} days; Azure Hybrid Benefit ${cost.options.hybridBenefit ? 'on' : 'off'}; ${cost.options.redundancy}; discount ${cost.options.discountPercent} %.${tot.rowsMissingPrices ? ` ${tot.rowsMissingPrices} row(s) without prices left out.` : ''}`,
+    columns: [t('Component or state', 40), num(`Per month (${c})`, 0), num(`Per year (${c})`, 0)],
+    rows: rows.map(([label, monthly]) => [label, monthly, monthly * 12]),
+    boldRows: new Set([rows.length - 1]),
+  }
 }

@@ -10,7 +10,7 @@ import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './chart
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
-import {formatCell, reportTables, type Table, topVmsTable} from './tables.js'
+import {costSummaryTable, formatCell, reportTables, type Table, topVmsTable} from './tables.js'
 
 type Pdf = PDFKit.PDFDocument
 
@@ -57,6 +57,14 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   w.table(firstRows(tables.get('incompatible')!, 40, 'Incompatible VMs'), 'No VM is incompatible.')
   w.chart(charts.get('hrl-space')!)
   w.table(firstRows(tables.get('onprem-storage')!, 30, 'On-premises Storage'))
+  if (doc.cost) {
+    pdf.addPage()
+    w.heading('Cost')
+    w.paragraph(`What disaster recovery costs per month and per year: replication (storage for the replicas and recovery points, the network plan, the ASR license once per protected instance) and DR drills (the VMs and their disks while a test failover runs). The workbook's Cost Estimation sheet has every VM and recalculates when drills, duration, Hybrid Benefit or discount change.`)
+    w.table(costSummaryTable(doc))
+    const first = doc.cost.byRpo.map((b) => `${b.rpoMinutes} min: ${b.networkPlan ?? 'no plan'} — ${doc.cost!.priceSheet.currency} ${Math.round(b.monthly).toLocaleString('en-US')} per month`)
+    w.paragraph(`With the network plan each RPO's bandwidth needs: ${first.join('; ')}.`)
+  }
   pdf.addPage()
   w.heading('Findings and actions')
   for (const f of doc.findings) w.finding(f.severity, f.title, f.text)
@@ -100,6 +108,10 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
     ['On-premises storage to add', `${additional.toFixed(0)} GB`, 'for Hyper-V Replica logs on the host volumes'],
     ['Initial replication', `${batches} batch(es)`, `at ${(doc.protection.batching[0]?.totalBandwidthMbps ?? first.bandwidth100Mbps).toFixed(1)} Mbps`],
   ]
+  if (doc.cost) {
+    const c = doc.cost
+    headline.push(['Disaster recovery cost', `${c.priceSheet.currency} ${Math.round(c.totals.monthly).toLocaleString('en-US')} / month`, `${c.priceSheet.currency} ${Math.round(c.totals.yearly).toLocaleString('en-US')} per year; ${c.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${c.priceSheet.date}`}`])
+  }
   if (doc.whatIf.atBandwidth) headline.push([`At the planned ${doc.whatIf.atBandwidth.bandwidthMbps} Mbps`, `${formatMinutes(doc.whatIf.atBandwidth.achievableRpoMinutes)}`, `worst RPO; ${(doc.whatIf.atBandwidth.withinTargetShare * 100).toFixed(1)} % of the time within ${first.rpoMinutes} min`])
   w.headline(headline)
   pdf.moveDown(0.8)
@@ -262,7 +274,7 @@ class Writer {
       }
       const y = pdf.y
       if (r % 2 === 1) pdf.rect(MARGIN, y, this.width, height).fill('#f2f2f2')
-      pdf.font('Regular').fontSize(fontSize).fillColor(table.subRows?.has(r) ? MUTED : '#000000')
+      pdf.font(table.boldRows?.has(r) ? 'Bold' : 'Regular').fontSize(fontSize).fillColor(table.subRows?.has(r) ? MUTED : '#000000')
       let x = MARGIN
       texts.forEach((text, k) => {
         pdf.text(text, x + pad, y + pad, {width: widths[k] - 2 * pad, align: table.columns[k].kind === 'text' ? 'left' : 'right'})

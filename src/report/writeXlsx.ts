@@ -5,11 +5,13 @@
  * written as a string cell, never as a formula.
  */
 import {writeFileAtomic} from '../io/outputDir.js'
-import type {Table} from './tables.js'
+import {isFormula, type Table, tableLayout} from './tables.js'
 import type {SheetImage} from './workbookCharts.js'
 
 const HEADER_FILL = 'FF1F4E79'
 const SUB_FONT = 'FF595959'
+/** Inputs a planner may edit: light yellow, as spreadsheets mark input cells. */
+const INPUT_FILL = 'FFFFF2CC'
 
 /** images: PNG charts placed on the named sheets, stacked (beside the table when the sheet has one). */
 export async function writeReportXlsx(tables: readonly Table[], path: string, images: readonly SheetImage[] = []): Promise<void> {
@@ -18,9 +20,10 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
   wb.creator = 'hvplan'
   wb.created = new Date(0) // reproducible files: no wall-clock time inside
   for (const table of tables) {
-    const headerRow = table.note ? 4 : 3
+    const {inputRow, headerRow} = tableLayout(table)
+    // Frozen header and first column; under a block of inputs only the first column stays.
     const ws = wb.addWorksheet(table.sheet.slice(0, 31), {
-      views: table.columns.length > 0 ? [{state: 'frozen', ySplit: headerRow, xSplit: 1}] : [],
+      views: table.columns.length > 0 ? [{state: 'frozen', ySplit: table.inputs?.length ? 0 : headerRow, xSplit: 1}] : [],
       properties: {outlineLevelRow: 1},
       // Printed (or converted to PDF): landscape, all columns on one page width, header row repeated.
       pageSetup: {orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}`},
@@ -31,6 +34,20 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
       ws.getCell(2, 1).value = table.note
       ws.getCell(2, 1).font = {italic: true, color: {argb: SUB_FONT}}
     }
+    table.inputs?.forEach((input, k) => {
+      const label = ws.getCell(inputRow + k, 1)
+      label.value = input.label
+      label.font = {bold: true}
+      const cell = ws.getCell(inputRow + k, 2)
+      cell.value = input.value
+      cell.fill = {type: 'pattern', pattern: 'solid', fgColor: {argb: INPUT_FILL}}
+      if (typeof input.value === 'number') cell.numFmt = Number.isInteger(input.value) ? '0' : '#,##0.00'
+      if (input.choices) cell.dataValidation = {type: 'list', allowBlank: false, formulae: [`"${input.choices.join(',')}"`]}
+      if (input.note) {
+        ws.getCell(inputRow + k, 3).value = input.note
+        ws.getCell(inputRow + k, 3).font = {italic: true, color: {argb: SUB_FONT}}
+      }
+    })
     table.columns.forEach((c, k) => {
       const cell = ws.getCell(headerRow, k + 1)
       cell.value = c.header
@@ -49,13 +66,14 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
         const column = table.columns[k]
         // Strings go in as string cells (shared strings), which Excel never evaluates: input text
         // such as a VM named =HYPERLINK("x") stays text. Only a {formula} value makes a formula.
-        cell.value = value
+        cell.value = isFormula(value) ? {formula: value.formula, result: value.result ?? undefined} : value
         // Text is indented off the number to its left; only long-text columns wrap, and their row
         // gets the height its lines need (LibreOffice and Excel keep heights as written).
         if (column.kind === 'text') cell.alignment = {vertical: 'top', indent: 1, wrapText: column.wrap === true}
         if (column.wrap && typeof value === 'string') lines = Math.max(lines, wrappedLines(value, column.width ?? 16))
       })
       if (lines > 1) excelRow.height = 15 * lines
+      if (table.boldRows?.has(r)) excelRow.font = {bold: true}
       if (table.subRows?.has(r)) {
         excelRow.outlineLevel = 1
         excelRow.font = {color: {argb: SUB_FONT}}

@@ -52,13 +52,13 @@ describe('hvplan CLI', () => {
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine')
   })
 
-  it('plan ingests the sample, shows the churn profile, the bandwidth and the protection plan, and says plainly what is not computed yet', async () => {
+  it('plan ingests the sample, shows the churn profile, the bandwidth, the protection plan and the cost, saying the prices are an example', async () => {
     const out = join(tmp, 'plan')
     const {stdout, error} = await run(['plan', SAMPLE, '--out', out])
     expect(error).toBeUndefined()
     expect(stdout).toMatch(/^Ingested 9 counter logs from 4 hosts with the inventory .*inventory\.csv\./)
     expect(stdout).toMatch(/\nSQL01 +HV-CL01-N1,HV-CL01-N2 +3 /)
-    expect(stdout).toContain('no cost figure is given')
+    expect(stdout).toMatch(/\nDR cost \(EXAMPLE prices of 2026-11-01, not a quote; westeurope\): USD [\d,]+ per month, USD [\d,]+ per year — compute USD [\d,]+, storage USD [\d,]+, network USD [\d,]+, ASR license USD 225 per month\n/)
     expect(stdout).toMatch(/Wrote .*report\.xlsx, .*report\.pdf, .*report\.json/)
     expect(stdout).toContain('  FS01: No — disk D:\\Hyper-V\\FS01\\Virtual Hard Disks\\FS01-archive.vhdx size 5,120 GB exceeds 4,095 GB')
     expect(stdout).toMatch(/\n +15 +\d+\.\d +\d+\.\d +set by /)

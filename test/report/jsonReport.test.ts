@@ -37,7 +37,7 @@ describe('hvplan report --json', () => {
   })
 
   it('has a stable top-level key order and units in the figure names', () => {
-    expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'profile', 'bandwidth', 'whatIf', 'siteChurn', 'protection', 'outage', 'findings', 'heatMap', 'limits'])
+    expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'profile', 'bandwidth', 'whatIf', 'siteChurn', 'protection', 'outage', 'cost', 'findings', 'heatMap', 'limits'])
     expect(report.schema).toBe('hvplan-report/1')
     expect(Object.keys(report.bandwidth.rpos[0]).slice(0, 3)).toEqual(['rpoMinutes', 'bandwidth100Mbps', 'bandwidth90Mbps'])
     expect(Object.keys(report.whatIf.atBandwidth).slice(0, 2)).toEqual(['bandwidthMbps', 'achievableRpoMinutes'])
