@@ -362,7 +362,8 @@ export function costTable(doc: ReportDocument): Table {
   totalsRow[10] = sum('K', tot.compute)
   totalsRow[11] = sum('L', tot.drillStorage)
   totalsRow[12] = sum('M', tot.license)
-  totalsRow[13] = sum('N', tot.compute + tot.replicationStorage + tot.drillStorage + tot.license)
+  // Σ of the component totals (not of the row totals): a row without one price still counts its others.
+  totalsRow[13] = {formula: `J${at(0)}+K${at(0)}+L${at(0)}+M${at(0)}`, result: tot.compute + tot.replicationStorage + tot.drillStorage + tot.license}
   totalsRow[14] = {formula: `N${at(0)}*12`, result: (tot.compute + tot.replicationStorage + tot.drillStorage + tot.license) * 12}
   summary.push(totalsRow)
   summary.push(line(`Network: ${cost.network.plan ?? 'none'}`, {formula: `${network}*${discount}`, result: tot.network}))
@@ -378,7 +379,7 @@ export function costTable(doc: ReportDocument): Table {
     id: 'cost',
     sheet: 'Cost Estimation',
     title: `DR cost estimate (${c}, per month and per year)`,
-    note: `Edit the inputs in column B and the costs recalculate. ${cost.priceSheet.example ? 'EXAMPLE prices, not a quote: import current prices with hvplan prices import. ' : ''}Protected VMs of the plan${cost.rows.some((r) => r.manual) ? ' and manual rows' : ''}; the ASR license is counted once per protected instance. Rows without a price say so and are left out of the totals.`,
+    note: `Edit the inputs in column B and the costs recalculate. ${cost.priceSheet.example ? 'EXAMPLE prices, not a quote: import current prices with hvplan prices import. ' : ''}Protected VMs of the plan${cost.rows.some((r) => r.manual) ? ' and manual rows' : ''}; the ASR license is counted once per protected instance. A cost without a price says so and is left out of the totals.`,
     inputs,
     columns: [t('VM', 22), int('Count', 8), t('OS', 10), t('Azure size', 18), t('Storage', 11), num('Storage (GB)', 0, 12), num(`Windows ${c}/h`, 4, 12), num(`Linux (base) ${c}/h`, 4, 13), num(`Replication storage per VM (${c}/month)`, 2, 18), num(`Replication storage (${c}/month)`, 2, 16), num(`DR-drill compute (${c}/month)`, 2, 16), num(`DR-drill storage (${c}/month)`, 2, 16), num(`ASR license (${c}/month)`, 2, 14), num(`Total (${c}/month)`, 2, 14), num(`Total (${c}/year)`, 2, 14)],
     rows: [...rows, ...summary],
