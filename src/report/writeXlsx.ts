@@ -57,7 +57,8 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
       ws.getColumn(k + 1).width = c.width ?? 16
       if (c.kind !== 'text') ws.getColumn(k + 1).numFmt = c.kind === 'percent' ? '0.0%' : c.kind === 'integer' ? '#,##0' : `#,##0${c.decimals ? `.${'0'.repeat(c.decimals)}` : ''}`
     })
-    ws.getRow(headerRow).height = 32
+    // Header text wraps: the row is as tall as its longest header needs (two lines at least).
+    ws.getRow(headerRow).height = 15 * Math.max(2, ...table.columns.map((c) => wrappedLines(c.header, c.width ?? 16, 0.85)))
     table.rows.forEach((row, r) => {
       const excelRow = ws.getRow(headerRow + 1 + r)
       let lines = 1
@@ -115,9 +116,9 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
   writeFileAtomic(path, Buffer.from(await wb.xlsx.writeBuffer()))
 }
 
-/** Lines a text needs in a column of `width` characters (a little narrower, for proportional fonts). */
-function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(8, Math.floor(width * 1.1))
+/** Lines a text needs in a column of `width` characters (charsPerWidth: 1.1 for text, less for bold headers broken at words). */
+function wrappedLines(text: string, width: number, charsPerWidth = 1.1): number {
+  const perLine = Math.max(8, Math.floor(width * charsPerWidth))
   return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)
 }
 
