@@ -58,6 +58,23 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect((await run(['report', '--profile', profile, '--pdf', pdf, '--heat-map', 'weekly', '--force'])).error?.message).toMatch(/--heat-map/)
   })
 
+  it('report prices from a chosen market of a sheet with several, and names bad cost flags', async () => {
+    const example = JSON.parse(readFileSync(join(root, 'data', 'prices.example.json'), 'utf8'))
+    const eur = {...example.markets[0], currency: 'EUR', asrLicensePerInstanceMonth: 23}
+    const sheet = join(tmp, 'two-markets.json')
+    writeFileSync(sheet, JSON.stringify({...example, label: 'two markets', markets: [example.markets[0], eur]}))
+    const json = join(tmp, 'eur.json')
+    expect((await run(['report', '--profile', profile, '--json', json, '--prices', sheet])).error?.message).toMatch(/^Invalid option --region: must choose one of the price sheet's markets \(westeurope\/USD, westeurope\/EUR\)/)
+    const {stdout, error} = await run(['report', '--profile', profile, '--json', json, '--prices', sheet, '--currency', 'EUR', '--discount', '10', '--force'])
+    expect(error).toBeUndefined()
+    expect(stdout).toMatch(/\nDR cost \(prices .*two-markets\.json of 2026-11-01; westeurope\): EUR [\d,]+ per month/)
+    const cost = JSON.parse(readFileSync(json, 'utf8')).cost
+    expect([cost.priceSheet.currency, cost.options.discountPercent]).toEqual(['EUR', 10])
+    expect(cost.totals.license).toBeCloseTo(9 * 23 * 0.9, 9) // nine protected VMs
+    expect((await run(['report', '--profile', profile, '--json', json, '--discount', '120', '--force'])).error?.message).toBe('Invalid option --discount: must be a percentage from 0 to 100, got "120"')
+    expect((await run(['report', '--profile', profile, '--json', json, '--drills-per-year', '2.5', '--force'])).error?.message).toBe('Invalid option --drills-per-year: must be a whole number of drills ≥ 0, got "2.5"')
+  })
+
   it('model commands name the flag and the expected value for bad numbers', async () => {
     expect((await run(['whatif', 'outage', '--profile', profile, '--hours', 'abc'])).error?.message).toBe('Invalid option --hours: must be a positive number of hours, got "abc"')
     expect((await run(['report', '--profile', profile, '--json', join(tmp, 'r.json'), '--bandwidth', '0'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "0"')
