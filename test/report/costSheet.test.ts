@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs'
 import FormulaParser from 'fast-formula-parser'
-import {writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {DEFAULT_COST_OPTIONS} from '../../src/plan/costOptions.js'
@@ -114,6 +114,26 @@ describe('Cost Estimation sheet', () => {
     expect(ws.getCell(`B${dc}`).value).toBe(3)
     expect((ws.getCell(`M${dc}`).value as {result: number}).result).toBe(75)
     expect(doc.cost!.totals.license).toBe(25 * (doc.protection.vms.filter((v) => v.protect).length + 3 + 1))
+  })
+
+  it('puts the summary by component and state in the PDF and the JSON, saying the prices are an example', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const file = join(tmp, 'cost.pdf')
+    await writeReport(doc, {pdf: file, json: join(tmp, 'cost.json')})
+    const pdf = await pdfjs.getDocument({data: new Uint8Array(readFileSync(file)), useSystemFonts: false, isEvalSupported: false}).promise
+    let text = ''
+    for (let k = 1; k <= pdf.numPages; k++) text += (await (await pdf.getPage(k)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ') + '\n'
+    text = text.replace(/\s+/g, ' ')
+    const t = doc.cost!.totals
+    const money = (v: number) => Math.round(v).toLocaleString('en-US')
+    expect(text).toContain(`Disaster recovery cost USD ${money(t.monthly)} / month`)
+    expect(text).toContain('EXAMPLE prices, not a quote')
+    for (const [label, v] of [['Compute (DR drills)', t.compute], ['ASR license', t.license], ['Replication state (storage, network, license)', t.replication], ['DR-drill state (compute, storage)', t.drill], ['Total', t.monthly]] as const) {
+      expect(text).toContain(`${label} ${money(v)} ${money(v * 12)}`)
+    }
+    const json = JSON.parse(readFileSync(join(tmp, 'cost.json'), 'utf8')) as ReportDocument
+    expect(json.cost!.totals.monthly).toBeCloseTo(t.monthly, 9)
+    expect(json.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['example-prices', 'cost-gaps']))
   })
 
   it('keeps formulas free of input text: VM names are only ever string cells', () => {
