@@ -126,7 +126,12 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   ])
   pdf.moveDown(0.8)
   // The cover keeps the bandwidth columns of the recommendations; the workbook has them all.
-  if (recommendations) w.table(pickColumns(recommendations, [0, 1, 2, 3, 5]))
+  // (the achievable RPO only with a planned bandwidth; the monthly cost with each RPO's network plan).
+  if (recommendations) {
+    const at = (header: RegExp) => recommendations.columns.findIndex((c) => header.test(c.header))
+    const keep = [/^RPO/, /met 100 %/, /met 90 %/, /^What sets/, ...(doc.whatIf.atBandwidth ? [/^Achievable RPO/] : []), ...(doc.cost ? [/^DR cost .*\/month\)$/] : [])].map(at)
+    w.table(pickColumns(recommendations, keep))
+  }
 }
 
 /** The table's first rows, with a note naming the sheet that has them all (a PDF stays short). */
