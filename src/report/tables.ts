@@ -311,8 +311,9 @@ export function costTable(doc: ReportDocument): Table {
     {label: 'Storage redundancy', value: cost.options.redundancy, note: 'prices per VM below are for this redundancy: change it with --redundancy'},
     {label: 'Recovery points kept, days', value: cost.options.retentionDays, note: 'snapshot storage: change with --retention-days'},
   ]
-  const table0: Pick<Table, 'note' | 'inputs'> = {note: 'x', inputs}
-  const {inputRow, headerRow} = tableLayout(table0)
+  const note = `Edit the inputs in column B and the costs recalculate. ${cost.priceSheet.example ? 'EXAMPLE prices, not a quote: import current prices with hvplan prices import. ' : ''}Protected VMs of the plan${cost.rows.some((r) => r.manual) ? ' and manual rows' : ''}; the ASR license is counted once per protected instance. A cost without a price says so and is left out of the totals.`
+  // Formulas refer to cells by address: the same layout rule the workbook writer uses.
+  const {inputRow, headerRow} = tableLayout({note, inputs})
   const ref = (label: string) => `$B$${inputRow + inputs.findIndex((i) => i.label === label)}`
   const drills = ref('DR drills per year')
   const days = ref('Each DR drill, days')
@@ -379,7 +380,7 @@ export function costTable(doc: ReportDocument): Table {
     id: 'cost',
     sheet: 'Cost Estimation',
     title: `DR cost estimate (${c}, per month and per year)`,
-    note: `Edit the inputs in column B and the costs recalculate. ${cost.priceSheet.example ? 'EXAMPLE prices, not a quote: import current prices with hvplan prices import. ' : ''}Protected VMs of the plan${cost.rows.some((r) => r.manual) ? ' and manual rows' : ''}; the ASR license is counted once per protected instance. A cost without a price says so and is left out of the totals.`,
+    note,
     inputs,
     columns: [t('VM', 34), int('Count', 8), t('OS', 10), t('Azure size', 18), t('Storage', 11), num('Storage (GB)', 0, 12), num(`Windows ${c}/h`, 4, 12), num(`Linux (base) ${c}/h`, 4, 13), num(`Replication storage per VM (${c}/month)`, 2, 18), num(`Replication storage (${c}/month)`, 2, 16), num(`DR-drill compute (${c}/month)`, 2, 16), num(`DR-drill storage (${c}/month)`, 2, 16), num(`ASR license (${c}/month)`, 2, 14), num(`Total (${c}/month)`, 2, 14), num(`Total (${c}/year)`, 2, 14)],
     rows: [...rows, ...summary],
