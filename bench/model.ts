@@ -18,7 +18,7 @@ import {normalizeReplicationOptions} from './src/plan/replicationOptions.ts'
 import {parseSweep, planWhatIf} from './src/plan/whatIfPlan.ts'
 const time = (f) => { const t = performance.now(); const r = f(); return [r, (performance.now() - t) / 1000] }
 const store = ProfileStore.open(${JSON.stringify(profile)}, {create: false})
-const [p, load] = time(() => loadProfile(store, {measures: ['writeBytes']}))
+const [p, load] = time(() => loadProfile(store, {measures: ['writeBytes'], coverage: false}))
 const options = normalizeReplicationOptions({rpo: [15, 30, 60, 120]})
 const [plan, bandwidth] = time(() => planReplication(p, options))
 const [sweep, whatif] = time(() => planWhatIf(p, normalizeReplicationOptions({rpo: [15]}), parseSweep('100:5000:100')))

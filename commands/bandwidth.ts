@@ -23,7 +23,7 @@ export default class Bandwidth extends Command {
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
-      const plan = withProfile(flags.profile, (store) => planReplication(loadProfile(store), options))
+      const plan = withProfile(flags.profile, (store) => planReplication(loadProfile(store, {coverage: false}), options))
       if (!this.jsonEnabled()) {
         this.log(`${plan.vmCount} VMs, ${plan.diskCount} disks; growth ${options.growthPercent} %, wire factor ${options.wireFactor}, copy frequency ${options.copyFrequencySeconds / 60} min; ${(plan.filledWindowShare * 100).toFixed(1)} % of disk-windows filled`)
         const c = plan.siteChurn

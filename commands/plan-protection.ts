@@ -37,7 +37,7 @@ export default class PlanProtection extends Command {
       const {readInventory} = await import('../src/ingest/inventory.js')
       const inventory = flags.inventory ? readInventory(flags.inventory).disks : undefined
       const plan = withProfile(flags.profile, (store) => {
-        const loaded = inventory ? withInventory(loadProfile(store), inventory) : loadProfile(store)
+        const loaded = inventory ? withInventory(loadProfile(store, {coverage: false}), inventory) : loadProfile(store, {coverage: false})
         return planProtection(loaded, options, limits, loadVmCatalog(flags['vm-sizes']), bandwidth, flags['managed-disks'], flags['include-vm'] ?? [])
       })
       if (!this.jsonEnabled()) {

@@ -27,7 +27,7 @@ export default class WhatIfBandwidth extends Command {
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
       const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
       const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
-      const plan = withProfile(flags.profile, (store) => planWhatIf(loadProfile(store, {measures: ['writeBytes']}), options, bandwidths))
+      const plan = withProfile(flags.profile, (store) => planWhatIf(loadProfile(store, {measures: ['writeBytes'], coverage: false}), options, bandwidths))
       if (!this.jsonEnabled()) {
         this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)
         this.log('')

@@ -26,7 +26,7 @@ export default class WhatIfOutage extends Command {
       const hours = positiveNumberFlag('hours', flags.hours, 'hours')
       if (!(flags.growth >= 0)) throw new HvplanError('E_FLAG', `must be a percentage ≥ 0, got ${flags.growth}`, {flag: 'growth'})
       const limits = loadLimits(flags.limits)
-      const plan = withProfile(flags.profile, (store) => planOutage(loadProfile(store, {measures: ['writeBytes']}), hours, flags.growth, limit(limits, 'hrlResyncShareOfVhd')))
+      const plan = withProfile(flags.profile, (store) => planOutage(loadProfile(store, {measures: ['writeBytes'], coverage: false}), hours, flags.growth, limit(limits, 'hrlResyncShareOfVhd')))
       if (!this.jsonEnabled()) {
         const h = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '—' : `> ${plan.profileHours.toFixed(0)}`)
         const rows = (list: OutagePlan['vms']) => list.map((r) => [r.name, Number.isFinite(r.capacityGB) ? r.capacityGB.toFixed(0) : '—', h(r.worstHours), r.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '', h(r.typicalHours), r.verdict])

@@ -68,7 +68,7 @@ export interface ProfileSummary {
 }
 
 /** `profile` may be passed in when the caller has already loaded it from the same store. */
-export function summarizeProfile(store: ProfileStore, percentile = 95, profile: LoadedProfile = loadProfile(store, {measures: ['writeBytes', 'writeOps']})): ProfileSummary {
+export function summarizeProfile(store: ProfileStore, percentile = 95, profile: LoadedProfile = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false})): ProfileSummary {
   const seconds = store.windowSeconds
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
   const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {

@@ -69,7 +69,7 @@ export interface ReportDocument {
 }
 
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog): ReportDocument {
-  const loaded = loadProfile(store)
+  const loaded = loadProfile(store, {coverage: false})
   const o = options.replication
   const send = sendSeries(loaded, o)
   const bandwidth = planReplication(loaded, o, send)
