@@ -80,6 +80,14 @@ export function sendSeries(profile: LoadedProfile, options: ReplicationOptions):
 }
 
 /** send: the send series of the same profile and options, when the caller has computed it already. */
+/**
+ * Bytes to send in one window as churn in MB/s: churn is writes, so the wire factor is taken back
+ * out; growth stays (it applies to every workload figure).
+ */
+export function sendToChurnMBps(sendBytes: number, windowSeconds: number, wireFactor: number): number {
+  return sendBytes / (windowSeconds * 2 ** 20 * wireFactor)
+}
+
 export function planReplication(profile: LoadedProfile, options: ReplicationOptions, send: SendSeries = sendSeries(profile, options)): ReplicationPlan {
   const {byVm, site, diskCount, filledWindowShare, kept} = send
   const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
@@ -128,10 +136,9 @@ export function planReplication(profile: LoadedProfile, options: ReplicationOpti
     filledWindowShare,
     siteMeanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)),
     siteChurn: (() => {
-      // Churn is writes, so the wire factor is taken back out; growth stays (every workload figure).
       const st = seriesStats(site, options.percentile)
-      const perSecond = profile.windowSeconds * 2 ** 20 * options.wireFactor
-      return {avgMBps: st.mean / perSecond, percentileMBps: st.percentile / perSecond, maxMBps: st.max / perSecond}
+      const mbps = (bytes: number) => sendToChurnMBps(bytes, profile.windowSeconds, options.wireFactor)
+      return {avgMBps: mbps(st.mean), percentileMBps: mbps(st.percentile), maxMBps: mbps(st.max)}
     })(),
     rpos,
     churn: churnReport(profile, kept, options),

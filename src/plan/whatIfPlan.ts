@@ -7,7 +7,7 @@ import {whatIfBandwidth} from '../../models/whatIf.js'
 import {HvplanError} from '../errors.js'
 import type {LoadedProfile} from '../store/loadProfile.js'
 import type {ReplicationOptions} from './replicationOptions.js'
-import {sendSeries} from './replicationPlan.js'
+import {type SendSeries, sendSeries} from './replicationPlan.js'
 
 export interface WhatIfPoint {
   readonly bandwidthMbps: number
@@ -44,9 +44,10 @@ export function parseSweep(text: string): number[] {
   return points
 }
 
-export function planWhatIf(profile: LoadedProfile, options: ReplicationOptions, bandwidthsMbps: readonly number[]): WhatIfPlan {
+/** send: the send series of the same profile and options, when the caller has computed it already. */
+export function planWhatIf(profile: LoadedProfile, options: ReplicationOptions, bandwidthsMbps: readonly number[], send?: SendSeries): WhatIfPlan {
   for (const b of bandwidthsMbps) if (!(b > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${b}`, {flag: 'bandwidth'})
-  const series = sendSeries(profile, options)
+  const series = send ?? sendSeries(profile, options)
   const params = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
   const logs = cycleLogBytes(series.site, profile.windowSeconds, params.copyFrequencySeconds)
   const startSeconds = profile.firstWindow * profile.windowSeconds

@@ -9,7 +9,7 @@ import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import type {LoadedPriceSheet} from '../prices/priceSheet.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
-import {planReplication, type ReplicationPlan, sendSeries} from '../plan/replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendSeries, sendToChurnMBps} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
 import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
@@ -79,10 +79,10 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const to = Math.max(from * 1.01, b100 * 1.5)
   const curveBandwidths = Array.from({length: 40}, (_, i) => Math.round((from + ((to - from) * i) / 39) * 10) / 10)
   const whatIfOptions = {...o, rpoMinutes: [o.rpoMinutes[0]]}
-  const curve = planWhatIf(loaded, whatIfOptions, curveBandwidths).points
-  const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps]).points[0]
-  const atBandwidth90 = planWhatIf(loaded, whatIfOptions, [bandwidth.rpos[0].bandwidth90Mbps]).points[0]
-  const perSecond = loaded.windowSeconds * 2 ** 20 * o.wireFactor // send bytes per window → churn MB/s
+  // The send series does not depend on the RPO: computed once above, shared by every what-if.
+  const curve = planWhatIf(loaded, whatIfOptions, curveBandwidths, send).points
+  const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps], send).points[0]
+  const atBandwidth90 = planWhatIf(loaded, whatIfOptions, [bandwidth.rpos[0].bandwidth90Mbps], send).points[0]
   const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
   const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
   const profile = summarizeProfile(store, o.percentile, loaded)
@@ -112,7 +112,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
       windowSeconds: loaded.windowSeconds,
       percentile: o.percentile,
       percentileMBps: bandwidth.siteChurn.percentileMBps,
-      churnMBps: Array.from(send.site, (b) => Math.round((b / perSecond) * 1e6) / 1e6),
+      churnMBps: Array.from(send.site, (b) => Math.round(sendToChurnMBps(b, loaded.windowSeconds, o.wireFactor) * 1e6) / 1e6),
     },
     protection,
     outage,
