@@ -2,7 +2,7 @@ import {Args, Command, Flags} from '@oclif/core'
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {formatBytes, runOrExit} from '../src/cli.js'
-import {costFlags} from '../src/costFlags.js'
+import {costFlags, costFromFlags} from '../src/costFlags.js'
 import {ProgressLine} from '../src/progress.js'
 
 interface PlanResult {
@@ -49,10 +49,8 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
       const {withProfile} = await import('../src/store/profileStore.js')
       const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
-      const {loadPriceSheet} = await import('../src/prices/priceSheet.js')
-      const {costOptionsFromFlags} = await import('../src/costFlags.js')
       const {costLine} = await import('../src/report/costText.js')
-      const cost = {sheet: loadPriceSheet(flags.prices), options: costOptionsFromFlags(flags)}
+      const cost = costFromFlags(flags)
       const {buildReport} = await import('../src/report/document.js')
       const {writeReport} = await import('../src/report/writeReport.js')
       const {loadLimits} = await import('../src/limits.js')

@@ -1,11 +1,10 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
-import {type CostFlagValues, costFlags} from '../src/costFlags.js'
+import {type CostFlagValues, costFlags, costFromFlags} from '../src/costFlags.js'
 import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
 import type {ReportDocument} from '../src/report/document.js'
 
 interface ReportFlags extends CostFlagValues {
-  prices?: string
   profile: string
   growth: number
   'copy-frequency': string
@@ -67,9 +66,7 @@ export default class Report extends Command {
       const outputs = [['xlsx', flags.xlsx], ['pdf', flags.pdf], ['json', flags.json]] as const
       if (!outputs.some(([, file]) => file)) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE, --pdf FILE), got none', {flag: 'json'})
       for (const [flag, file] of outputs) if (file) assertWritableOutput(file, flags.force, flag)
-      const {loadPriceSheet} = await import('../src/prices/priceSheet.js')
-      const {costOptionsFromFlags} = await import('../src/costFlags.js')
-      const cost = {sheet: loadPriceSheet(flags.prices), options: costOptionsFromFlags(flags)}
+      const cost = costFromFlags(flags)
       const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map'], cost}
       const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
       await writeReport(doc, {xlsx: flags.xlsx, pdf: flags.pdf, json: flags.json})

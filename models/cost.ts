@@ -73,8 +73,13 @@ export interface CostEstimate {
   readonly totals: CostTotals
 }
 
+/** Linux VMs, and Windows VMs under Azure Hybrid Benefit, are priced at the base (Linux) rate. */
+export function usesBaseRate(os: OsType, hybridBenefit: boolean): boolean {
+  return os === 'linux' || hybridBenefit
+}
+
 export function drillHourly(os: OsType, hybridBenefit: boolean, hourlyWindows: number | null, hourlyLinux: number | null): number | null {
-  return os === 'linux' || hybridBenefit ? hourlyLinux : hourlyWindows
+  return usesBaseRate(os, hybridBenefit) ? hourlyLinux : hourlyWindows
 }
 
 export function costEstimate(inputs: readonly CostRowInput[], o: CostOptions): CostEstimate {

@@ -2,6 +2,7 @@
 import {Flags} from '@oclif/core'
 import {flagError} from './errors.js'
 import {type CostPlanOptions, DEFAULT_COST_OPTIONS, parseRedundancy} from './plan/costOptions.js'
+import {type LoadedPriceSheet, loadPriceSheet} from './prices/priceSheet.js'
 
 const d = DEFAULT_COST_OPTIONS
 
@@ -22,6 +23,7 @@ export const costFlags = {
 }
 
 export interface CostFlagValues {
+  prices?: string
   region?: string
   currency?: string
   'drills-per-year': string
@@ -57,4 +59,9 @@ export function costOptionsFromFlags(flags: CostFlagValues): CostPlanOptions {
     linuxVms: flags['linux-vm'] ?? [],
     extraVmsFile: flags['extra-vms'],
   }
+}
+
+/** The price sheet (--prices, else the example) and the cost options, as buildReport takes them. */
+export function costFromFlags(flags: CostFlagValues): {sheet: LoadedPriceSheet; options: CostPlanOptions} {
+  return {sheet: loadPriceSheet(flags.prices), options: costOptionsFromFlags(flags)}
 }

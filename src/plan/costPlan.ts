@@ -10,7 +10,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {parse} from 'csv-parse/sync'
-import {cheapestCoveringPlan, type CostEstimate, costEstimate, type CostRow, type OsType} from '../../models/cost.js'
+import {cheapestCoveringPlan, type CostEstimate, costEstimate, type CostRow, drillHourly, type OsType, usesBaseRate} from '../../models/cost.js'
 import {tierBySize} from '../../models/azureStorage.js'
 import {HvplanError} from '../errors.js'
 import {globToRegExp} from '../ingest/mapping.js'
@@ -100,8 +100,7 @@ export function planCost(
     return {...r, os: p.facts.os, azureSize: p.facts.azureSize ?? null, storage: p.facts.storage, storageGB: p.facts.storageGB, churnGBPerDay: p.facts.churnGBPerDay, manual: p.facts.manual, hourlyWindows: p.hourlyWindows, hourlyLinux: p.hourlyLinux, diskStorageMonthly: p.disk, snapshotMonthly: p.snapshot, transactionsMonthly: p.transactions, replicationStoragePerVmMonthly: p.replicationStoragePerVmMonthly, missingPrices: p.missing}
   })
   for (const r of rows.filter((x) => x.missingPrices.length)) warnings.push(`${r.name}: no price for ${r.missingPrices.join(', ')} in ${market.region}/${market.currency}; left out of the totals`)
-  const {drillsPerYear, drillDays, hybridBenefit, redundancy, discountPercent, retentionDays, network: networkKind, networkPlan, linuxVms, extraVmsFile} = o
-  const rest = {drillsPerYear, drillDays, hybridBenefit, redundancy, discountPercent, retentionDays, network: networkKind, networkPlan, linuxVms}
+  const {region, currency, extraVmsFile, ...rest} = o // the market and the file are reported apart
   const discount = 1 - o.discountPercent / 100
   const byRpo = input.rpoBandwidths.map((b) => {
     const n = pickNetwork(market, o, b.requiredMbps)
@@ -126,7 +125,7 @@ function priceRow(f: RowFacts, market: PriceMarket, o: CostPlanOptions) {
   else if (!size) missing.push(`VM size ${f.azureSize}`)
   const hourlyLinux = size?.linux ?? null
   const hourlyWindows = size?.windows ?? null
-  if (size && (f.os === 'linux' || o.hybridBenefit ? hourlyLinux === null : hourlyWindows === null)) missing.push(`${f.azureSize} ${f.os === 'linux' || o.hybridBenefit ? 'Linux (base)' : 'Windows'} hourly`)
+  if (size && drillHourly(f.os, o.hybridBenefit, hourlyWindows, hourlyLinux) === null) missing.push(`${f.azureSize} ${usesBaseRate(f.os, o.hybridBenefit) ? 'Linux (base)' : 'Windows'} hourly`)
   let disk: number | null = null
   if (f.storage === 'standard') {
     const perGB = market.storagePerGBMonth[o.redundancy]

@@ -7,6 +7,7 @@
  */
 import {writeFileAtomic} from '../io/outputDir.js'
 import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './charts.js'
+import {money} from './costText.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
@@ -62,7 +63,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     w.heading('Cost')
     w.paragraph(`What disaster recovery costs per month and per year: replication (storage for the replicas and recovery points, the network plan, the ASR license once per protected instance) and DR drills (the VMs and their disks while a test failover runs). The workbook's Cost Estimation sheet has every VM and recalculates when drills, duration, Hybrid Benefit or discount change.`)
     w.table(costSummaryTable(doc))
-    const first = doc.cost.byRpo.map((b) => `${b.rpoMinutes} min: ${b.networkPlan ?? 'no plan'} — ${doc.cost!.priceSheet.currency} ${Math.round(b.monthly).toLocaleString('en-US')} per month`)
+    const first = doc.cost.byRpo.map((b) => `${b.rpoMinutes} min: ${b.networkPlan ?? 'no plan'} — ${money(b.monthly, doc.cost!.priceSheet.currency)} per month`)
     w.paragraph(`With the network plan each RPO's bandwidth needs: ${first.join('; ')}.`)
   }
   pdf.addPage()
@@ -110,7 +111,7 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   ]
   if (doc.cost) {
     const c = doc.cost
-    headline.push(['Disaster recovery cost', `${c.priceSheet.currency} ${Math.round(c.totals.monthly).toLocaleString('en-US')} / month`, `${c.priceSheet.currency} ${Math.round(c.totals.yearly).toLocaleString('en-US')} per year; ${c.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${c.priceSheet.date}`}`])
+    headline.push(['Disaster recovery cost', `${money(c.totals.monthly, c.priceSheet.currency)} / month`, `${money(c.totals.yearly, c.priceSheet.currency)} per year; ${c.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${c.priceSheet.date}`}`])
   }
   if (doc.whatIf.atBandwidth) headline.push([`At the planned ${doc.whatIf.atBandwidth.bandwidthMbps} Mbps`, `${formatMinutes(doc.whatIf.atBandwidth.achievableRpoMinutes)}`, `worst RPO; ${(doc.whatIf.atBandwidth.withinTargetShare * 100).toFixed(1)} % of the time within ${first.rpoMinutes} min`])
   w.headline(headline)
