@@ -347,25 +347,22 @@ export function costTable(doc: ReportDocument): Table {
   const tot = cost.totals
   const sum = (col: string, result: number): Cell => ({formula: `SUM(${col}${first}:${col}${last})`, result})
   const at = (offset: number) => last + 1 + offset // worksheet row of summary row `offset`
-  const blank = (): Cell[] => Array.from({length: 15}, () => null)
+  const summary: Cell[][] = []
+  /** A summary row: its label, the monthly figure in N and the year (N × 12) in O. */
   const line = (label: string, monthly: FormulaCell): Cell[] => {
-    const row = blank()
+    const row: Cell[] = Array.from({length: 15}, () => null)
     row[0] = label
     row[13] = monthly
-    row[14] = {formula: `N${rows.length + first + summary.length}*12`, result: monthly.result === null ? null : monthly.result * 12}
+    row[14] = {formula: `N${at(summary.length)}*12`, result: monthly.result === null ? null : monthly.result * 12}
     return row
   }
-  const summary: Cell[][] = []
-  const totalsRow = blank()
-  totalsRow[0] = `Total of ${cost.rows.length} VM row(s)`
+  // Σ of the component totals (not of the row totals): a row without one price still counts its others.
+  const totalsRow = line(`Total of ${cost.rows.length} VM row(s)`, {formula: `J${at(0)}+K${at(0)}+L${at(0)}+M${at(0)}`, result: tot.compute + tot.replicationStorage + tot.drillStorage + tot.license})
   totalsRow[1] = sum('B', cost.rows.reduce((n, r) => n + r.count, 0))
   totalsRow[9] = sum('J', tot.replicationStorage)
   totalsRow[10] = sum('K', tot.compute)
   totalsRow[11] = sum('L', tot.drillStorage)
   totalsRow[12] = sum('M', tot.license)
-  // Σ of the component totals (not of the row totals): a row without one price still counts its others.
-  totalsRow[13] = {formula: `J${at(0)}+K${at(0)}+L${at(0)}+M${at(0)}`, result: tot.compute + tot.replicationStorage + tot.drillStorage + tot.license}
-  totalsRow[14] = {formula: `N${at(0)}*12`, result: (tot.compute + tot.replicationStorage + tot.drillStorage + tot.license) * 12}
   summary.push(totalsRow)
   summary.push(line(`Network: ${cost.network.plan ?? 'none'}`, {formula: `${network}*${discount}`, result: tot.network}))
   summary.push(line('By component — compute (DR drills)', {formula: `K${at(0)}`, result: tot.compute}))

@@ -7,22 +7,21 @@ import {reportCharts} from './reportCharts.js'
 export interface SheetImage {
   /** Sheet name (as in the tables). */
   readonly sheet: string
-  readonly title: string
   readonly png: Buffer
   /** Size shown, in pixels (the PNG has twice the resolution). */
   readonly width: number
   readonly height: number
 }
 
-export const CHARTS_SHEET = 'Charts'
+const CHARTS_SHEET = 'Charts'
 
 /** Every chart on the Charts sheet; the RPO curve also beside the what-if table. */
 export async function workbookCharts(doc: ReportDocument): Promise<SheetImage[]> {
   const images: SheetImage[] = []
   for (const chart of reportCharts(doc)) {
     const png = await chartPng(chartSvg(chart), 2)
-    images.push({sheet: CHARTS_SHEET, title: chart.title, png, width: CHART_WIDTH, height: CHART_HEIGHT})
-    if (chart.id === 'rpo-vs-bandwidth') images.push({sheet: 'What-if Bandwidth', title: chart.title, png, width: CHART_WIDTH, height: CHART_HEIGHT})
+    images.push({sheet: CHARTS_SHEET, png, width: CHART_WIDTH, height: CHART_HEIGHT})
+    if (chart.id === 'rpo-vs-bandwidth') images.push({sheet: 'What-if Bandwidth', png, width: CHART_WIDTH, height: CHART_HEIGHT})
   }
   return images
 }
