@@ -4,6 +4,7 @@
  * Override file: {"values": {"maxIopsPerDisk": 16000, "maxDiskSizeGB": {"value": 32767, "source": "…", "date": "…"}}}.
  */
 import {readFileSync} from 'node:fs'
+import type {Tier} from '../models/azureStorage.js'
 import {dataFile} from './dataFile.js'
 import {HvplanError} from './errors.js'
 
@@ -14,12 +15,8 @@ export interface LimitValue {
   readonly date: string
 }
 
-export interface PremiumTier {
-  readonly tier: string
-  readonly maxSizeGB: number
-  readonly iops: number
-  readonly mbps: number
-}
+/** A premium disk tier of the limits file: the models' Tier. */
+export type PremiumTier = Tier
 
 export interface Limits {
   /** Which set: the built-in version, and the override file with the keys it changed. */
