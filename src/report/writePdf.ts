@@ -248,17 +248,21 @@ class Writer {
       pdf.font(font).fontSize(fontSize)
       return Math.max(...texts.map((text, k) => pdf.heightOfString(text, {width: widths[k] - 2 * pad}))) + 2 * pad
     }
+    /** One row's texts in their columns, from y (font and colour already set). */
+    const placeCells = (texts: readonly string[], y: number) => {
+      let x = MARGIN
+      texts.forEach((text, k) => {
+        pdf.text(text, x + pad, y + pad, {width: widths[k] - 2 * pad, align: table.columns[k].kind === 'text' ? 'left' : 'right'})
+        x += widths[k]
+      })
+    }
     const headers = table.columns.map((c) => c.header)
     const headerHeight = cellHeight(headers, 'Bold')
     const drawHeader = () => {
-      let x = MARGIN
       const y = pdf.y
       pdf.rect(MARGIN, y, this.width, headerHeight).fill(HEADER_FILL)
       pdf.font('Bold').fontSize(fontSize).fillColor('#ffffff')
-      headers.forEach((h, k) => {
-        pdf.text(h, x + pad, y + pad, {width: widths[k] - 2 * pad, align: table.columns[k].kind === 'text' ? 'left' : 'right'})
-        x += widths[k]
-      })
+      placeCells(headers, y)
       pdf.y = y + headerHeight
     }
     this.ensure(40 + headerHeight)
@@ -273,19 +277,16 @@ class Writer {
     drawHeader()
     table.rows.forEach((row, r) => {
       const texts = row.map((v, k) => formatCell(v, table.columns[k]))
-      const height = cellHeight(texts, 'Regular')
+      const font = table.boldRows?.has(r) ? 'Bold' : 'Regular'
+      const height = cellHeight(texts, font) // measured in the font it is drawn in
       if (pdf.y + height > this.bottom) {
         pdf.addPage()
         drawHeader()
       }
       const y = pdf.y
       if (r % 2 === 1) pdf.rect(MARGIN, y, this.width, height).fill('#f2f2f2')
-      pdf.font(table.boldRows?.has(r) ? 'Bold' : 'Regular').fontSize(fontSize).fillColor(table.subRows?.has(r) ? MUTED : '#000000')
-      let x = MARGIN
-      texts.forEach((text, k) => {
-        pdf.text(text, x + pad, y + pad, {width: widths[k] - 2 * pad, align: table.columns[k].kind === 'text' ? 'left' : 'right'})
-        x += widths[k]
-      })
+      pdf.font(font).fontSize(fontSize).fillColor(table.subRows?.has(r) ? MUTED : '#000000')
+      placeCells(texts, y)
       pdf.y = y + height
     })
     pdf.x = MARGIN
