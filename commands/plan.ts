@@ -47,7 +47,10 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
       const {ingestInputs} = await import('../src/ingest/ingestRun.js')
       const {inputReport} = await import('../src/plan/inputReport.js')
       const {withProfile} = await import('../src/store/profileStore.js')
-      const {formatProfileSummary, table} = await import('../src/profile/formatSummary.js')
+      const {formatProfileSummary} = await import('../src/profile/formatSummary.js')
+      const {formatBandwidthTable, formatVolumeSpace} = await import('../src/plan/formatPlan.js')
+      const {count} = await import('../src/report/findings.js')
+      const {defaultOf} = await import('../src/defaults.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
       const {costLine} = await import('../src/report/costText.js')
       const cost = costFromFlags(flags)
@@ -66,13 +69,13 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
         )
         progress.done()
         const doc = withProfile(join(tmp, 'profile.sqlite'), (store) =>
-          buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: 4, managedDisks: true, cost}, loadLimits(), loadVmCatalog()),
+          buildReport(store, {replication: normalizeReplicationOptions({}), bandwidthMbps: undefined, outageHours: defaultOf('outageHours'), managedDisks: true, cost}, loadLimits(), loadVmCatalog()),
         )
         await writeReport(doc, {xlsx: join(tmp, 'report.xlsx'), pdf: join(tmp, 'report.pdf'), json: join(tmp, 'report.json')})
-        const {profile: summary, bandwidth, protection} = doc
-        return {run, summary, bandwidth, protection, cost: doc.cost}
+        return {run, doc}
       })
-      const {run, summary, bandwidth, protection} = result
+      const {run, doc} = result
+      const {profile: summary, bandwidth, protection} = doc
       if (!this.jsonEnabled()) {
         this.log(`Ingested ${run.outcomes.length} counter logs from ${inputs.logs.flatMap((l) => l.hosts).filter((h, i, all) => all.indexOf(h) === i).length} hosts${run.inventories.length ? ` with the inventory ${run.inventories.join(', ')}` : ' (no inventory: VMs guessed from paths)'}.`)
         for (const f of run.failures) this.warn(f.message)
@@ -80,16 +83,20 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
         this.log('')
         this.log(formatProfileSummary(summary))
         this.log('')
-        this.log(`Replication bandwidth (growth ${bandwidth.options.growthPercent} %, copy frequency ${bandwidth.options.copyFrequencySeconds / 60} min, mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps):`)
-        this.log(table(['RPO min', 'B100 Mbps', 'B90 Mbps', 'what sets B100'], bandwidth.rpos.map((r) => [String(r.rpoMinutes), r.bandwidth100Mbps.toFixed(1), r.bandwidth90Mbps.toFixed(1), r.driver.text]), new Set([0, 1, 2])))
+        this.log(`The plan is for ${doc.scope.text}.`)
+        for (const v of doc.scope.withoutData.filter((x) => !x.profiled)) this.log(`  ${v.vm} on ${v.host || '?'}: no data (${v.disks.length} disk${v.disks.length === 1 ? '' : 's'} in the inventory, no counters); not planned`)
+        this.log('')
+        this.log(`Replication bandwidth for the VMs to protect (growth ${bandwidth.options.growthPercent} %, copy frequency ${bandwidth.options.copyFrequencySeconds / 60} min, mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps):`)
+        this.log(formatBandwidthTable(bandwidth, doc.afterFixes))
         this.log('')
         this.log(`Protection (limits: ${protection.limitsSet}; details: hvplan plan-protection):`)
         for (const v of protection.vms.filter((x) => x.compatible !== 'Yes')) this.log(`  ${v.vm}: ${v.compatible}${v.compatibility.findings.length ? ` — ${v.compatibility.findings.map((f) => f.text).join('; ')}` : v.compatible === 'Yes*' ? ' — a disk needs a higher premium tier than its size maps to' : ''}`)
-        this.log(`  ${protection.vms.filter((v) => v.protect).length} VMs to protect: ${protection.coresToRequest} cores, ${protection.storageAccounts.filter((a) => a.storage !== 'log').length} storage accounts; IR in ${protection.batching[0]?.plan.batches.length ?? 0} batch(es) at the 15-minute B100`)
-        for (const v of protection.volumes) if (v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB) this.log(`  ${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free for replica logs${v.additionalGB > 0 ? `; add ${v.additionalGB.toFixed(0)} GB` : ''}`)
-        if (result.cost) {
+        const first = protection.batching[0]
+        this.log(`  ${protection.vms.filter((v) => v.protect).length} VMs to protect: ${protection.coresToRequest} cores, ${protection.storageAccounts.filter((a) => a.storage !== 'log').length} storage accounts; IR in ${count(first?.plan.batches.length ?? 0, 'batch', 'batches')} at the ${first?.rpoMinutes ?? '—'}-minute B100 (${(first?.totalBandwidthMbps ?? 0).toFixed(1)} Mbps)`)
+        for (const line of formatVolumeSpace(protection.volumes)) this.log(line)
+        if (doc.cost) {
           this.log('')
-          this.log(costLine(result.cost))
+          this.log(costLine(doc.cost))
         }
         this.log('')
         this.log(PLAN_STATUS)

@@ -1,7 +1,8 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
 import {type CostFlagValues, costFlags, costFromFlags} from '../src/costFlags.js'
-import {replicationFlags, replicationOptionsFromFlags} from '../src/replicationFlags.js'
+import {defaultOf} from '../src/defaults.js'
+import {percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag, scopeFromFlags} from '../src/replicationFlags.js'
 import type {ReportDocument} from '../src/report/document.js'
 
 interface ReportFlags extends CostFlagValues {
@@ -12,6 +13,9 @@ interface ReportFlags extends CostFlagValues {
   'apply-latency': number
   vm?: string[]
   'exclude-disk'?: string[]
+  'include-vm'?: string[]
+  'exclude-vm'?: string[]
+  'all-vms': boolean
   rpo?: number[]
   percentile: number
   bandwidth?: string
@@ -33,13 +37,11 @@ export default class Report extends Command {
 
   static override flags = {
     ...replicationFlags,
-    rpo: Flags.integer({summary: 'Target RPO in minutes (repeatable) [default: 15, 30, 60].', multiple: true}),
-    percentile: Flags.integer({summary: 'Percentile of window churn.', default: 95}),
+    rpo: rpoFlag,
+    percentile: percentileFlag,
     bandwidth: Flags.string({summary: 'Planned WAN bandwidth, Mbps: what-if, batching and findings use it.'}),
-    'outage-hours': Flags.string({summary: 'WAN outage length to assess, hours.', default: '4'}),
-    limits: Flags.string({summary: 'JSON file overriding built-in limits.'}),
+    'outage-hours': Flags.string({summary: 'WAN outage length to assess, hours.', default: String(defaultOf('outageHours'))}),
     'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON).'}),
-    'managed-disks': Flags.boolean({summary: 'Fail over to managed disks.', default: true, allowNo: true}),
     json: Flags.string({summary: 'Write the report as JSON to this file.'}),
     xlsx: Flags.string({summary: 'Write the report as an Excel workbook to this file.'}),
     pdf: Flags.string({summary: 'Write the report as a PDF to this file.'}),
@@ -67,10 +69,10 @@ export default class Report extends Command {
       if (!outputs.some(([, file]) => file)) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE, --pdf FILE), got none', {flag: 'json'})
       for (const [flag, file] of outputs) if (file) assertWritableOutput(file, flags.force, flag)
       const cost = costFromFlags(flags)
-      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map'], cost}
+      const options = {replication: replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile}), scope: scopeFromFlags(flags), bandwidthMbps: bandwidth, outageHours, managedDisks: flags['managed-disks'], heatMap: flags['heat-map'], cost}
       const doc: ReportDocument = withProfile(flags.profile, (store) => buildReport(store, options, loadLimits(flags.limits), loadVmCatalog(flags['vm-sizes'])))
       await writeReport(doc, {xlsx: flags.xlsx, pdf: flags.pdf, json: flags.json})
-      this.log(`Wrote ${outputs.flatMap(([, file]) => (file ? [file] : [])).join(', ')}: ${doc.profile.vms.length} VMs, B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}; ${doc.findings.length} findings`)
+      this.log(`Wrote ${outputs.flatMap(([, file]) => (file ? [file] : [])).join(', ')}: for ${doc.scope.text}; B100 ${doc.bandwidth.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)} Mbps @ ${r.rpoMinutes} min`).join(', ')}${doc.afterFixes ? ` (all ${doc.afterFixes.vms} VMs after fixes: ${doc.afterFixes.rpos.map((r) => `${r.bandwidth100Mbps.toFixed(1)}`).join(' / ')} Mbps)` : ''}; ${doc.findings.length} findings`)
       if (doc.cost) this.log(costLine(doc.cost))
       for (const f of doc.findings.filter((x) => x.severity !== 'info')) this.log(`  [${f.severity}] ${f.title}`)
     })

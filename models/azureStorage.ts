@@ -31,6 +31,8 @@ export interface DiskNeed {
 
 export interface DiskStorage {
   readonly path: string
+  /** Standard storage: the Standard SSD tier the disk's size maps to (undefined on premium or past the ladder). */
+  readonly standardTier?: string
   readonly bySize: string | undefined
   readonly byNeed: string | undefined
   /** The workload needs a higher tier than the size maps to ("Yes*"). */
@@ -47,17 +49,24 @@ export interface VmStorage {
  * Premium when the VM's growth-adjusted percentile churn exceeds the standard churn limit
  * (2 MB/s) or a disk needs more IOPS than a standard disk gives (500); else standard.
  */
-export function vmStorage(disks: readonly DiskNeed[], vmChurnMBps: number, limits: {standardChurnLimitMBps: number; premiumWhenDiskIopsAbove: number}, tiers: readonly Tier[]): VmStorage {
+export function vmStorage(disks: readonly DiskNeed[], vmChurnMBps: number, limits: {standardChurnLimitMBps: number; premiumWhenDiskIopsAbove: number}, tiers: readonly Tier[], standardTiers: readonly Tier[] = []): VmStorage {
   const reasons: string[] = []
   if (vmChurnMBps > limits.standardChurnLimitMBps) reasons.push(`churn ${vmChurnMBps.toFixed(2)} MB/s exceeds the standard-storage limit of ${limits.standardChurnLimitMBps} MB/s`)
   for (const d of disks) if (d.iops > limits.premiumWhenDiskIopsAbove) reasons.push(`disk ${d.path} needs ${Math.round(d.iops)} IOPS, more than a standard disk's ${limits.premiumWhenDiskIopsAbove}`)
+  const storage = reasons.length ? 'premium' : 'standard'
   return {
-    storage: reasons.length ? 'premium' : 'standard',
+    storage,
     reasons,
     disks: disks.map((d) => {
       const bySize = tierBySize(d.sizeGB, tiers)
       const byNeed = tierByNeed(d.sizeGB, d.iops, d.mbps, tiers)
-      return {path: d.path, bySize: bySize?.tier, byNeed: byNeed?.tier, higherTierNeeded: bySize !== undefined && byNeed !== undefined && byNeed.maxSizeGB > bySize.maxSizeGB}
+      return {
+        path: d.path,
+        ...(storage === 'standard' ? {standardTier: tierBySize(d.sizeGB, standardTiers)?.tier} : {}),
+        bySize: bySize?.tier,
+        byNeed: byNeed?.tier,
+        higherTierNeeded: bySize !== undefined && byNeed !== undefined && byNeed.maxSizeGB > bySize.maxSizeGB,
+      }
     }),
   }
 }

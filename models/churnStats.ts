@@ -2,6 +2,7 @@
  * Summary statistics over window series where a missing window is NaN (never 0): reducers skip
  * NaN and say how many values they saw.
  */
+import {fillMissingWindows} from './fillGaps.js'
 
 export interface SeriesStats {
   /** Windows with a value. */
@@ -97,29 +98,39 @@ export function sumSeries(series: readonly ArrayLike<number>[], length: number):
   return out
 }
 
-export interface DayTotal {
+export interface DayChurn {
   /** UTC day index (epoch days). */
   readonly day: number
-  /** Sum over the day's windows that have a value. */
-  readonly total: number
-  /** Share of the day's windows that have a value. */
-  readonly coverage: number
+  /** Bytes written that day, gaps filled, scaled to 24 h when the period covers only part of the day. */
+  readonly bytes: number
+  /** Windows of the day inside the profiled period, and how many of them were measured (not filled). */
+  readonly windows: number
+  readonly measured: number
 }
 
-/** Totals per UTC day of a series starting at window index firstWindow. */
-export function dailyTotals(values: ArrayLike<number>, firstWindow: number, windowsPerDay: number): DayTotal[] {
-  const days = new Map<number, {total: number; present: number}>()
-  for (let i = 0; i < values.length; i++) {
+/**
+ * Bytes written per UTC day from the gap-filled series (the series the average comes from, so the
+ * worst day is never below the average): each day's windows inside the period, scaled to the
+ * whole day when the period starts or ends inside it. `measured` (the series before filling)
+ * tells which windows were gaps; days with gaps are kept and marked, not dropped. Example (4
+ * windows a day, starting at the day's third window): filled [1, 3, 2, 2, 2, 2] → day 0: (1 + 3)
+ * × 4 / 2 = 8 from 2 windows, day 1: 8 from 4.
+ */
+export function dailyChurn(filled: ArrayLike<number>, measured: ArrayLike<number> | undefined, firstWindow: number, windowsPerDay: number): DayChurn[] {
+  const days: Array<{day: number; bytes: number; windows: number; measured: number}> = []
+  for (let i = 0; i < filled.length; i++) {
     const day = Math.floor((firstWindow + i) / windowsPerDay)
-    const entry = days.get(day) ?? {total: 0, present: 0}
-    const v = values[i]
-    if (v === v) {
-      entry.total += v
-      entry.present++
+    let entry = days.at(-1)
+    if (!entry || entry.day !== day) {
+      entry = {day, bytes: 0, windows: 0, measured: 0}
+      days.push(entry)
     }
-    days.set(day, entry)
+    entry.bytes += filled[i]
+    entry.windows++
+    const m = measured ? measured[i] : filled[i]
+    if (m === m) entry.measured++
   }
-  return [...days.entries()].map(([day, e]) => ({day, total: e.total, coverage: e.present / windowsPerDay}))
+  return days.map((d) => ({...d, bytes: (d.bytes * windowsPerDay) / d.windows}))
 }
 
 /**
@@ -146,6 +157,11 @@ export function hourOfWeekMeans(values: ArrayLike<number>, firstWindow: number, 
 export interface WorkloadSeries {
   /** Bytes written per window (NaN = missing). */
   readonly writeBytes: ArrayLike<number>
+  /**
+   * The same with gaps filled (models/fillGaps.ts); for a sum of disks, the sum of each disk's
+   * filled series. Filled from writeBytes when not given.
+   */
+  readonly filledWriteBytes?: ArrayLike<number>
   readonly writeOps: ArrayLike<number>
   /** Optional: empty arrays when not loaded. */
   readonly readBytes: ArrayLike<number>
@@ -153,13 +169,16 @@ export interface WorkloadSeries {
 }
 
 export interface ChurnFigures {
+  /** Mean of the gap-filled series (as the bandwidth's send series), MB/s. */
   readonly avgMBps: number
   readonly percentileMBps: number
   readonly maxMBps: number
   readonly avgGBPerDay: number
-  /** Highest UTC day among days with ≥ 90 % of windows, scaled to 24 h; NaN when none. */
+  /** Highest UTC day of the gap-filled series (dailyChurn), never below avgGBPerDay; NaN when empty. */
   readonly worstDayGB: number
   readonly worstDayUtc: string | undefined
+  /** Share of that day's 24 h that was measured (1: complete; less: partly profiled or filled). */
+  readonly worstDayMeasuredShare: number
   readonly avgWriteIops: number
   readonly percentileWriteIops: number
   readonly maxWriteIops: number
@@ -177,17 +196,22 @@ const GB = 2 ** 30
 
 /**
  * The workload figures of one series (a disk, a VM's per-window sum, the site), every workload
- * figure multiplied by the growth factor (1 + growthPercent/100); the average write size is not a
- * workload amount and is not grown.
+ * figure multiplied by the growth factor g (1.3 for 30 %); the average write size is not a
+ * workload amount and is not grown. Average and worst day come from the gap-filled series (one
+ * rule: the worst day is never below the average); percentiles and maxima from the measured
+ * windows only.
  */
-export function churnFigures(s: WorkloadSeries, windowSeconds: number, firstWindow: number, percentile: number, growthPercent = 0): ChurnFigures {
-  const g = 1 + growthPercent / 100
+export function churnFigures(s: WorkloadSeries, windowSeconds: number, firstWindow: number, percentile: number, growthFactor = 1): ChurnFigures {
+  const g = growthFactor
   const windowsPerDay = 86_400 / windowSeconds
+  const filled = s.filledWriteBytes ?? fillMissingWindows(s.writeBytes, windowsPerDay, firstWindow).values
   const bytes = seriesStats(s.writeBytes, percentile)
+  let filledSum = 0
+  for (let i = 0; i < filled.length; i++) filledSum += filled[i]
+  const filledMean = bytes.count > 0 && filled.length > 0 ? filledSum / filled.length : NaN
   const ops = seriesStats(s.writeOps, percentile)
   const rw = s.readOps.length === s.writeOps.length && s.readOps.length > 0 ? seriesStats(sumSeries([s.writeOps, s.readOps], s.writeOps.length), percentile) : undefined
-  const days = dailyTotals(s.writeBytes, firstWindow, windowsPerDay).filter((d) => d.coverage >= 0.9)
-  const worst = days.reduce<DayTotal | undefined>((w, d) => (!w || d.total / d.coverage > w.total / w.coverage ? d : w), undefined)
+  const worst = bytes.count > 0 ? dailyChurn(filled, s.writeBytes, firstWindow, windowsPerDay).reduce<DayChurn | undefined>((w, d) => (!w || d.bytes > w.bytes ? d : w), undefined) : undefined
   let writtenBytes = 0
   let writtenOps = 0
   for (let i = 0; s.writeOps.length === s.writeBytes.length && i < s.writeBytes.length; i++) {
@@ -200,12 +224,13 @@ export function churnFigures(s: WorkloadSeries, windowSeconds: number, firstWind
   }
   const perSecond = (x: number) => (x * g) / windowSeconds
   return {
-    avgMBps: perSecond(bytes.mean) / MB,
+    avgMBps: perSecond(filledMean) / MB,
     percentileMBps: perSecond(bytes.percentile) / MB,
     maxMBps: perSecond(bytes.max) / MB,
-    avgGBPerDay: (bytes.mean * g * windowsPerDay) / GB,
-    worstDayGB: worst ? (worst.total / worst.coverage) * g / GB : NaN,
+    avgGBPerDay: (filledMean * g * windowsPerDay) / GB,
+    worstDayGB: worst ? (worst.bytes * g) / GB : NaN,
     worstDayUtc: worst ? new Date(worst.day * 86_400_000).toISOString().slice(0, 10) : undefined,
+    worstDayMeasuredShare: worst ? worst.measured / windowsPerDay : NaN,
     avgWriteIops: perSecond(ops.mean),
     percentileWriteIops: perSecond(ops.percentile),
     maxWriteIops: perSecond(ops.max),

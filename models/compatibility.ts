@@ -26,6 +26,28 @@ export interface VmFacts {
   readonly clustered: boolean | undefined
   readonly highlyAvailable: boolean | undefined
   readonly replicaBroker: boolean | undefined
+  /** When the VM's replica goes to premium storage: the facts of the premium-only rules. */
+  readonly premium?: PremiumFacts
+}
+
+export interface PremiumFacts {
+  /** Bytes written ÷ write operations, KB; undefined when the counters do not say. */
+  readonly averageWriteSizeKB: number | undefined
+  /** Provisioned size of its premium disks (tier by need), GB; twice that on unmanaged disks (test failover). */
+  readonly provisionedGB: number
+  readonly managedDisks: boolean
+  /** Snapshot storage, estimated as one day of churn with growth, GB. */
+  readonly snapshotGB: number
+}
+
+/** ASR's churn limits for premium storage by write size, and the premium account's limits. */
+export interface PremiumLimits {
+  readonly premiumChurnLimitSmallIoMBps: number
+  readonly premiumChurnLimitLargeIoMBps: number
+  /** Writes of at least this size (KB) get the large-I/O limit. */
+  readonly premiumLargeIoMinKB: number
+  readonly premiumAccountCapacityGB: number
+  readonly maxSnapshotStorageGB: number
 }
 
 export interface CompatibilityLimits {
@@ -37,6 +59,7 @@ export interface CompatibilityLimits {
   readonly maxIopsPerVm: number
   readonly maxAverageChurnPerVmMBps: number
   readonly maxAverageEffectiveWriteIops: number
+  readonly premium?: PremiumLimits
 }
 
 export type Verdict = 'Yes' | 'No' | 'Unknown'
@@ -88,8 +111,28 @@ export function checkCompatibility(vm: VmFacts, limits: CompatibilityLimits): Co
     flag('replica-broker', vm.replicaBroker === undefined ? undefined : !vm.replicaBroker, 'the cluster has no Hyper-V Replica Broker', 'Hyper-V Replica Broker')
     flag('highly-available', vm.highlyAvailable === undefined ? undefined : !vm.highlyAvailable, 'the VM is on a cluster but not highly available', 'highly available')
   } else if (vm.clustered === undefined) unknown('cluster', 'cluster membership: not known')
+  if (vm.premium && limits.premium) premiumRules(vm.premium, vm.averageChurnMBps, limits.premium, no)
   const verdict: Verdict = findings.some((f) => f.verdict === 'incompatible') ? 'No' : findings.length > 0 ? 'Unknown' : 'Yes'
   return {vm: vm.name, verdict, findings}
+}
+
+/**
+ * The rules of premium storage (spec §4.3): average churn within ASR's premium limit for the VM's
+ * average write size (5 MB/s below 16 KB, 20 MB/s from 16 KB; an unknown write size gets the
+ * large-I/O limit), provisioned size within one premium account, snapshots within its 10 TB.
+ */
+function premiumRules(p: PremiumFacts, churnMBps: number | undefined, limits: PremiumLimits, no: (rule: string, text: string) => void): void {
+  const small = p.averageWriteSizeKB !== undefined && Number.isFinite(p.averageWriteSizeKB) && p.averageWriteSizeKB < limits.premiumLargeIoMinKB
+  const churnLimit = small ? limits.premiumChurnLimitSmallIoMBps : limits.premiumChurnLimitLargeIoMBps
+  if (churnMBps !== undefined && churnMBps > churnLimit) {
+    no('premium-churn', `average churn ${fmt(churnMBps)} MB/s ${small ? `in ${fmt(p.averageWriteSizeKB!)} KB writes ` : ''}exceeds premium storage's ${fmt(churnLimit)} MB/s for writes ${small ? `under ${limits.premiumLargeIoMinKB} KB` : `of ${limits.premiumLargeIoMinKB} KB and more`}`)
+  }
+  if (p.provisionedGB > limits.premiumAccountCapacityGB) {
+    no('premium-account-size', `replication${p.managedDisks ? '' : ' + test failover'} needs ${Math.round(p.provisionedGB).toLocaleString('en-US')} GB, more than a premium account's ${limits.premiumAccountCapacityGB.toLocaleString('en-US')} GB`)
+  }
+  if (p.snapshotGB > limits.maxSnapshotStorageGB) {
+    no('snapshot-storage', `snapshot storage of about ${Math.round(p.snapshotGB).toLocaleString('en-US')} GB a day exceeds ${limits.maxSnapshotStorageGB.toLocaleString('en-US')} GB`)
+  }
 }
 
 function fmt(x: number): string {

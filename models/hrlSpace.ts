@@ -1,8 +1,8 @@
 /**
- * On-premises Hyper-V Replica log (HRL) space (spec §4.6, §4.7). Logs pile up on the VHD's volume
- * while nothing is uploaded (WAN outage, paused replication); at 50 % of the VM's VHD size the VM
- * needs resynchronization, and a full volume stops every VM on it. Series are bytes written per
- * window (gaps filled, growth applied by the caller).
+ * On-premises Hyper-V Replica log (HRL) space (spec §4.6, §4.7). Each VHD has its own log file next
+ * to it; while nothing is uploaded (WAN outage, paused replication) the logs grow, and when one
+ * VHD's log reaches 50 % of that VHD's size the VM needs resynchronization; a full volume stops
+ * every VM on it. Series are bytes written per window (gaps filled, growth applied by the caller).
  */
 
 export interface OutageTolerance {
@@ -16,12 +16,11 @@ export interface OutageTolerance {
 
 /**
  * For every window as an outage start: how long until the bytes written since exceed capacity
- * (churn spread uniformly inside windows). Two pointers over the cumulative sum: O(n).
- * Constant churn c B/s gives capacity / c from any start.
+ * (churn spread uniformly inside windows); Infinity when the rest of the series does not reach it.
+ * Two pointers over the cumulative sum: O(n). Constant churn c B/s gives capacity / c from any start.
  */
-export function outageTolerance(bytesPerWindow: ArrayLike<number>, windowSeconds: number, capacityBytes: number): OutageTolerance {
+export function outageTimes(bytesPerWindow: ArrayLike<number>, windowSeconds: number, capacityBytes: number): Float64Array {
   const n = bytesPerWindow.length
-  if (n === 0) return {worstSeconds: Infinity, typicalSeconds: Infinity, worstStartWindow: 0}
   const cumulative = new Float64Array(n + 1)
   for (let i = 0; i < n; i++) cumulative[i + 1] = cumulative[i] + bytesPerWindow[i]
   const times = new Float64Array(n)
@@ -38,54 +37,98 @@ export function outageTolerance(bytesPerWindow: ArrayLike<number>, windowSeconds
     const rate = bytesPerWindow[j] / windowSeconds
     times[i] = (j - i) * windowSeconds + (capacityBytes - before) / rate
   }
+  return times
+}
+
+/** Worst (shortest, with its start) and typical (median) of per-start outage times. */
+export function summarizeOutageTimes(times: ArrayLike<number>): OutageTolerance {
+  const n = times.length
+  if (n === 0) return {worstSeconds: Infinity, typicalSeconds: Infinity, worstStartWindow: 0}
   let worst = 0
   for (let i = 1; i < n; i++) if (times[i] < times[worst]) worst = i
   const sorted = Float64Array.from(times).sort()
   const mid = (n - 1) / 2
-  const typical = (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2
-  return {worstSeconds: times[worst], typicalSeconds: typical, worstStartWindow: worst}
+  return {worstSeconds: times[worst], typicalSeconds: (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2, worstStartWindow: worst}
 }
 
-export interface BatchedVm {
-  readonly vm: string
-  readonly volume: string
-  /** 1-based batch. */
-  readonly batch: number
-  /** HRL space needed during initial replication and during delta replication, bytes. */
-  readonly irNeedBytes: number
-  readonly drNeedBytes: number
-}
-
-export interface BatchSpace {
-  readonly vm: string
-  readonly batch: number
-  readonly volume: string
-  /** Volume free space less the DR space kept by VMs of earlier batches on the same volume. */
-  readonly freeSeenBytes: number
-  /** max(IR need, DR need) − free space seen, when positive: "add storage". */
-  readonly deficitBytes: number
+export function outageTolerance(bytesPerWindow: ArrayLike<number>, windowSeconds: number, capacityBytes: number): OutageTolerance {
+  return summarizeOutageTimes(outageTimes(bytesPerWindow, windowSeconds, capacityBytes))
 }
 
 /**
- * Free space each VM sees when its batch starts (ASR's example: 500 GB free; VM1 in batch 1
- * keeps 300 GB, so VM2 in batch 2 sees 200 GB; VM2 keeps 300 GB, so VM3 in batch 3 sees −100 GB).
+ * The most bytes written in any span of `seconds` (whole windows, rounded up): the churn an IR of
+ * that length must log at worst. A span longer than the series takes the series' mean rate over
+ * it. Example (300 s windows [1, 5, 2, 0]): 600 s → 7; 2,400 s → 8 × 2 = 16.
  */
-export function batchFreeSpace(vms: readonly BatchedVm[], volumeFreeBytes: ReadonlyMap<string, number>): BatchSpace[] {
-  return vms.map((vm) => {
-    let kept = 0
-    for (const other of vms) if (other.volume === vm.volume && other.batch < vm.batch) kept += other.drNeedBytes
-    const freeSeen = (volumeFreeBytes.get(vm.volume) ?? NaN) - kept
-    const need = Math.max(vm.irNeedBytes, vm.drNeedBytes)
-    return {vm: vm.vm, batch: vm.batch, volume: vm.volume, freeSeenBytes: freeSeen, deficitBytes: Math.max(0, need - freeSeen)}
-  })
+export function worstSpanBytes(bytesPerWindow: ArrayLike<number>, windowSeconds: number, seconds: number): number {
+  const n = bytesPerWindow.length
+  if (n === 0 || !(seconds > 0)) return 0
+  let total = 0
+  for (let i = 0; i < n; i++) total += bytesPerWindow[i]
+  const m = Math.ceil(seconds / windowSeconds - 1e-9)
+  if (m >= n) return (total * seconds) / (n * windowSeconds)
+  let sum = 0
+  for (let i = 0; i < m; i++) sum += bytesPerWindow[i]
+  let best = sum
+  for (let i = m; i < n; i++) {
+    sum += bytesPerWindow[i] - bytesPerWindow[i - m]
+    if (sum > best) best = sum
+  }
+  return best
 }
 
-/** IR need (spec §4.6): the snapshot's log of writes during IR, min(VHD size, 2 × churn during IR). */
-export function irNeedBytes(vhdBytes: number, churnBytesPerSec: number, irSeconds: number): number {
-  return Math.min(vhdBytes, 2 * churnBytesPerSec * irSeconds)
+/**
+ * The largest backlog of one VHD while its VM replicates: the VM's logs (all its VHDs, per copy
+ * cycle) upload first in, first out at the VM's bandwidth (C_k as in models/replication.ts); after
+ * each seal s_j the logs j' ≤ j not yet uploaded (C_j' > s_j) are queued, and this VHD's part of
+ * them is its backlog. Logs in flight count whole. Bytes.
+ */
+export function vhdBacklogPeak(vmLogBytes: ArrayLike<number>, vhdLogBytes: ArrayLike<number>, copyFrequencySeconds: number, bandwidthBytesPerSec: number): number {
+  const n = vmLogBytes.length
+  if (!(bandwidthBytesPerSec > 0)) {
+    let total = 0
+    for (let k = 0; k < n; k++) total += vhdLogBytes[k]
+    return total
+  }
+  const done = new Float64Array(n)
+  let c = 0
+  for (let k = 0; k < n; k++) {
+    const sealed = (k + 1) * copyFrequencySeconds
+    c = (c > sealed ? c : sealed) + vmLogBytes[k] / bandwidthBytesPerSec
+    done[k] = c
+  }
+  let first = 0
+  let queued = 0
+  let peak = 0
+  for (let j = 0; j < n; j++) {
+    queued += vhdLogBytes[j]
+    const sealed = (j + 1) * copyFrequencySeconds
+    while (first <= j && done[first] <= sealed) queued -= vhdLogBytes[first++]
+    if (queued > peak) peak = queued
+  }
+  return peak
 }
 
-/** DR need (spec §4.6): min(50 % of VHD size, worst backlog at the allotted bandwidth + one cycle's churn). */
-export function drNeedBytes(vhdBytes: number, worstBacklogBytes: number, oneCycleChurnBytes: number, resyncShare = 0.5): number {
-  return Math.min(resyncShare * vhdBytes, worstBacklogBytes + oneCycleChurnBytes)
+/** IR need of a VHD (spec §4.6): min(VHD size, 2 × the bytes written during IR). */
+export function irNeedBytes(vhdBytes: number, bytesDuringIr: number): number {
+  return Math.min(vhdBytes, 2 * bytesDuringIr)
+}
+
+/** DR need of a VHD (spec §4.6): min(50 % of its size, its worst backlog at the allotted bandwidth + its largest cycle's log). */
+export function drNeedBytes(vhdBytes: number, worstBacklogBytes: number, oneCycleBytes: number, resyncShare = 0.5): number {
+  return Math.min(resyncShare * vhdBytes, worstBacklogBytes + oneCycleBytes)
+}
+
+export type VolumeSpaceStatus = 'short' | 'tight' | 'ok' | 'unknown'
+
+/**
+ * One rule for a host volume's log space: short when the requirement exceeds its free space
+ * (something to add), tight when it exceeds `tightShare` of it (the seed article's warning: replica
+ * logs beyond 50 % of the volume's available space), else ok; unknown without a free-space figure.
+ */
+export function volumeSpaceStatus(requiredBytes: number, freeBytes: number, tightShare: number): VolumeSpaceStatus {
+  if (!Number.isFinite(freeBytes)) return 'unknown'
+  if (requiredBytes > freeBytes) return 'short'
+  if (requiredBytes > tightShare * freeBytes) return 'tight'
+  return 'ok'
 }

@@ -71,7 +71,8 @@ export function peakRpoSeconds(logBytes: ArrayLike<number>, params: CycleParams,
 }
 
 /**
- * Share of time (time-weighted, from the first recovery point to the last) with RPO ≤ R. Between
+ * Share of time (time-weighted, from the first recovery point to the last, which may come after
+ * the period when logs are still queued at its end) with RPO ≤ R. Between
  * recovery points k and k+1 the RPO rises linearly from C_k + a − s_k to C_{k+1} + a − s_k, so the
  * time above R there is max(0, C_{k+1} − max(C_k, s_k + R − a)).
  */
@@ -138,15 +139,35 @@ function slackSeconds(params: CycleParams, rpoSeconds: number): number {
   return slack
 }
 
-/** B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times, by bisection over simulations. */
-export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, relativeTolerance = 1e-6): number {
-  const test = (b: number) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds
-  const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
-  return leastBandwidth(test, lo, hi, relativeTolerance)
+/** Mean rate (bytes/s) of the logs over the period they cover, K·f. 0 for an empty run. */
+export function meanSendRate(logBytes: ArrayLike<number>, copyFrequencySeconds: number): number {
+  let total = 0
+  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
+  return logBytes.length > 0 ? total / (logBytes.length * copyFrequencySeconds) : 0
 }
 
-/** B90 (or any share): least bandwidth keeping RPO ≤ R for at least `share` of the time. */
+/**
+ * B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times, by bisection over simulations
+ * — and never below the mean send rate of the period (spec §4.2, Decision): over a finite period
+ * the simulation can pass a link slower than the average, whose backlog would grow without bound
+ * on the next such period. A run that writes nothing needs 0.
+ */
+export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, relativeTolerance = 1e-6): number {
+  const mean = meanSendRate(logBytes, params.copyFrequencySeconds)
+  slackSeconds(params, rpoSeconds)
+  if (!(mean > 0)) return 0
+  const test = (b: number) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds
+  const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
+  return Math.max(leastBandwidth(test, lo, hi, relativeTolerance), mean)
+}
+
+/**
+ * B90 (or any share): least bandwidth keeping RPO ≤ R for at least `share` of the time, the time
+ * running until the last log of the period is uploaded (as the what-if counts it). 0 for a run
+ * that writes nothing.
+ */
 export function bandwidthForShare(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, share = 0.9, relativeTolerance = 1e-6): number {
+  if (!(meanSendRate(logBytes, params.copyFrequencySeconds) > 0)) return 0
   const test = (b: number) => fractionWithinRpo(logBytes, params, b, rpoSeconds) >= share
   // B_share ≤ B100, and at least the mean rate over the run (less, and the backlog grows).
   const [, hi] = bracket(logBytes, params, rpoSeconds, (b) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds)

@@ -11,7 +11,8 @@ export interface VmSizeSpec {
   readonly memoryGiB: number
   readonly maxDataDisks: number
   readonly maxNics: number
-  readonly maxUncachedIops: number
+  /** null: the size table publishes none (sizes without premium disks); not checked. */
+  readonly maxUncachedIops: number | null
   readonly premium: boolean
 }
 
@@ -26,5 +27,5 @@ export interface SizeNeed {
 
 export function pickVmSize(need: SizeNeed, catalog: readonly VmSizeSpec[]): VmSizeSpec | undefined {
   const ordered = catalog.map((s, i) => ({s, i})).sort((a, b) => a.s.vcpus - b.s.vcpus || a.s.memoryGiB - b.s.memoryGiB || a.i - b.i)
-  return ordered.find(({s}) => s.vcpus >= need.vcpus && s.memoryGiB * 1024 >= need.memoryMB && s.maxDataDisks >= need.dataDisks && s.maxNics >= need.nics && s.maxUncachedIops >= need.iops && (!need.premium || s.premium))?.s
+  return ordered.find(({s}) => s.vcpus >= need.vcpus && s.memoryGiB * 1024 >= need.memoryMB && s.maxDataDisks >= need.dataDisks && s.maxNics >= need.nics && (s.maxUncachedIops === null || s.maxUncachedIops >= need.iops) && (!need.premium || s.premium))?.s
 }

@@ -3,7 +3,7 @@
  * episodes, worst RPO per day, and the worst backlog with the time it takes to drain. Same cycle
  * model as replication.ts; times in seconds from the start of the series.
  */
-import {type CycleParams, uploadTimes} from './replication.js'
+import {type CycleParams, fractionWithinRpo, uploadTimes} from './replication.js'
 
 export interface RpoSegment {
   /** Time (s) the segment starts: recovery point k appears (C_k + a). */
@@ -14,20 +14,19 @@ export interface RpoSegment {
 }
 
 /**
- * The RPO sawtooth as linear segments between consecutive recovery points, within the profiled
- * period [0, K·f]: what happens after it depends on writes nobody measured, so a backlog left at
- * the end shows as its drain time, not as RPO.
+ * The RPO sawtooth as linear segments between consecutive recovery points, from the first to the
+ * last log of the period: logs still queued when the period ends (K·f) are followed to their
+ * upload, with no writes after the period (spec §4.2). The same span fractionWithinRpo and so B90
+ * use.
  */
 export function rpoSegments(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): RpoSegment[] {
   const f = params.copyFrequencySeconds
   const a = params.applyLatencySeconds
-  const horizon = logBytes.length * f
   const done = uploadTimes(logBytes, f, bandwidthBytesPerSec)
   const segments: RpoSegment[] = []
   for (let k = 0; k + 1 < done.length; k++) {
     const from = done[k] + a
-    if (from >= horizon) break
-    segments.push({from, to: Math.min(done[k + 1] + a, horizon), rpoAtStart: from - (k + 1) * f})
+    segments.push({from, to: done[k + 1] + a, rpoAtStart: from - (k + 1) * f})
   }
   return segments
 }
@@ -37,7 +36,7 @@ export interface WhatIfResult {
   readonly rpoP90Seconds: number
   readonly rpoP99Seconds: number
   readonly rpoMaxSeconds: number
-  /** Share of time with RPO ≤ the target. */
+  /** Share of time with RPO ≤ the target (models/replication.ts fractionWithinRpo, as B90 uses it). */
   readonly withinShare: number
   readonly violations: {readonly count: number; readonly totalSeconds: number; readonly longestSeconds: number}
   /** Worst RPO in each UTC day: [day start (s from series start, may be negative), seconds]. */
@@ -122,12 +121,13 @@ export function whatIfBandwidth(logBytes: ArrayLike<number>, params: CycleParams
     rpoP90Seconds: quantile(0.9),
     rpoP99Seconds: quantile(0.99),
     rpoMaxSeconds: rpoMax,
-    withinShare: total > 0 ? timeAtOrBelow(rpoSeconds) / total : rpoMax <= rpoSeconds ? 1 : 0,
+    withinShare: fractionWithinRpo(logBytes, params, bandwidthBytesPerSec, rpoSeconds),
     violations: {count, totalSeconds: totalOver, longestSeconds: longest},
     worstRpoPerDay: [...days.entries()].sort((x, y) => x[0] - y[0]).map(([d, v]) => [d * 86_400 - originOffsetSeconds, v] as const),
     worstBacklogBytes: worstBacklog,
     worstBacklogAtSeconds: worstK >= 0 ? (worstK + 1) * f : 0,
     drainSeconds: worstK >= 0 ? drainEnd - (worstK + 1) * f : 0,
-    unstable: horizon > 0 && bytes / horizon >= bandwidthBytesPerSec,
+    // A link exactly at the mean rate keeps up (the backlog stays bounded); the tolerance absorbs Mbps ↔ bytes/s rounding.
+    unstable: horizon > 0 && bytes / horizon > bandwidthBytesPerSec * (1 + 1e-9),
   }
 }

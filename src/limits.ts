@@ -23,10 +23,12 @@ export interface Limits {
   readonly set: string
   readonly values: Readonly<Record<string, LimitValue>>
   readonly premiumTiers: {readonly source: string; readonly date: string; readonly tiers: readonly PremiumTier[]}
+  /** Standard SSD tiers by size (the tier a standard-storage replica disk maps to). */
+  readonly standardSsdTiers: {readonly source: string; readonly date: string; readonly tiers: readonly Tier[]}
 }
 
 export function loadLimits(overrideFile?: string): Limits {
-  const builtIn = JSON.parse(readFileSync(dataFile('limits.json'), 'utf8')) as {version: string; values: Record<string, LimitValue>; premiumTiers: Limits['premiumTiers']}
+  const builtIn = JSON.parse(readFileSync(dataFile('limits.json'), 'utf8')) as {version: string; values: Record<string, LimitValue>; premiumTiers: Limits['premiumTiers']; standardSsdTiers: Limits['standardSsdTiers']}
   const values: Record<string, LimitValue> = {...builtIn.values}
   let premiumTiers = builtIn.premiumTiers
   let set = `built-in ${builtIn.version}`
@@ -51,7 +53,7 @@ export function loadLimits(overrideFile?: string): Limits {
     }
     set += ` with overrides from ${overrideFile} (${changed.join(', ') || 'none'})`
   }
-  return {set, values, premiumTiers}
+  return {set, values, premiumTiers, standardSsdTiers: builtIn.standardSsdTiers}
 }
 
 /** A limit's value; throws for a key the data file lacks (a programming error). */

@@ -20,7 +20,7 @@ export function loadVmCatalog(file?: string): VmCatalog {
   const sizes = data.sizes ?? []
   sizes.forEach((s, i) => {
     for (const k of ['vcpus', 'memoryGiB', 'maxDataDisks', 'maxNics', 'maxUncachedIops'] as const) {
-      if (typeof s[k] !== 'number') throw new HvplanError('E_INPUT_FORMAT', `size ${i + 1} (${s.name ?? '?'}): ${k} must be a number, got ${JSON.stringify(s[k])}`, {file: String(file ?? path)})
+      if (typeof s[k] !== 'number' && !(k === 'maxUncachedIops' && s[k] === null)) throw new HvplanError('E_INPUT_FORMAT', `size ${i + 1} (${s.name ?? '?'}): ${k} must be a number${k === 'maxUncachedIops' ? ' (or null: not published)' : ''}, got ${JSON.stringify(s[k])}`, {file: String(file ?? path)})
     }
   })
   return {source: file ? `${file}` : `built-in: ${data.source} (${data.date})`, sizes}

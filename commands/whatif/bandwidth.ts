@@ -1,11 +1,13 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
-import {replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
+import {defaultOf} from '../../src/defaults.js'
+import {replicationFlags, replicationOptionsFromFlags, scopeFromFlags} from '../../src/replicationFlags.js'
+import type {ProtectionScope} from '../../src/plan/assessment.js'
 import type {WhatIfPlan} from '../../src/plan/whatIfPlan.js'
 
 export default class WhatIfBandwidth extends Command {
   static override summary = 'What RPO a given bandwidth achieves, or an RPO-vs-bandwidth curve over a sweep'
-  static override description = `For each bandwidth: the RPO over time (median, 90th and 99th percentile, worst), the share of time within the target RPO, violation episodes, the worst RPO per UTC day, and the worst backlog with its drain time. Same model and options as hvplan bandwidth. Mbps = 10^6 bit/s.`
+  static override description = `For each bandwidth: the RPO over time (median, 90th and 99th percentile, worst), the share of time within the target RPO, violation episodes, the worst RPO per UTC day, and the worst backlog with its drain time. Same model, options and VMs as hvplan bandwidth (the VMs to protect unless --all-vms). Logs still queued when the profiled period ends are followed to their upload. Mbps = 10^6 bit/s.`
   static override examples = ['<%= config.bin %> whatif bandwidth --bandwidth 100 --bandwidth 200', '<%= config.bin %> whatif bandwidth --sweep 10:500:10 --rpo 15 --json']
   static override enableJsonFlag = true
 
@@ -13,22 +15,30 @@ export default class WhatIfBandwidth extends Command {
     ...replicationFlags,
     bandwidth: Flags.string({summary: 'Bandwidth in Mbps (repeatable).', multiple: true, exclusive: ['sweep']}),
     sweep: Flags.string({summary: 'FROM:TO:STEP in Mbps, e.g. 10:500:10.', exclusive: ['bandwidth']}),
-    rpo: Flags.integer({summary: 'Target RPO in minutes.', default: 15}),
+    rpo: Flags.integer({summary: 'Target RPO in minutes.', default: defaultOf('rpoMinutes')[0]}),
   }
 
-  async run(): Promise<WhatIfPlan> {
+  async run(): Promise<WhatIfPlan & {scope: ProtectionScope}> {
     const {flags} = await this.parse(WhatIfBandwidth)
     return runOrExit(this, async () => {
       const {HvplanError} = await import('../../src/errors.js')
       const {withProfile} = await import('../../src/store/profileStore.js')
       const {loadProfile} = await import('../../src/store/loadProfile.js')
+      const {loadLimits} = await import('../../src/limits.js')
+      const {loadVmCatalog} = await import('../../src/vmCatalog.js')
+      const {planContext} = await import('../../src/plan/context.js')
       const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
       const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
       const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
-      const plan = withProfile(flags.profile, (store) => planWhatIf(loadProfile(store, {measures: ['writeBytes'], coverage: false}), options, bandwidths))
+      const limits = loadLimits(flags.limits)
+      const {scope, plan} = withProfile(flags.profile, (store) => {
+        const context = planContext(loadProfile(store, {coverage: false}), options, limits, loadVmCatalog(), scopeFromFlags(flags), flags['managed-disks'])
+        return {scope: context.scope, plan: planWhatIf(context.basis, context.send, flags.rpo, bandwidths)}
+      })
       if (!this.jsonEnabled()) {
+        this.log(`For ${scope.text}`)
         this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)
         this.log('')
         const m = (x: number) => (x >= 1000 ? x.toFixed(0) : x.toFixed(1))
@@ -40,7 +50,7 @@ export default class WhatIfBandwidth extends Command {
           ),
         )
       }
-      return plan
+      return {scope, ...plan}
     })
   }
 }

@@ -1,266 +1,169 @@
 /**
- * `hvplan plan-protection`: what a planner must settle before enabling protection (spec §4.3–4.7)
- * — compatibility per VM with reasons, storage type and premium tiers, on-premises HRL space per
- * host volume, and IR batches per RPO — from the profile, the inventory facts kept with it, the
- * limits (data) and the replication model. Assumptions are listed in docs/protection.md.
+ * `hvplan plan-protection`: what a planner must settle before enabling protection (spec §4.4–4.7)
+ * for the VMs to protect — Azure sizes and cores, storage accounts, the Hyper-V Replica log space
+ * each host volume needs per RPO, and IR batches per RPO. Every log figure is per VHD, on the
+ * volume its churn is written to. Assumptions are listed in docs/protection.md.
  */
-import {type Tier, vmStorage, type VmStorage} from '../../models/azureStorage.js'
-import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
-import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '../../models/compatibility.js'
-import {drNeedBytes, irNeedBytes} from '../../models/hrlSpace.js'
-import {type BatchPlan, planBatches} from '../../models/irBatches.js'
-import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import type {Tier} from '../../models/azureStorage.js'
+import {cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import {drNeedBytes, irNeedBytes, vhdBacklogPeak, volumeSpaceStatus, type VolumeSpaceStatus, worstSpanBytes} from '../../models/hrlSpace.js'
+import {type BatchInput, type BatchPlan, planBatches, volumeRequirements} from '../../models/irBatches.js'
+import {bytesPerSecToMbps} from '../../models/replication.js'
 import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
-import {pickVmSize} from '../../models/vmSize.js'
-import {whatIfBandwidth} from '../../models/whatIf.js'
-import {globToRegExp} from '../ingest/mapping.js'
 import {limit, type Limits} from '../limits.js'
-import type {LoadedProfile} from '../store/loadProfile.js'
 import type {VmCatalog} from '../vmCatalog.js'
-import type {ReplicationOptions} from './replicationOptions.js'
-import {planReplication, type ReplicationPlan, sendSeries} from './replicationPlan.js'
+import {type ProtectionScope, premiumProvisionedGB, type VmAssessment} from './assessment.js'
+import {diskInventory, disksByVm, hostVolume, type PlanBasis} from './basis.js'
+import type {ReplicationPlan} from './replicationPlan.js'
 
 const GB = 2 ** 30
 
-interface DiskInventory {
-  host?: string
-  cluster?: string
-  generation?: number
-  vcpus?: number
-  memoryMB?: number
-  nics?: number
-  highlyAvailable?: boolean
-  replicaBroker?: boolean
-  path?: string
-  diskRole?: string
-  maxSizeGB?: number
-  fileSizeGB?: number
-  sharedVhdx?: boolean
-  virtualFibreChannel?: boolean
-  volume?: string
-  volumeFreeGB?: number
+export interface ProtectedVm extends VmAssessment {
+  /** In the scope: compatible, or forced in with --include-vm, and not --exclude-vm. */
+  readonly protect: boolean
 }
 
-export interface ProtectedVm {
-  readonly vm: string
-  readonly hosts: readonly string[]
-  readonly compatibility: Compatibility
-  /** "Yes", "Yes*" (a disk needs a higher premium tier than its size maps to), "No" or "Unknown". */
-  readonly compatible: 'Yes' | 'Yes*' | 'No' | 'Unknown'
-  readonly storage: VmStorage
-  readonly vcpus: number | undefined
-  readonly memoryMB: number | undefined
-  readonly vhdGB: number
-  readonly usedGB: number
-  /** The smallest catalog size that fits, or undefined when none does (or the inventory lacks the facts). */
-  readonly azureSize: string | undefined
-  /** Planned for protection: compatible, or forced in with --include-vm. */
-  readonly protect: boolean
+/** A host volume's replica-log space for one RPO: one figure per volume per RPO, used by every output. */
+export interface VolumeRpoSpace {
+  readonly rpoMinutes: number
+  /** Σ DR needs of its VHDs, and the IR needs of the batch where the volume holds most, GB. */
+  readonly drNeedGB: number
+  readonly irNeedGB: number
+  /** The most the volume holds at once over the batches (models/irBatches.ts volumeRequirements), GB. */
+  readonly requiredGB: number
+  readonly additionalGB: number
+  /** short: additional > 0; tight: required > hrlTightShareOfFreeSpace × free (models/hrlSpace.ts). */
+  readonly status: VolumeSpaceStatus
 }
 
 export interface VolumeSpace {
   readonly volume: string
+  /** VMs to protect with a VHD on the volume. */
   readonly vms: readonly string[]
   readonly freeGB: number
-  /** Σ DR need of the volume's VMs, and the largest IR need among them, GB. */
-  readonly drNeedGB: number
-  readonly irNeedGB: number
-  /** Σ DR need of its VMs + the largest IR need among them (IR runs batch by batch). */
-  readonly requiredGB: number
-  readonly additionalGB: number
+  readonly byRpo: readonly VolumeRpoSpace[]
 }
 
 export interface ProtectionPlan {
   readonly limitsSet: string
   readonly vmCatalog: string
-  /** Σ vCPUs of the sizes chosen for the protectable VMs: the cores to request in the target region. */
+  readonly scope: ProtectionScope
+  /** Σ vCPUs of the sizes chosen for the VMs to protect: the cores to request in the target region. */
   readonly coresToRequest: number
   readonly vms: readonly ProtectedVm[]
   readonly volumes: readonly VolumeSpace[]
+  /** Per RPO, at the planned bandwidth or else that RPO's B100. */
   readonly batching: ReadonlyArray<{readonly rpoMinutes: number; readonly totalBandwidthMbps: number; readonly plan: BatchPlan}>
   readonly managedDisks: boolean
   readonly storageAccounts: readonly Account[]
 }
 
-/** `replication` may be passed in when the caller already has it for the same profile and options. */
-export function planProtection(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, bandwidthMbps?: number, managedDisks = true, includeVms: readonly string[] = [], replication: ReplicationPlan = planReplication(profile, options)): ProtectionPlan {
-  const forced = includeVms.map(globToRegExp)
-  const send = sendSeries(profile, options)
-  const {kept} = send
-  const n = profile.windowCount
-  const inv = (i: number) => (profile.disks[i].inventory ?? {}) as DiskInventory
-  const byVm = new Map<string, number[]>()
-  for (const i of kept) byVm.set(profile.disks[i].vm, [...(byVm.get(profile.disks[i].vm) ?? []), i])
-  const compatLimits = Object.fromEntries(['maxDiskSizeGB', 'maxOsDiskSizeGen1GB', 'maxOsDiskSizeGen2GB', 'maxDisksPerVm', 'maxIopsPerDisk', 'maxIopsPerVm', 'maxAverageChurnPerVmMBps', 'maxAverageEffectiveWriteIops'].map((k) => [k, limit(limits, k)])) as unknown as CompatibilityLimits
-  const tiers = limits.premiumTiers.tiers as readonly Tier[]
-  const tierSize = new Map(tiers.map((t) => [t.tier, t.maxSizeGB]))
-  /** Premium provisioned size of a VM's disks: the tier by need, else by size. */
-  const premiumGB = (storage: VmStorage) => storage.disks.reduce((sum, d) => sum + (tierSize.get(d.byNeed ?? d.bySize ?? '') ?? 0), 0)
-  const vmFigures = new Map<string, ChurnFigures>()
-  const figures = (indices: number[]) =>
-    churnFigures(
-      {writeBytes: sumSeries(indices.map((i) => profile.series[i].writeBytes), n), writeOps: sumSeries(indices.map((i) => profile.series[i].writeOps), n), readBytes: sumSeries(indices.map((i) => profile.series[i].readBytes), n), readOps: sumSeries(indices.map((i) => profile.series[i].readOps), n)},
-      profile.windowSeconds,
-      profile.firstWindow,
-      options.percentile,
-      options.growthPercent,
-    )
-  const vms: ProtectedVm[] = [...byVm.entries()].map(([vm, indices]) => {
-    const f = figures(indices)
-    vmFigures.set(vm, f)
-    const first = inv(indices[0])
-    const diskFacts = indices.map((i) => {
-      const d = figures([i])
-      return {path: inv(i).path ?? profile.disks[i].instance, role: (inv(i).diskRole === 'OS' ? 'OS' : inv(i).diskRole === 'Data' ? 'Data' : undefined) as 'OS' | 'Data' | undefined, sizeGB: inv(i).maxSizeGB, iops: d.percentileRwIops, mbps: d.percentileMBps}
-    })
-    let compatibility = checkCompatibility(
-      {
-        name: vm,
-        generation: first.generation === 1 || first.generation === 2 ? first.generation : undefined,
-        disks: diskFacts,
-        iops: f.percentileRwIops,
-        averageChurnMBps: f.avgMBps,
-        averageEffectiveWriteIops: f.avgWriteIops,
-        sharedVhdx: indices.some((i) => inv(i).sharedVhdx === true) ? true : indices.every((i) => inv(i).sharedVhdx === false) ? false : undefined,
-        virtualFibreChannel: first.virtualFibreChannel,
-        clustered: first.cluster === undefined ? undefined : first.cluster !== '',
-        highlyAvailable: first.highlyAvailable,
-        replicaBroker: first.replicaBroker,
-      },
-      compatLimits,
-    )
-    // Read + write MB/s is the throughput a premium disk must serve.
-    const storage = vmStorage(
-      diskFacts.map((d) => ({path: d.path, sizeGB: d.sizeGB ?? 0, iops: Number.isFinite(d.iops) ? d.iops : 0, mbps: Number.isFinite(d.mbps) ? d.mbps : 0})),
-      f.percentileMBps,
-      {standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), premiumWhenDiskIopsAbove: limit(limits, 'premiumWhenDiskIopsAbove')},
-      tiers,
-    )
-    // Two rules need the storage decision: a premium VM must fit one premium account (35 TB
-    // provisioned, twice its size for test failover on unmanaged disks) and its snapshots (about
-    // one day of churn) 10 TB.
-    if (storage.storage === 'premium') {
-      const provisioned = premiumGB(storage) * (managedDisks ? 1 : 2)
-      const accountGB = limit(limits, 'premiumAccountCapacityTB') * 1024
-      const snapshotGB = limit(limits, 'maxSnapshotStorageTB') * 1024
-      const extra = [
-        ...(provisioned > accountGB ? [{rule: 'premium-account-size', verdict: 'incompatible' as const, text: `replication${managedDisks ? '' : ' + test failover'} needs ${Math.round(provisioned).toLocaleString('en-US')} GB, more than a premium account's ${accountGB.toLocaleString('en-US')} GB`}] : []),
-        ...(f.avgGBPerDay > snapshotGB ? [{rule: 'snapshot-storage', verdict: 'incompatible' as const, text: `snapshot storage of about ${Math.round(f.avgGBPerDay).toLocaleString('en-US')} GB a day exceeds ${snapshotGB.toLocaleString('en-US')} GB`}] : []),
-      ]
-      if (extra.length) compatibility = {...compatibility, verdict: 'No', findings: [...compatibility.findings, ...extra]}
-    }
-    const compatible = compatibility.verdict === 'Yes' && storage.disks.some((d) => d.higherTierNeeded) ? 'Yes*' : compatibility.verdict
-    const size =
-      first.vcpus === undefined || first.memoryMB === undefined
-        ? undefined
-        : pickVmSize({vcpus: first.vcpus, memoryMB: first.memoryMB, dataDisks: Math.max(0, indices.length - 1), nics: first.nics ?? 1, iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0, premium: storage.storage === 'premium'}, catalog.sizes)
-    return {
-      azureSize: size?.name,
-      protect: compatible !== 'No' || forced.some((r) => r.test(vm)),
-      vm,
-      hosts: [...new Set(indices.flatMap((i) => profile.disks[i].hosts))],
-      compatibility,
-      compatible,
-      storage,
-      vcpus: first.vcpus,
-      memoryMB: first.memoryMB,
-      vhdGB: indices.reduce((s, i) => s + (inv(i).maxSizeGB ?? 0), 0),
-      usedGB: indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0),
-    }
-  })
-
-  // HRL space per VM and volume, for each RPO's bandwidth.
-  const params = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
-  const volumeKey = (i: number) => `${/ClusterStorage/i.test(profile.disks[i].volume) ? inv(i).cluster || 'cluster' : inv(i).host ?? profile.disks[i].hosts[0] ?? '?'} ${profile.disks[i].volume}`
-  const volumeFree = new Map<string, number>()
-  for (const i of kept) volumeFree.set(volumeKey(i), (inv(i).volumeFreeGB ?? NaN) * GB)
-  // Only VMs to protect take part (an incompatible VM is reported, not planned, unless --include-vm).
-  const protectable = [...byVm.entries()].filter(([vm]) => vms.find((v) => v.vm === vm)!.protect)
-  const usedOf = (indices: number[]) => indices.reduce((s, i) => s + (inv(i).fileSizeGB ?? inv(i).maxSizeGB ?? 0), 0) * GB
+export function planProtection(
+  basis: PlanBasis,
+  assessed: readonly VmAssessment[],
+  scope: ProtectionScope,
+  replication: ReplicationPlan,
+  limits: Limits,
+  catalog: VmCatalog,
+  options: {readonly bandwidthMbps?: number; readonly managedDisks: boolean},
+): ProtectionPlan {
+  const {profile} = basis
+  const inScope = new Set(scope.vms)
+  const vms: ProtectedVm[] = assessed.map((v) => ({...v, protect: inScope.has(v.vm)}))
   const batching = replication.rpos.map((rpo) => {
-    const total = mbpsToBytesPerSec(bandwidthMbps ?? rpo.bandwidth100Mbps)
-    // Kept DR bandwidth: each VM's own B100, scaled so that together they need what the site
-    // does (VMs do not all peak at once; unscaled, the sum would exceed the site's B100).
-    const ownB100 = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.bandwidth100Mbps)]))
-    const sumOwn = protectable.reduce((n, [vm]) => n + (ownB100.get(vm) ?? 0), 0)
-    const drScale = sumOwn > 0 ? Math.min(1, mbpsToBytesPerSec(rpo.bandwidth100Mbps) / sumOwn) : 1
-    const facts = protectable.map(([vm, indices]) => {
-      const logs = cycleLogBytes(send.byVm.get(vm)!, profile.windowSeconds, params.copyFrequencySeconds)
-      const own = ownB100.get(vm) ?? 0
-      const backlog = own > 0 ? whatIfBandwidth(logs, params, own, rpo.rpoMinutes * 60).worstBacklogBytes : 0
-      const perVolume = new Map<string, number>()
-      for (const i of indices) perVolume.set(volumeKey(i), (perVolume.get(volumeKey(i)) ?? 0) + (inv(i).maxSizeGB ?? 0) * GB)
-      return {
-        vm,
-        backlog,
-        oneCycle: logs.reduce((m, x) => Math.max(m, x), 0),
-        churn: logs.reduce((a, b) => a + b, 0) / (logs.length * params.copyFrequencySeconds || 1),
-        vhd: indices.reduce((sum, i) => sum + (inv(i).maxSizeGB ?? 0), 0) * GB,
-        used: usedOf(indices),
-        perVolume,
-        dr: own * drScale,
-      }
-    })
-    // The IR log-space need depends on how long IR takes, which depends on the batch: first each
-    // VM's IR alone on the whole link, then again with the IR time of the batch it landed in.
-    const inputsFor = (irSecondsOf: (vm: string, used: number) => number) =>
-      facts.map((f) => {
-        const share = (bytes: number) => (f.vhd > 0 ? bytes / f.vhd : 0)
-        const mainFree = Math.min(...[...f.perVolume.keys()].map((v) => volumeFree.get(v) ?? NaN))
-        return {
-          vm: f.vm,
-          volumes: [...f.perVolume.entries()].map(([volume, bytes]) => ({
-            volume,
-            irNeedBytes: irNeedBytes(bytes, f.churn * share(bytes), irSecondsOf(f.vm, f.used)),
-            drNeedBytes: drNeedBytes(bytes, f.backlog * share(bytes), f.oneCycle * share(bytes), limit(limits, 'hrlResyncShareOfVhd')),
-          })),
-          irBytes: f.used,
-          irMinBytesPerSec: mainFree > 0 ? (2 * f.churn * f.used) / mainFree : Infinity,
-          drBytesPerSec: f.dr,
-        }
-      })
-    const first = planBatches(inputsFor((_vm, used) => (total > 0 ? used / total : Infinity)), volumeFree, total)
-    const batchOf = new Map(first.vms.map((r) => [r.vm, r.batch]))
-    const plan = planBatches(inputsFor((vm) => first.batches[batchOf.get(vm)! - 1].irSeconds), volumeFree, total)
-    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan}
+    const total = mbpsToBytesPerSec(options.bandwidthMbps ?? rpo.bandwidth100Mbps)
+    const inputs = batchInputs(basis, scope, rpo, limit(limits, 'hrlResyncShareOfVhd'))
+    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan: planBatches(inputs, volumeFreeBytes(basis, scope), total)}
   })
-
-
-  // Volume space from the first RPO's needs.
-  const first = batching[0]
-  const byVolume = new Map<string, {vms: string[]; dr: number; ir: number}>()
-  for (const row of first?.plan.vms ?? []) {
-    for (const v of row.volumes) {
-      const entry = byVolume.get(v.volume) ?? {vms: [], dr: 0, ir: 0}
-      entry.vms.push(row.vm)
-      entry.dr += v.drNeedBytes
-      entry.ir = Math.max(entry.ir, v.irNeedBytes)
-      byVolume.set(v.volume, entry)
-    }
-  }
-  const volumes: VolumeSpace[] = [...byVolume.entries()].map(([volume, e]) => {
-    const free = (volumeFree.get(volume) ?? NaN) / GB
-    const required = (e.dr + e.ir) / GB
-    return {volume, vms: e.vms, freeGB: free, drNeedGB: e.dr / GB, irNeedGB: e.ir / GB, requiredGB: required, additionalGB: Math.max(0, required - free)}
-  })
-  const coresToRequest = vms.filter((v) => v.protect).reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
+  const free = volumeFreeBytes(basis, scope)
+  const tight = limit(limits, 'hrlTightShareOfFreeSpace')
+  const vmsOnVolume = new Map<string, string[]>()
+  for (const [vm, disks] of disksByVm(basis, inScope)) for (const i of disks) vmsOnVolume.set(hostVolume(profile.disks[i]), [...new Set([...(vmsOnVolume.get(hostVolume(profile.disks[i])) ?? []), vm])])
+  const perRpo = batching.map((b) => new Map(volumeRequirements(b.plan, free).map((r) => [r.volume, r])))
+  const volumes: VolumeSpace[] = [...vmsOnVolume.entries()].map(([volume, names]) => ({
+    volume,
+    vms: names,
+    freeGB: (free.get(volume) ?? NaN) / GB,
+    byRpo: batching.map((b, k) => {
+      const r = perRpo[k].get(volume)
+      const required = r?.requiredBytes ?? 0
+      return {rpoMinutes: b.rpoMinutes, drNeedGB: (r?.drNeedBytes ?? 0) / GB, irNeedGB: (r?.irNeedBytes ?? 0) / GB, requiredGB: required / GB, additionalGB: (r?.additionalBytes ?? 0) / GB, status: volumeSpaceStatus(required, free.get(volume) ?? NaN, tight)}
+    }),
+  }))
+  const toProtect = vms.filter((v) => v.protect)
+  const coresToRequest = toProtect.reduce((n, v) => n + (catalog.sizes.find((s) => s.name === v.azureSize)?.vcpus ?? 0), 0)
   // Accounts: premium VMs by their disks' tier sizes, standard by IOPS; snapshots ≈ one day of churn.
-  const items = vms
-    .filter((v) => v.protect)
-    .map((v) => {
-      const f = vmFigures.get(v.vm)!
-      return {
-        vm: v.vm,
-        storage: v.storage.storage,
-        iops: Number.isFinite(f.percentileRwIops) ? f.percentileRwIops : 0,
-        sizeGB: v.storage.storage === 'premium' ? premiumGB(v.storage) : v.vhdGB,
-        snapshotGB: Number.isFinite(f.avgGBPerDay) ? f.avgGBPerDay : 0,
-      }
-    })
+  const tiers = limits.premiumTiers.tiers as readonly Tier[]
+  const items = toProtect.map((v) => ({
+    vm: v.vm,
+    storage: v.storage.storage,
+    iops: Number.isFinite(v.churn.percentileRwIops) ? v.churn.percentileRwIops : 0,
+    sizeGB: v.storage.storage === 'premium' ? premiumProvisionedGB(v.storage, tiers) : v.vhdGB,
+    snapshotGB: Number.isFinite(v.churn.avgGBPerDay) ? v.churn.avgGBPerDay : 0,
+  }))
   const storageAccounts = placeInAccounts(
     items,
-    {standardAccountIops: limit(limits, 'standardAccountIops'), premiumAccountCapacityGB: limit(limits, 'premiumAccountCapacityTB') * 1024, premiumSnapshotGB: limit(limits, 'maxSnapshotStorageTB') * 1024, managedDisks},
+    {standardAccountIops: limit(limits, 'standardAccountIops'), premiumAccountCapacityGB: limit(limits, 'premiumAccountCapacityTB') * 1024, premiumSnapshotGB: limit(limits, 'maxSnapshotStorageTB') * 1024, managedDisks: options.managedDisks},
     accountPrefix(items.map((i) => i.vm)),
   )
-  return {limitsSet: limits.set, vmCatalog: catalog.source, coresToRequest, vms, volumes, batching, managedDisks, storageAccounts}
+  return {limitsSet: limits.set, vmCatalog: catalog.source, scope, coresToRequest, vms, volumes, batching, managedDisks: options.managedDisks, storageAccounts}
+}
+
+/** Free space (bytes) of each host volume the scope's VHDs are on; NaN where the inventory does not say. */
+function volumeFreeBytes(basis: PlanBasis, scope: ProtectionScope): Map<string, number> {
+  const free = new Map<string, number>()
+  for (const disks of disksByVm(basis, new Set(scope.vms)).values()) {
+    for (const i of disks) free.set(hostVolume(basis.profile.disks[i]), (diskInventory(basis.profile.disks[i]).volumeFreeGB ?? NaN) * GB)
+  }
+  return free
+}
+
+/**
+ * Each VM's batching facts at one RPO, per VHD on the volume its churn is written to: the DR need
+ * (its worst backlog while the VM keeps its DR bandwidth, plus its largest cycle's log, at most
+ * 50 % of the VHD) and the IR need for an IR of a given length (2 × the most it writes in any span
+ * that long, at most the VHD's size).
+ */
+function batchInputs(basis: PlanBasis, scope: ProtectionScope, rpo: ReplicationPlan['rpos'][number], resyncShare: number): BatchInput[] {
+  const {profile, options} = basis
+  const f = options.copyFrequencySeconds
+  const dr = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.drBandwidthMbps)]))
+  const free = volumeFreeBytes(basis, scope)
+  return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]): BatchInput => {
+    // Log bytes are writes with growth (the wire factor is the link's business).
+    const series = disks.map((i) => Float64Array.from(basis.filled[i], (x) => x * options.growthFactor))
+    const logs = series.map((s) => cycleLogBytes(s, profile.windowSeconds, f))
+    const vmLogs = new Float64Array(logs[0]?.length ?? 0)
+    for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
+    const drBytesPerSec = dr.get(vm) ?? 0
+    const vhds = disks.map((i, k) => {
+      const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
+      const vhdBytes = sizeGB === undefined ? Infinity : sizeGB * GB
+      const spans = new Map<number, number>() // worst span bytes by span length in windows
+      const worst = (seconds: number) => {
+        const m = Number.isFinite(seconds) ? Math.ceil(seconds / profile.windowSeconds - 1e-9) : Infinity
+        if (!spans.has(m)) spans.set(m, Number.isFinite(m) ? worstSpanBytes(series[k], profile.windowSeconds, m * profile.windowSeconds) : Infinity)
+        return spans.get(m)!
+      }
+      return {
+        volume: hostVolume(profile.disks[i]),
+        irNeed: (seconds: number) => irNeedBytes(vhdBytes, worst(seconds)),
+        drNeed: drNeedBytes(vhdBytes, vhdBacklogPeak(vmLogs, logs[k], f, drBytesPerSec / options.wireFactor), logs[k].reduce((m, x) => Math.max(m, x), 0), resyncShare),
+      }
+    })
+    const byVolume = new Map<string, typeof vhds>()
+    for (const v of vhds) byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), v])
+    const used = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
+    const meanChurn = vmLogs.reduce((a, b) => a + b, 0) / (vmLogs.length * f || 1)
+    const frees = [...byVolume.keys()].map((v) => free.get(v) ?? NaN).filter((x) => Number.isFinite(x))
+    const leastFree = frees.length ? Math.min(...frees) : NaN
+    return {
+      vm,
+      volumes: [...byVolume.entries()].map(([volume, list]) => ({volume, irNeedBytes: (seconds: number) => list.reduce((n, v) => n + v.irNeed(seconds), 0), drNeedBytes: list.reduce((n, v) => n + v.drNeed, 0)})),
+      irBytes: used,
+      // IR must finish before its logs (2 × churn × IR time) outgrow the free space; unknown free space sets no minimum.
+      irMinBytesPerSec: Number.isNaN(leastFree) ? 0 : leastFree > 0 ? (2 * meanChurn * used) / leastFree : Infinity,
+      drBytesPerSec,
+    }
+  })
 }

@@ -1,32 +1,40 @@
 /**
- * `hvplan bandwidth`: from the profile to the bandwidth each RPO needs. Normalizes the options,
- * builds the growth-adjusted send series per VM and for the site (missing windows filled by
- * models/fillGaps.ts), and runs the cycle model for every RPO; explains B100 by the interval that
- * sets it and the VMs that wrote most in it.
+ * `hvplan bandwidth`: from the profile to the bandwidth each RPO needs, for the VMs to protect.
+ * Builds the growth-adjusted send series per VM and for the site from the basis' gap-filled
+ * series, and runs the cycle model for every RPO; explains B100 by the interval that sets it and
+ * the VMs that wrote most in it; gives each VM the DR bandwidth it keeps.
  */
-import {type ChurnFigures, churnFigures, seriesStats, sumSeries, type WorkloadSeries} from '../../models/churnStats.js'
-import {fillMissingWindows} from '../../models/fillGaps.js'
-import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, uploadTimes} from '../../models/replication.js'
-import {HvplanError} from '../errors.js'
-import {COPY_FREQUENCIES_SECONDS, type ReplicationOptions} from './replicationOptions.js'
-import {globToRegExp} from '../ingest/mapping.js'
-import type {LoadedProfile} from '../store/loadProfile.js'
+import {type ChurnFigures, churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate, uploadTimes} from '../../models/replication.js'
+import {DEFAULTS} from '../defaults.js'
+import {diskInventory, disksByVm, type PlanBasis, sumFilled} from './basis.js'
+import type {ReplicationOptions} from './replicationOptions.js'
 
 export interface RpoBandwidth {
   readonly rpoMinutes: number
   readonly bandwidth100Mbps: number
   readonly bandwidth90Mbps: number
-  readonly driver: {readonly fromUtc: string; readonly toUtc: string; readonly text: string; readonly vms: ReadonlyArray<{vm: string; sharePercent: number}>}
-  /** The largest copy frequency (s) with RPO > f + apply latency, and B100 at it. */
+  /**
+   * What sets B100: the busy interval and the VMs that wrote most in it, or the sustained average
+   * (B100 is never below the mean send rate), or nothing at all (no churn).
+   */
+  readonly driver: {readonly kind: 'interval' | 'sustained average' | 'no churn'; readonly fromUtc: string; readonly toUtc: string; readonly text: string; readonly vms: ReadonlyArray<{vm: string; sharePercent: number}>}
+  /** The largest copy frequency current ASR offers (s) with RPO > f + apply latency, and B100 at it. */
   readonly largestCopyFrequencySeconds: number
   readonly bandwidth100AtLargestFrequencyMbps: number
-  /** Each VM's own B100 (its DR bandwidth) at this RPO. */
-  readonly perVm: ReadonlyArray<{vm: string; bandwidth100Mbps: number}>
+  /**
+   * Per VM: its own B100 (alone on a link), and its DR bandwidth — the bandwidth it keeps once
+   * protected: its own B100 scaled so that all VMs in scope together keep the site's B100 (they do
+   * not all peak at once). The one DR bandwidth every sheet shows.
+   */
+  readonly perVm: ReadonlyArray<{vm: string; bandwidth100Mbps: number; drBandwidthMbps: number}>
 }
 
 export interface ReplicationPlan {
   readonly options: ReplicationOptions
   readonly windowSeconds: number
+  /** The VMs the figures are for (the scope). */
+  readonly vms: readonly string[]
   readonly vmCount: number
   readonly diskCount: number
   readonly filledWindowShare: number
@@ -34,7 +42,7 @@ export interface ReplicationPlan {
   /** Growth-adjusted site churn per window (MB = 2^20 bytes): average, the chosen percentile, max. */
   readonly siteChurn: {readonly avgMBps: number; readonly percentileMBps: number; readonly maxMBps: number}
   readonly rpos: readonly RpoBandwidth[]
-  /** Churn figures with growth, from the measured windows (gaps left out, not filled). */
+  /** Churn figures with growth: averages and worst day from the filled series, percentiles from measured windows. */
   readonly churn: {
     readonly site: ChurnFigures
     readonly vms: ReadonlyArray<{vm: string} & ChurnFigures>
@@ -42,44 +50,25 @@ export interface ReplicationPlan {
   }
 }
 
-
 export interface SendSeries {
   /** Growth- and wire-adjusted bytes to send per window, per VM and for the site. */
   readonly byVm: ReadonlyMap<string, Float64Array>
   readonly site: Float64Array
-  readonly diskCount: number
-  readonly filledWindowShare: number
-  /** Indices of the profile's disks kept by --vm and --exclude-disk. */
-  readonly kept: readonly number[]
+  /** Indices of the profile's disks in the series. */
+  readonly disks: readonly number[]
 }
 
-/** The bytes to send per window after disk and VM selection, gap filling, growth and wire factor. */
-export function sendSeries(profile: LoadedProfile, options: ReplicationOptions): SendSeries {
-  const vmRes = options.vms.map(globToRegExp)
-  const diskRes = options.excludeDisks.map(globToRegExp)
-  const keep = profile.disks.map((d) => (vmRes.length === 0 || vmRes.some((r) => r.test(d.vm))) && !diskRes.some((r) => r.test(d.instance) || r.test(String((d.inventory as {path?: string} | undefined)?.path ?? ''))))
-  const wpd = 86_400 / profile.windowSeconds
-  const factor = (1 + options.growthPercent / 100) * options.wireFactor
-  // Per VM: the per-window sum of its kept disks, each disk's gaps filled first.
+/** The bytes to send per window of the VMs given (default: every kept VM): filled, × growth × wire factor. */
+export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSeries {
+  const factor = basis.options.growthFactor * basis.options.wireFactor
   const byVm = new Map<string, Float64Array>()
-  let filled = 0
-  let windows = 0
-  profile.disks.forEach((d, i) => {
-    if (!keep[i]) return
-    const f = fillMissingWindows(profile.series[i].writeBytes, wpd, profile.firstWindow)
-    filled += f.filled
-    windows += f.values.length
-    const sum = byVm.get(d.vm) ?? new Float64Array(profile.windowCount)
-    for (let w = 0; w < sum.length; w++) sum[w] += f.values[w] * factor
-    byVm.set(d.vm, sum)
-  })
-  if (byVm.size === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
-  const site = new Float64Array(profile.windowCount)
+  const groups = disksByVm(basis, vms ? new Set(vms) : undefined)
+  for (const [vm, disks] of groups) byVm.set(vm, sumFilled(basis, disks, factor))
+  const site = new Float64Array(basis.profile.windowCount)
   for (const s of byVm.values()) for (let w = 0; w < s.length; w++) site[w] += s[w]
-  return {byVm, site, diskCount: keep.filter(Boolean).length, filledWindowShare: windows ? filled / windows : 0, kept: keep.flatMap((k, i) => (k ? [i] : []))}
+  return {byVm, site, disks: [...groups.values()].flat()}
 }
 
-/** send: the send series of the same profile and options, when the caller has computed it already. */
 /**
  * Bytes to send in one window as churn in MB/s: churn is writes, so the wire factor is taken back
  * out; growth stays (it applies to every workload figure).
@@ -88,76 +77,104 @@ export function sendToChurnMBps(sendBytes: number, windowSeconds: number, wireFa
   return sendBytes / (windowSeconds * 2 ** 20 * wireFactor)
 }
 
-export function planReplication(profile: LoadedProfile, options: ReplicationOptions, send: SendSeries = sendSeries(profile, options)): ReplicationPlan {
-  const {byVm, site, diskCount, filledWindowShare, kept} = send
-  const params: CycleParams = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
-  const logs = cycleLogBytes(site, profile.windowSeconds, params.copyFrequencySeconds)
-  const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, params.copyFrequencySeconds)] as const)
+export function cycleParams(options: ReplicationOptions): CycleParams {
+  return {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
+}
+
+/** B100 and B90 per RPO of a send series (the site figures alone: the "after fixes" figure). */
+export function siteBandwidths(send: SendSeries, basis: PlanBasis): Array<{rpoMinutes: number; bandwidth100Mbps: number; bandwidth90Mbps: number}> {
+  const params = cycleParams(basis.options)
+  const logs = cycleLogBytes(send.site, basis.profile.windowSeconds, params.copyFrequencySeconds)
+  return basis.options.rpoMinutes.map((rpoMinutes) => ({
+    rpoMinutes,
+    bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(logs, params, rpoMinutes * 60)),
+    bandwidth90Mbps: bytesPerSecToMbps(bandwidthForShare(logs, params, rpoMinutes * 60, 0.9)),
+  }))
+}
+
+/** The replication plan of the VMs given (the scope); `send` when the caller has it already. */
+export function planReplication(basis: PlanBasis, vms?: readonly string[], send: SendSeries = sendSeries(basis, vms)): ReplicationPlan {
+  const {profile, options} = basis
+  const {byVm, site} = send
+  const params = cycleParams(options)
+  const f = params.copyFrequencySeconds
+  const logs = cycleLogBytes(site, profile.windowSeconds, f)
+  const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, f)] as const)
   const originMs = profile.firstWindow * profile.windowSeconds * 1000
-  const total = site.reduce((a, b) => a + b, 0)
+  const mean = meanSendRate(logs, f)
   const rpos = options.rpoMinutes.map((rpoMinutes): RpoBandwidth => {
     const rpo = rpoMinutes * 60
     const b100 = bandwidthFor100(logs, params, rpo)
     const b90 = bandwidthForShare(logs, params, rpo, 0.9)
-    const [fromS, toS] = drivingInterval(logs, params, b100)
-    const shares = vmLogs
-      .map(([vm, l]) => {
-        let bytes = 0
-        for (let k = fromS / params.copyFrequencySeconds; k < toS / params.copyFrequencySeconds; k++) bytes += l[k]
-        return {vm, bytes}
-      })
-      .sort((a, b) => b.bytes - a.bytes)
-    const inInterval = shares.reduce((n, s) => n + s.bytes, 0)
-    const top = shares.filter((s) => s.bytes > 0).slice(0, 3).map((s) => ({vm: s.vm, sharePercent: inInterval > 0 ? (100 * s.bytes) / inInterval : 0}))
-    const from = new Date(originMs + fromS * 1000)
-    const to = new Date(originMs + toS * 1000)
-    const largest = [...COPY_FREQUENCIES_SECONDS].reverse().find((f) => rpo > f + options.applyLatencySeconds)!
+    const largest = [...DEFAULTS.copyFrequencies.options].filter((o) => o.current).sort((a, b) => b.seconds - a.seconds).find((o) => rpo > o.seconds + options.applyLatencySeconds)?.seconds ?? f
     const largestParams = {copyFrequencySeconds: largest, applyLatencySeconds: options.applyLatencySeconds}
+    const own = vmLogs.map(([vm, l]) => ({vm, bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(l, params, rpo, 1e-4))}))
+    const sumOwn = own.reduce((n, v) => n + v.bandwidth100Mbps, 0)
+    const scale = sumOwn > 0 ? bytesPerSecToMbps(b100) / sumOwn : 0
     return {
       rpoMinutes,
       bandwidth100Mbps: bytesPerSecToMbps(b100),
       bandwidth90Mbps: bytesPerSecToMbps(b90),
-      driver: {
-        fromUtc: from.toISOString(),
-        toUtc: to.toISOString(),
-        text: `set by ${formatUtcSpan(from, to)}: ${top.map((t) => `${t.vm} ${t.sharePercent.toFixed(0)} %`).join(', ')}`,
-        vms: top,
-      },
+      driver: explain(logs, vmLogs, params, b100, mean, originMs),
       largestCopyFrequencySeconds: largest,
       bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
-      perVm: vmLogs.map(([vm, l]) => ({vm, bandwidth100Mbps: l.some((x) => x > 0) ? bytesPerSecToMbps(bandwidthFor100(l, params, rpo, 1e-4)) : 0})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
+      perVm: own.map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
     }
   })
+  const st = seriesStats(site, options.percentile)
+  const mbps = (bytes: number) => sendToChurnMBps(bytes, profile.windowSeconds, options.wireFactor)
   return {
     options,
     windowSeconds: profile.windowSeconds,
+    vms: [...byVm.keys()],
     vmCount: byVm.size,
-    diskCount,
-    filledWindowShare,
-    siteMeanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)),
-    siteChurn: (() => {
-      const st = seriesStats(site, options.percentile)
-      const mbps = (bytes: number) => sendToChurnMBps(bytes, profile.windowSeconds, options.wireFactor)
-      return {avgMBps: mbps(st.mean), percentileMBps: mbps(st.percentile), maxMBps: mbps(st.max)}
-    })(),
+    diskCount: send.disks.length,
+    filledWindowShare: basis.filledWindowShare,
+    siteMeanSendMbps: bytesPerSecToMbps(site.reduce((a, b) => a + b, 0) / (profile.windowCount * profile.windowSeconds)),
+    siteChurn: {avgMBps: mbps(st.mean), percentileMBps: mbps(st.percentile), maxMBps: mbps(st.max)},
     rpos,
-    churn: churnReport(profile, kept, options),
+    churn: churnReport(basis, send.disks),
   }
 }
 
+/** What sets B100: the interval (and its VMs), the sustained average when that floor binds, or no churn. */
+function explain(logs: Float64Array, vmLogs: ReadonlyArray<readonly [string, Float64Array]>, params: CycleParams, b100: number, mean: number, originMs: number): RpoBandwidth['driver'] {
+  const f = params.copyFrequencySeconds
+  const start = new Date(originMs).toISOString()
+  const end = new Date(originMs + logs.length * f * 1000).toISOString()
+  if (!(b100 > 0)) return {kind: 'no churn', fromUtc: start, toUtc: end, text: 'no churn in the profile: nothing to replicate', vms: []}
+  const interval = b100 > mean
+  const [fromS, toS] = interval ? drivingInterval(logs, params, b100) : [0, logs.length * f]
+  const shares = vmLogs
+    .map(([vm, l]) => {
+      let bytes = 0
+      for (let k = fromS / f; k < toS / f; k++) bytes += l[k]
+      return {vm, bytes}
+    })
+    .sort((a, b) => b.bytes - a.bytes)
+  const inInterval = shares.reduce((n, s) => n + s.bytes, 0)
+  const top = shares.filter((s) => s.bytes > 0).slice(0, 3).map((s) => ({vm: s.vm, sharePercent: inInterval > 0 ? (100 * s.bytes) / inInterval : 0}))
+  const from = new Date(originMs + fromS * 1000)
+  const to = new Date(originMs + toS * 1000)
+  const who = top.map((t) => `${t.vm} ${t.sharePercent.toFixed(0)} %`).join(', ')
+  return interval
+    ? {kind: 'interval', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by ${formatUtcSpan(from, to)}: ${who}`, vms: top}
+    : {kind: 'sustained average', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by the sustained average (mean send rate of the period): ${who}`, vms: top}
+}
+
 /** Growth-adjusted churn figures per disk, per VM (per-window sum of its disks) and for the site. */
-function churnReport(profile: LoadedProfile, kept: readonly number[], options: ReplicationOptions): ReplicationPlan['churn'] {
+function churnReport(basis: PlanBasis, disks: readonly number[]): ReplicationPlan['churn'] {
+  const {profile, options} = basis
   const n = profile.windowCount
-  const figures = (s: WorkloadSeries) => churnFigures(s, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthPercent)
-  const sum = (indices: readonly number[]): WorkloadSeries => {
+  const figures = (indices: readonly number[]) => {
     const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') => (indices.every((i) => profile.series[i][m].length === n) ? sumSeries(indices.map((i) => profile.series[i][m]), n) : new Float64Array(0))
-    return {writeBytes: pick('writeBytes'), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}
+    return churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: sumFilled(basis, indices), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
   }
-  const vmNames = [...new Set(kept.map((i) => profile.disks[i].vm))]
+  const vmNames = [...new Set(disks.map((i) => profile.disks[i].vm))]
   return {
-    site: figures(sum(kept)),
-    vms: vmNames.map((vm) => ({vm, ...figures(sum(kept.filter((i) => profile.disks[i].vm === vm)))})).sort((a, b) => b.percentileMBps - a.percentileMBps),
-    disks: kept.map((i) => ({vm: profile.disks[i].vm, disk: String((profile.disks[i].inventory as {path?: string} | undefined)?.path ?? profile.disks[i].instance), ...figures(sum([i]))})),
+    site: figures(disks),
+    vms: vmNames.map((vm) => ({vm, ...figures(disks.filter((i) => profile.disks[i].vm === vm))})).sort((a, b) => b.percentileMBps - a.percentileMBps),
+    disks: disks.map((i) => ({vm: profile.disks[i].vm, disk: diskInventory(profile.disks[i]).path ?? profile.disks[i].instance, ...figures([i])})),
   }
 }
 

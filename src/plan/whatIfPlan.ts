@@ -5,9 +5,8 @@
 import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 import {HvplanError} from '../errors.js'
-import type {LoadedProfile} from '../store/loadProfile.js'
-import type {ReplicationOptions} from './replicationOptions.js'
-import {type SendSeries, sendSeries} from './replicationPlan.js'
+import type {PlanBasis} from './basis.js'
+import {cycleParams, type SendSeries} from './replicationPlan.js'
 
 export interface WhatIfPoint {
   readonly bandwidthMbps: number
@@ -44,14 +43,17 @@ export function parseSweep(text: string): number[] {
   return points
 }
 
-/** send: the send series of the same profile and options, when the caller has computed it already. */
-export function planWhatIf(profile: LoadedProfile, options: ReplicationOptions, bandwidthsMbps: readonly number[], send?: SendSeries): WhatIfPlan {
+/**
+ * The what-if of the send series (the scope's, from sendSeries) at each bandwidth, for one target
+ * RPO (minutes). Logs still queued when the period ends are followed to their upload.
+ */
+export function planWhatIf(basis: PlanBasis, series: SendSeries, rpoMinutes: number, bandwidthsMbps: readonly number[]): WhatIfPlan {
   for (const b of bandwidthsMbps) if (!(b > 0)) throw new HvplanError('E_FLAG', `must be a positive number of Mbps, got ${b}`, {flag: 'bandwidth'})
-  const series = send ?? sendSeries(profile, options)
-  const params = {copyFrequencySeconds: options.copyFrequencySeconds, applyLatencySeconds: options.applyLatencySeconds}
+  const {profile, options} = basis
+  const params = cycleParams(options)
   const logs = cycleLogBytes(series.site, profile.windowSeconds, params.copyFrequencySeconds)
   const startSeconds = profile.firstWindow * profile.windowSeconds
-  const rpo = options.rpoMinutes[0] * 60
+  const rpo = rpoMinutes * 60
   const minutes = (s: number) => s / 60
   const points = bandwidthsMbps.map((mbps): WhatIfPoint => {
     const r = whatIfBandwidth(logs, params, mbpsToBytesPerSec(mbps), rpo, startSeconds % 86_400)
@@ -70,5 +72,5 @@ export function planWhatIf(profile: LoadedProfile, options: ReplicationOptions, 
     }
   })
   const total = series.site.reduce((a, b) => a + b, 0)
-  return {rpoTargetMinutes: options.rpoMinutes[0], meanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)), filledWindowShare: series.filledWindowShare, points}
+  return {rpoTargetMinutes: rpoMinutes, meanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)), filledWindowShare: basis.filledWindowShare, points}
 }

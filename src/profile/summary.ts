@@ -3,6 +3,8 @@
  * and the data quality behind it. MB = 2^20 bytes, GB = 2^30 bytes (ASR's churn table).
  */
 import {churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {fillMissingWindows} from '../../models/fillGaps.js'
+import {defaultOf} from '../defaults.js'
 import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 
@@ -18,7 +20,7 @@ export interface VmSummary {
   readonly p95ChurnMBps: number
   readonly maxChurnMBps: number
   readonly avgGBPerDay: number
-  /** Highest day (UTC) among days with ≥ 90 % of windows, scaled to a full day. */
+  /** Highest UTC day of the gap-filled series, scaled to 24 h where partly profiled (never below the average). */
   readonly worstDayGB: number
   readonly worstDayUtc: string | undefined
   readonly avgWriteIops: number
@@ -52,6 +54,8 @@ export interface DataQuality {
   readonly blankCells: number
   readonly overlapClippedSeconds: number
   readonly guessedInstances: readonly string[]
+  /** Inventory VMs without any counter data ("no data"): not planned, listed. */
+  readonly vmsWithoutData: readonly string[]
   readonly noiseInstances: readonly string[]
   readonly localizedNames: readonly string[]
   readonly ignoredObjects: Readonly<Record<string, number>>
@@ -67,14 +71,19 @@ export interface ProfileSummary {
   readonly quality: DataQuality
 }
 
-/** `profile` may be passed in when the caller has already loaded it from the same store. */
-export function summarizeProfile(store: ProfileStore, percentile = 95, profile: LoadedProfile = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false})): ProfileSummary {
+/**
+ * `profile` may be passed in when the caller has already loaded it from the same store, and
+ * `filled` with each disk's gap-filled write bytes (the plan's basis) when it has them.
+ */
+export function summarizeProfile(store: ProfileStore, percentile = defaultOf('percentile'), profile: LoadedProfile = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false}), filled?: readonly Float64Array[]): ProfileSummary {
   const seconds = store.windowSeconds
+  const n = profile.windowCount
+  const wpd = 86_400 / seconds
+  const filledOf = (i: number) => (filled?.[i]?.length === n ? filled[i] : fillMissingWindows(profile.series[i].writeBytes, wpd, profile.firstWindow).values)
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
   const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {
-    const n = profile.windowCount
     const f = churnFigures(
-      {writeBytes: sumSeries(members.map((m) => profile.series[m.i].writeBytes), n), writeOps: sumSeries(members.map((m) => profile.series[m.i].writeOps), n), readBytes: [], readOps: []},
+      {writeBytes: sumSeries(members.map((m) => profile.series[m.i].writeBytes), n), filledWriteBytes: sumSeries(members.map((m) => filledOf(m.i)), n), writeOps: sumSeries(members.map((m) => profile.series[m.i].writeOps), n), readBytes: [], readOps: []},
       seconds,
       profile.firstWindow,
       percentile,
@@ -135,11 +144,16 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
   const daysProfiled = Number.isFinite(first) && Number.isFinite(last) ? (last - first) / 86_400_000 : 0
   const coveragePct = windows ? (100 * present) / windows : 0
   const guessed = union((x) => x.findings.guessedInstances)
+  const profiled = new Set(profile.disks.map((d) => d.vm.toLowerCase()))
+  const withoutData = [...new Set(profile.withoutData.filter((d) => !profiled.has(d.vm.toLowerCase())).map((d) => d.vm))]
+  const inventoryVms = new Set([...profile.disks.filter((d) => d.mappedBy === 'inventory').map((d) => d.vm.toLowerCase()), ...withoutData.map((v) => v.toLowerCase())]).size
   const reasons: string[] = []
   if (daysProfiled < RECOMMENDED_DAYS) reasons.push(`${daysProfiled.toFixed(1)} days profiled; at least ${RECOMMENDED_DAYS} (ideally ${IDEAL_DAYS}) are recommended to catch weekly peaks`)
   if (coveragePct < 95) reasons.push(`${coveragePct.toFixed(1)} % of disk-windows have samples`)
   if (guessed.length) reasons.push(`${guessed.length} instances mapped to VMs by guess (no inventory entry)`)
-  const confidence = reasons.length === 0 ? 'high' : daysProfiled >= 3 && coveragePct >= 80 && guessed.length === 0 ? 'medium' : 'low'
+  if (withoutData.length) reasons.push(`${withoutData.length} of ${inventoryVms} inventory VMs have no counter data (${withoutData.join(', ')}): not planned`)
+  // Low when most of the inventory is missing from the counters: the plan covers a minority of the estate.
+  const confidence = reasons.length === 0 ? 'high' : daysProfiled >= 3 && coveragePct >= 80 && guessed.length === 0 && withoutData.length * 2 <= inventoryVms ? 'medium' : 'low'
   return {
     files: files.length,
     firstUtc: Number.isFinite(first) ? new Date(first).toISOString() : undefined,
@@ -155,6 +169,7 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
     blankCells: sum((x) => x.stats.blankCells),
     overlapClippedSeconds: sum((x) => x.stats.overlapClippedMs) / 1000,
     guessedInstances: guessed,
+    vmsWithoutData: withoutData,
     noiseInstances: union((x) => x.findings.noiseInstances),
     localizedNames: union((x) => x.findings.localizedNames),
     ignoredObjects: ignored,

@@ -3,25 +3,30 @@
  * workbook and the PDF always agree. Writers lay it out and never compute a number.
  */
 import {existsSync, readFileSync} from 'node:fs'
+import {dailyChurn, hourOfWeekMeans, sumSeries} from '../../models/churnStats.js'
 import {limit, type Limits} from '../limits.js'
+import {DEFAULT_SCOPE, type ProtectionScope, type ScopeOptions} from '../plan/assessment.js'
+import {disksByVm, type PlanBasis, sumFilled} from '../plan/basis.js'
+import {type AfterFixes, afterFixes, planContext} from '../plan/context.js'
 import {type CostPlan, type CostPlanOptions, planCost} from '../plan/costPlan.js'
 import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import type {LoadedPriceSheet} from '../prices/priceSheet.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
-import {planReplication, type ReplicationPlan, sendSeries, sendToChurnMBps} from '../plan/replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendToChurnMBps} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
-import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
-import {dailyTotals, hourOfWeekMeans, sumSeries} from '../../models/churnStats.js'
+import {loadProfile} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
 
-export const REPORT_SCHEMA = 'hvplan-report/1'
+export const REPORT_SCHEMA = 'hvplan-report/2'
 
 export interface ReportOptions {
   readonly replication: ReplicationOptions
+  /** Which VMs the plan is for (default: the VMs to protect). */
+  readonly scope?: ScopeOptions
   readonly bandwidthMbps: number | undefined
   readonly outageHours: number
   readonly managedDisks: boolean
@@ -45,13 +50,18 @@ export interface ReportDocument {
     readonly limitsSet: string
     readonly vmCatalog: string
   }
+  /** The VMs every replication figure is for, and the profiled VMs left out with why. */
+  readonly scope: ProtectionScope
   readonly profile: ProfileSummary
+  /** Bandwidth per RPO for the scope's VMs. */
   readonly bandwidth: ReplicationPlan
+  /** The same for every profiled VM once remediated; null when the scope is already all of them. */
+  readonly afterFixes: AfterFixes | null
   /**
    * The first RPO's what-if: at the planned bandwidth (null without one), at that RPO's 90 %
-   * bandwidth (the worst RPO per day a planner sees when buying B90), and the RPO-vs-bandwidth curve.
+   * bandwidth (null when nothing churns), and the RPO-vs-bandwidth curve.
    */
-  readonly whatIf: {readonly atBandwidth: WhatIfPoint | null; readonly atBandwidth90: WhatIfPoint; readonly curve: readonly WhatIfPoint[]}
+  readonly whatIf: {readonly atBandwidth: WhatIfPoint | null; readonly atBandwidth90: WhatIfPoint | null; readonly curve: readonly WhatIfPoint[]}
   /** Site churn per window with growth, gaps filled (the series the bandwidth is computed from), MB/s. */
   readonly siteChurn: {readonly firstWindowUtc: string; readonly windowSeconds: number; readonly percentile: number; readonly percentileMBps: number; readonly churnMBps: readonly number[]}
   readonly protection: ProtectionPlan
@@ -60,10 +70,12 @@ export interface ReportDocument {
   /** DR cost per VM and for the site by component and state (docs/cost.md); null without prices. */
   readonly cost: CostPlan | null
   /**
-   * Churn per VM, measured (no growth): by UTC day, GB written (days with < 50 % of windows are
-   * null), or by hour of the week (UTC, Monday 00 first), mean MB/s (null: no window measured).
+   * Churn per VM to protect, measured, without growth: by UTC day, GB written from the gap-filled
+   * series (the average's series), scaled to 24 h on partly profiled days, with the share of the
+   * day measured beside each value; or by hour of the week (UTC, Monday 00 first), mean MB/s of
+   * the measured windows (null: never measured).
    */
-  readonly heatMap: {readonly basis: HeatMapBasis; readonly unit: 'GB/day' | 'MB/s'; readonly columns: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly values: ReadonlyArray<number | null>}>}
+  readonly heatMap: {readonly basis: HeatMapBasis; readonly unit: 'GB/day' | 'MB/s'; readonly columns: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly values: ReadonlyArray<number | null>; readonly measuredShare?: readonly number[]}>}
   /** The limits used, each value with its source and date. */
   readonly limits: Limits
 }
@@ -71,27 +83,29 @@ export interface ReportDocument {
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog): ReportDocument {
   const loaded = loadProfile(store, {coverage: false})
   const o = options.replication
-  const send = sendSeries(loaded, o)
-  const bandwidth = planReplication(loaded, o, send)
+  const context = planContext(loaded, o, limits, catalog, options.scope ?? DEFAULT_SCOPE, options.managedDisks)
+  const {basis, assessed, scope, send} = context
+  const bandwidth = planReplication(basis, scope.vms, send)
+  const fixed = afterFixes(context)
   // The RPO-vs-bandwidth curve: 40 points from half the mean send rate to 1.5 × the first B100.
-  const b100 = bandwidth.rpos[0].bandwidth100Mbps
+  const first = bandwidth.rpos[0]
   const from = Math.max(0.1, bandwidth.siteMeanSendMbps * 0.5)
-  const to = Math.max(from * 1.01, b100 * 1.5)
+  const to = Math.max(from * 1.01, first.bandwidth100Mbps * 1.5)
   const curveBandwidths = Array.from({length: 40}, (_, i) => Math.round((from + ((to - from) * i) / 39) * 10) / 10)
-  const whatIfOptions = {...o, rpoMinutes: [o.rpoMinutes[0]]}
   // The send series does not depend on the RPO: computed once above, shared by every what-if.
-  const curve = planWhatIf(loaded, whatIfOptions, curveBandwidths, send).points
-  const atBandwidth = options.bandwidthMbps === undefined ? null : planWhatIf(loaded, whatIfOptions, [options.bandwidthMbps], send).points[0]
-  const atBandwidth90 = planWhatIf(loaded, whatIfOptions, [bandwidth.rpos[0].bandwidth90Mbps], send).points[0]
-  const protection = planProtection(loaded, o, limits, catalog, options.bandwidthMbps, options.managedDisks, [], bandwidth)
-  const outage = planOutage(loaded, options.outageHours, o.growthPercent, limit(limits, 'hrlResyncShareOfVhd'))
-  const profile = summarizeProfile(store, o.percentile, loaded)
+  const whatIf = (mbps: number) => planWhatIf(basis, send, first.rpoMinutes, [mbps]).points[0]
+  const curve = planWhatIf(basis, send, first.rpoMinutes, curveBandwidths).points
+  const atBandwidth = options.bandwidthMbps === undefined ? null : whatIf(options.bandwidthMbps)
+  const atBandwidth90 = first.bandwidth90Mbps > 0 ? whatIf(first.bandwidth90Mbps) : null
+  const protection = planProtection(basis, assessed, scope, bandwidth, limits, catalog, {bandwidthMbps: options.bandwidthMbps, managedDisks: options.managedDisks})
+  const outage = planOutage(basis, scope.vms, options.outageHours, limit(limits, 'hrlResyncShareOfVhd'))
+  const profile = summarizeProfile(store, o.percentile, loaded, basis.filled)
   const cost = options.cost
     ? planCost(
         {
           protection,
           churnGBPerDay: new Map(bandwidth.churn.vms.map((v) => [v.vm, v.avgGBPerDay])),
-          requiredMbps: options.bandwidthMbps ?? bandwidth.rpos[0].bandwidth100Mbps,
+          requiredMbps: options.bandwidthMbps ?? first.bandwidth100Mbps,
           rpoBandwidths: bandwidth.rpos.map((r) => ({rpoMinutes: r.rpoMinutes, requiredMbps: options.bandwidthMbps ?? r.bandwidth100Mbps})),
           premiumTiers: limits.premiumTiers.tiers,
         },
@@ -104,8 +118,10 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     generatedUtc: new Date().toISOString(),
     hvplanVersion: version(),
     assumptions: {...o, bandwidthMbps: options.bandwidthMbps ?? null, outageHours: options.outageHours, managedDisks: options.managedDisks, limitsSet: limits.set, vmCatalog: catalog.source},
+    scope,
     profile,
     bandwidth,
+    afterFixes: fixed,
     whatIf: {atBandwidth, atBandwidth90, curve},
     siteChurn: {
       firstWindowUtc: new Date(loaded.firstWindow * loaded.windowSeconds * 1000).toISOString(),
@@ -117,45 +133,41 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     cost,
-    findings: buildFindings({profile, bandwidth, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), cost}),
-    heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(loaded) : churnHeatMap(loaded),
+    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), cost}),
+    heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms),
     limits,
   }
 }
 
-/** Per VM, the per-window sum of its disks (NaN where any disk is missing), VMs by name. */
-function vmSeries(profile: LoadedProfile): Array<[string, Float64Array]> {
-  const byVm = new Map<string, number[]>()
-  profile.disks.forEach((d, i) => byVm.set(d.vm, [...(byVm.get(d.vm) ?? []), i]))
-  return [...byVm.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([vm, indices]) => [vm, sumSeries(indices.map((i) => profile.series[i].writeBytes), profile.windowCount)])
+/** Per VM of the scope, by name: its disks. */
+function scopeDisks(basis: PlanBasis, vms: readonly string[]): Array<[string, number[]]> {
+  return [...disksByVm(basis, new Set(vms)).entries()].sort(([a], [b]) => a.localeCompare(b))
 }
 
-/** Per VM and UTC day: GB written, scaled to the whole day. */
-function churnHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
+/** Per VM and UTC day: GB written (models/churnStats.ts dailyChurn: the average's filled series, scaled to 24 h). */
+function churnHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument['heatMap'] {
+  const {profile} = basis
   const wpd = 86_400 / profile.windowSeconds
   const firstDay = Math.floor(profile.firstWindow / wpd)
   const lastDay = Math.floor((profile.firstWindow + profile.windowCount - 1) / wpd)
   const days = Array.from({length: Math.max(0, lastDay - firstDay + 1)}, (_, k) => new Date((firstDay + k) * 86_400_000).toISOString().slice(0, 10))
-  const vms = vmSeries(profile).map(([vm, series]) => {
-    const byDay = new Map(dailyTotals(series, profile.firstWindow, wpd).map((d) => [d.day, d]))
-    return {
-      vm,
-      values: days.map((_, k) => {
-        const d = byDay.get(firstDay + k)
-        return d && d.coverage >= 0.5 ? d.total / d.coverage / 2 ** 30 : null
-      }),
-    }
+  const rows = scopeDisks(basis, vms).map(([vm, disks]) => {
+    const measured = sumSeries(disks.map((i) => profile.series[i].writeBytes), profile.windowCount)
+    const byDay = new Map(dailyChurn(sumFilled(basis, disks), measured, profile.firstWindow, wpd).map((d) => [d.day, d]))
+    const cells = days.map((_, k) => byDay.get(firstDay + k))
+    return {vm, values: cells.map((d) => (d ? d.bytes / 2 ** 30 : null)), measuredShare: cells.map((d) => (d ? d.measured / wpd : 0))}
   })
-  return {basis: 'day', unit: 'GB/day', columns: days, vms}
+  return {basis: 'day', unit: 'GB/day', columns: days, vms: rows}
 }
 
 export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
 /** Per VM and hour of the week (UTC): mean MB/s over the measured windows of that hour. */
-function hourOfWeekHeatMap(profile: LoadedProfile): ReportDocument['heatMap'] {
+function hourOfWeekHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument['heatMap'] {
+  const {profile} = basis
   const columns = Array.from({length: 168}, (_, k) => `${WEEKDAYS[Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}`)
-  const vms = vmSeries(profile).map(([vm, series]) => ({vm, values: Array.from(hourOfWeekMeans(series, profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
-  return {basis: 'hour-of-week', unit: 'MB/s', columns, vms}
+  const rows = scopeDisks(basis, vms).map(([vm, disks]) => ({vm, values: Array.from(hourOfWeekMeans(sumSeries(disks.map((i) => profile.series[i].writeBytes), profile.windowCount), profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
+  return {basis: 'hour-of-week', unit: 'MB/s', columns, vms: rows}
 }
 
 /** The package version, from the sources (src/report/) or the build (dist/src/report/). */

@@ -1,14 +1,19 @@
 /**
- * Findings and actions for the report (spec §6): high churn, resync risk, paused replication,
- * volumes short of log space, incompatible VMs, a link slower than the churn, data quality, and
- * the VSS snapshot error codes a planner meets when app-consistent snapshots fail.
+ * Findings and actions for the report (spec §6), all about the VMs to protect: VMs left out and
+ * why (with the bandwidth after fixes), inventory VMs without data, high churn, resync risk,
+ * paused replication, volumes short or tight on log space (one rule, models/hrlSpace.ts), a link
+ * slower than the churn, data quality, cost gaps, and the VSS snapshot error codes a planner meets
+ * when app-consistent snapshots fail.
  */
+import type {ProtectionScope} from '../plan/assessment.js'
+import type {AfterFixes} from '../plan/context.js'
 import type {CostPlan} from '../plan/costPlan.js'
 import type {OutagePlan} from '../plan/outagePlan.js'
 import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
 import type {ProfileSummary} from '../profile/summary.js'
+
 
 export interface Finding {
   readonly id: string
@@ -18,34 +23,65 @@ export interface Finding {
   readonly vms: readonly string[]
 }
 
-export function buildFindings(input: {profile: ProfileSummary; bandwidth: ReplicationPlan; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; cost?: CostPlan | null}): Finding[] {
+/** "1 VM", "3 VMs". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`
+}
+
+export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; cost?: CostPlan | null}): Finding[] {
   const findings: Finding[] = []
-  const {profile, bandwidth, protection, outage, atBandwidth} = input
-  const incompatible = protection.vms.filter((v) => v.compatible === 'No')
-  if (incompatible.length) {
-    findings.push({id: 'incompatible', severity: 'action', title: `${incompatible.length} VM(s) cannot be protected as they are`, text: incompatible.map((v) => `${v.vm}: ${v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => f.text).join('; ')}`).join('\n'), vms: incompatible.map((v) => v.vm)})
+  const {scope, profile, bandwidth, protection, outage, atBandwidth} = input
+  const first = bandwidth.rpos[0]
+  if (scope.left.length) {
+    const after = input.afterFixes?.rpos[0]
+    findings.push({
+      id: 'not-protected',
+      severity: 'action',
+      title: `${count(scope.left.length, 'VM')} of ${scope.profiledVms} cannot be protected as they are`,
+      text: `${scope.left.map((l) => `${l.vm}: ${l.reason}`).join('\n')}${after ? `\nEvery figure of this plan is for the ${count(scope.vms.length, 'VM')} to protect. Fixed and protected too, all ${count(input.afterFixes!.vms, 'VM')} would need ${after.bandwidth100Mbps.toFixed(1)} Mbps for a ${after.rpoMinutes}-minute RPO (${first.bandwidth100Mbps.toFixed(1)} Mbps as planned).` : ''}`,
+      vms: scope.left.map((l) => l.vm),
+    })
+  }
+  const noData = scope.withoutData.filter((v) => !v.profiled)
+  if (noData.length) {
+    findings.push({
+      id: 'no-data',
+      severity: 'warning',
+      title: `${count(noData.length, 'VM')} of the inventory ${noData.length === 1 ? 'has' : 'have'} no counter data`,
+      text: `Not planned (never counted as zero churn): ${noData.map((v) => `${v.vm} on ${v.host || 'an unknown host'} (${count(v.disks.length, 'disk')})`).join('; ')}. Collect counters on their hosts for the same period (the VMs may have been off) and ingest them.`,
+      vms: noData.map((v) => v.vm),
+    })
   }
   const high = bandwidth.churn.vms.filter((v) => v.avgMBps > input.standardChurnLimitMBps)
   if (high.length) {
-    findings.push({id: 'high-churn', severity: 'warning', title: `${high.length} VM(s) churn more than standard storage supports`, text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec): ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`, vms: high.map((v) => v.vm)})
+    findings.push({id: 'high-churn', severity: 'warning', title: `${count(high.length, 'VM')} to protect churn more than standard storage supports`, text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec): ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`, vms: high.map((v) => v.vm)})
   }
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
-    findings.push({id: 'resync-risk', severity: 'warning', title: `${atRisk.length} VM(s) would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) the Hyper-V Replica logs keep growing; at 50 % of the VHD size the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
+    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches 50 % of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
   } else {
     // Nothing at risk for the outage assessed: still say how long replication may stay paused.
-    const known = [...outage.vms, ...outage.volumes].filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
+    const known = outage.vms.filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
     if (known.length) {
-      const first = known[0]
-      findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(first.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps the Hyper-V Replica logs growing on the hosts. From the worst start in the profile, ${first.name} reaches its limit first, after ${first.worstHours.toFixed(1)} h (typical start: ${first.typicalHours.toFixed(1)} h); past 50 % of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: []})
+      const worst = known[0]
+      findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps each VHD's Hyper-V Replica log growing on the hosts. From the worst start in the profile, ${worst.name} reaches its first limit — ${worst.limitedBy} — after ${worst.worstHours.toFixed(1)} h (typical start: ${worst.typicalHours.toFixed(1)} h); past 50 % of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: [worst.name]})
     }
   }
-  const short = protection.volumes.filter((v) => v.additionalGB > 0 || v.requiredGB > 0.75 * v.freeGB)
-  if (short.length) {
-    findings.push({id: 'volume-space', severity: short.some((v) => v.additionalGB > 0) ? 'action' : 'warning', title: `${short.length} host volume(s) short of replica-log space`, text: short.map((v) => `${v.volume}: needs ${v.requiredGB.toFixed(0)} GB of ${v.freeGB.toFixed(0)} GB free${v.additionalGB > 0 ? `, add ${v.additionalGB.toFixed(0)} GB before enabling protection` : ''}`).join('\n'), vms: []})
+  const flagged = protection.volumes.filter((v) => v.byRpo.some((r) => r.status === 'short' || r.status === 'tight'))
+  if (flagged.length) {
+    const short = flagged.some((v) => v.byRpo.some((r) => r.status === 'short'))
+    findings.push({
+      id: 'volume-space',
+      severity: short ? 'action' : 'warning',
+      title: `${count(flagged.length, 'host volume')} ${short ? 'short of' : 'tight on'} replica-log space`,
+      text: flagged
+        .map((v) => `${v.volume} (${v.freeGB.toFixed(0)} GB free): ${v.byRpo.filter((r) => r.status !== 'ok').map((r) => `${r.rpoMinutes} min ${r.status}, needs ${r.requiredGB.toFixed(0)} GB${r.status === 'short' ? `, add ${r.additionalGB.toFixed(0)} GB before enabling protection` : ''}`).join('; ')}`)
+        .join('\n'),
+      vms: [],
+    })
   }
   if (atBandwidth?.unstable) {
-    findings.push({id: 'unstable-link', severity: 'action', title: `${atBandwidth.bandwidthMbps} Mbps is less than the mean send rate`, text: `The backlog grows without bound at ${atBandwidth.bandwidthMbps} Mbps (mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps); B100 for ${bandwidth.rpos[0].rpoMinutes} min is ${bandwidth.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps.`, vms: []})
+    findings.push({id: 'unstable-link', severity: 'action', title: `${atBandwidth.bandwidthMbps} Mbps is less than the mean send rate`, text: `The backlog grows without bound at ${atBandwidth.bandwidthMbps} Mbps (mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps); B100 for ${first.rpoMinutes} min is ${first.bandwidth100Mbps.toFixed(1)} Mbps.`, vms: []})
   }
   if (profile.quality.confidence !== 'high') {
     findings.push({id: 'data-quality', severity: 'warning', title: `Data quality: ${profile.quality.confidence} confidence`, text: profile.quality.reasons.join('\n'), vms: []})
@@ -55,7 +91,7 @@ export function buildFindings(input: {profile: ProfileSummary; bandwidth: Replic
     findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} Download current prices for your region and offer (Azure Retail Prices API) and convert them with hvplan prices import, then pass --prices.`, vms: []})
   }
   if (cost?.warnings.length) {
-    findings.push({id: 'cost-gaps', severity: 'warning', title: `Cost: ${cost.warnings.length} price(s) missing`, text: cost.warnings.join('\n'), vms: cost.rows.filter((r) => r.missingPrices.length).map((r) => r.name)})
+    findings.push({id: 'cost-gaps', severity: 'warning', title: `Cost: ${count(cost.warnings.length, 'price')} missing`, text: cost.warnings.join('\n'), vms: cost.rows.filter((r) => r.missingPrices.length).map((r) => r.name)})
   }
   findings.push({
     id: 'vss',

@@ -11,16 +11,17 @@ const GREEN = '#548235'
 const RED = '#c00000'
 const GREY = '#7f7f7f'
 
-/** The what-if point the per-day chart shows: at the planned bandwidth, else at the first RPO's B90. */
+/** The what-if point the per-day chart shows: at the planned bandwidth, else at the first RPO's B90 (none when nothing churns). */
 export function perDayPoint(doc: ReportDocument) {
-  return doc.whatIf.atBandwidth ? {point: doc.whatIf.atBandwidth, basis: 'planned bandwidth'} : {point: doc.whatIf.atBandwidth90, basis: `the ${doc.bandwidth.rpos[0].rpoMinutes}-minute 90 % bandwidth`}
+  if (doc.whatIf.atBandwidth) return {point: doc.whatIf.atBandwidth, basis: 'planned bandwidth'}
+  return doc.whatIf.atBandwidth90 ? {point: doc.whatIf.atBandwidth90, basis: `the ${doc.bandwidth.rpos[0].rpoMinutes}-minute 90 % bandwidth`} : null
 }
 
 const MAX_VOLUMES = 12
 
-/** Free space left after the requirement, as a share of the free space (lower = tighter). */
-function headroom(v: {freeGB: number; requiredGB: number}): number {
-  return v.freeGB > 0 ? 1 - v.requiredGB / v.freeGB : -Infinity
+/** Free space left after the first RPO's requirement, as a share of the free space (lower = tighter). */
+function headroom(v: ReportDocument['protection']['volumes'][number]): number {
+  return v.freeGB > 0 ? 1 - (v.byRpo[0]?.requiredGB ?? 0) / v.freeGB : -Infinity
 }
 
 export function reportCharts(doc: ReportDocument): ChartDefinition[] {
@@ -63,14 +64,14 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
     hLines: [{y: s.percentileMBps, label: `P${s.percentile}: ${s.percentileMBps.toFixed(2)} MB/s`, color: RED}],
   })
 
-  const {point, basis} = perDayPoint(doc)
+  const perDay = perDayPoint(doc)
   charts.push({
     id: 'worst-rpo-per-day',
     kind: 'bar',
-    title: `Worst RPO per UTC day at ${point.bandwidthMbps.toFixed(1)} Mbps (${basis})`,
+    title: perDay ? `Worst RPO per UTC day at ${perDay.point.bandwidthMbps.toFixed(1)} Mbps (${perDay.basis})` : 'Worst RPO per UTC day: no churn, nothing to replicate',
     yLabel: 'Worst RPO (min)',
     bars: [{name: '', color: BLUE}],
-    groups: point.worstRpoPerDay.map((d) => ({label: d.dayUtc.slice(5), values: [d.rpoMinutes]})),
+    groups: (perDay?.point.worstRpoPerDay ?? []).map((d) => ({label: d.dayUtc.slice(5), values: [d.rpoMinutes]})),
     hLines: [{y: target, label: `target ${target} min`, color: RED}],
   })
 
@@ -81,13 +82,13 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
     id: 'hrl-space',
     kind: 'bar',
     horizontal: true,
-    title: shown.length < volumes.length ? `Replica-log space: the ${shown.length} of ${volumes.length} host volumes with the least headroom` : 'Replica-log space per host volume',
+    title: `${shown.length < volumes.length ? `Replica-log space: the ${shown.length} of ${volumes.length} host volumes with the least headroom` : 'Replica-log space per host volume'} (RPO ${target} min)`,
     yLabel: 'GB',
     bars: [
       {name: 'Free', color: GREEN},
       {name: 'Required', color: ORANGE},
     ],
-    groups: shown.map((v) => ({label: v.volume, values: [v.freeGB, v.requiredGB]})),
+    groups: shown.map((v) => ({label: v.volume, values: [v.freeGB, v.byRpo[0]?.requiredGB ?? 0]})),
   })
 
   const top = doc.bandwidth.churn.vms.slice(0, 10)

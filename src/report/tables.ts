@@ -3,7 +3,29 @@
  * The workbook and the PDF only render these; no number is computed here that the document does
  * not already hold (values are picked, converted in unit, and formatted by the writers).
  */
+import {DEFAULTS, type Defaults} from '../defaults.js'
 import type {ReportDocument} from './document.js'
+
+/** "default 95 — ASR Deployment Planner: …": a default's value and source, from data/defaults.json. */
+function defaultSource(key: keyof Defaults['values']): string {
+  const d = DEFAULTS.values[key]
+  return `default ${Array.isArray(d.value) ? d.value.join(', ') : d.value} — ${d.source}`
+}
+
+/** The k-th day of the day heat map is only partly inside the profiled period. */
+function partialDay(doc: ReportDocument, k: number): boolean {
+  const wpd = 86_400 / doc.siteChurn.windowSeconds
+  const start = Date.parse(doc.siteChurn.firstWindowUtc) / 1000 / doc.siteChurn.windowSeconds
+  const end = start + doc.siteChurn.churnMBps.length
+  const dayStart = Date.parse(`${doc.heatMap.columns[k]}T00:00:00Z`) / 1000 / doc.siteChurn.windowSeconds
+  return dayStart < start || dayStart + wpd > end
+}
+
+/** The day heat map's note: its one rule, and which cells had gaps. */
+function heatMapDayNote(doc: ReportDocument): string {
+  const gaps = doc.heatMap.vms.flatMap((v) => (v.measuredShare ?? []).flatMap((share, k) => (share < 1 && !partialDay(doc, k) ? [`${v.vm} ${doc.heatMap.columns[k]} (${(share * 100).toFixed(0)} % measured)`] : [])))
+  return `From the same gap-filled series as the averages and the worst day: gaps are filled from the same time on other days (never zero), and a day the profile covers only in part is scaled to 24 h (marked "partial").${gaps.length ? ` Days with gaps: ${gaps.join(', ')}.` : ''}`
+}
 
 export type CellKind = 'text' | 'number' | 'integer' | 'percent'
 
@@ -84,15 +106,23 @@ export function formatCell(cell: Cell, column: Column): string {
 export function topVmsTable(doc: ReportDocument, count = 10): Table {
   const a = doc.assumptions
   const first = doc.bandwidth.rpos[0]
-  const dr = new Map(first.perVm.map((v) => [v.vm, v.bandwidth100Mbps]))
+  const dr = new Map(first.perVm.map((v) => [v.vm, v.drBandwidthMbps]))
   return {
     id: 'top-vms',
     sheet: 'Top VMs',
-    title: `Top ${Math.min(count, doc.bandwidth.churn.vms.length)} VMs by P${a.percentile} churn`,
-    note: `Churn with ${a.growthPercent} % growth. DR bandwidth = the VM's own 100 % bandwidth for ${first.rpoMinutes} min.`,
+    title: `Top ${Math.min(count, doc.bandwidth.churn.vms.length)} VMs to protect by P${a.percentile} churn`,
+    note: `Churn with ${a.growthPercent} % growth. ${DR_NOTE(first.rpoMinutes)}`,
     columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1)],
     rows: doc.bandwidth.churn.vms.slice(0, count).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm))]),
   }
+}
+
+/** What "DR bandwidth" means, said the same way on every sheet that shows it. */
+export const DR_NOTE = (rpoMinutes: number) => `DR bandwidth = what the VM keeps once protected at ${rpoMinutes} min: its own 100 % bandwidth scaled so that the VMs to protect together keep the site's 100 % bandwidth.`
+
+/** On-premises storage to add at the k-th RPO: Σ over host volumes (one figure per volume per RPO). */
+export function storageToAddGB(doc: ReportDocument, k: number): number {
+  return doc.protection.volumes.reduce((n, v) => n + (v.byRpo[k]?.additionalGB ?? 0), 0)
 }
 
 export function reportTables(doc: ReportDocument): Table[] {
@@ -100,7 +130,6 @@ export function reportTables(doc: ReportDocument): Table[] {
   const q = doc.profile.quality
   const firstRpo = doc.bandwidth.rpos[0]
   const protect = doc.protection.vms.filter((v) => v.protect)
-  const additional = doc.protection.volumes.reduce((n, v) => n + v.additionalGB, 0)
   const tables: Table[] = []
 
   tables.push({
@@ -113,8 +142,10 @@ export function reportTables(doc: ReportDocument): Table[] {
       ['Days profiled (recommended ≥ 7, ideally 31)', q.daysProfiled.toFixed(1)],
       ['Files ingested', String(q.files)],
       ['VMs profiled', String(doc.profile.vms.length)],
-      ['Disks profiled', String(doc.bandwidth.diskCount)],
+      ['VMs the plan is for', doc.scope.text],
+      ['Disks of the VMs to protect', String(doc.bandwidth.diskCount)],
       ['VMs compatible / to protect / incompatible', `${doc.protection.vms.filter((v) => v.compatible !== 'No').length} / ${protect.length} / ${doc.protection.vms.filter((v) => v.compatible === 'No').length}`],
+      ['Inventory VMs without counter data', doc.scope.withoutData.filter((v) => !v.profiled).map((v) => v.vm).join(', ') || 'none'],
       // The site figures of the replication model (gaps filled), consistent with the send rate below.
       [`Site churn with growth: average / P${a.percentile} / max (MB/s)`, `${doc.bandwidth.siteChurn.avgMBps.toFixed(2)} / ${doc.bandwidth.siteChurn.percentileMBps.toFixed(2)} / ${doc.bandwidth.siteChurn.maxMBps.toFixed(2)}`],
       ['Mean send rate (Mbps)', doc.bandwidth.siteMeanSendMbps.toFixed(1)],
@@ -126,16 +157,17 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'recommendations',
     sheet: 'Recommendations',
     title: 'Recommendations per RPO',
-    note: `Growth ${a.growthPercent} %, percentile P${a.percentile}, copy frequency ${a.copyFrequencySeconds / 60} min, wire factor ${a.wireFactor}. Mbps = 10^6 bit/s.${doc.cost ? ` DR cost with the network plan for each RPO's bandwidth (${doc.cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${doc.cost.priceSheet.date}`}; details on Cost Estimation).` : ''}`,
+    note: `For ${doc.scope.text}.${doc.afterFixes ? ` "All VMs after fixes": every one of the ${doc.afterFixes.vms} profiled VMs, once the incompatible ones are fixed.` : ''} Growth ${a.growthPercent} %, percentile P${a.percentile}, copy frequency ${a.copyFrequencySeconds / 60} min, wire factor ${a.wireFactor}. Mbps = 10^6 bit/s.${doc.cost ? ` DR cost with the network plan for each RPO's bandwidth (${doc.cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${doc.cost.priceSheet.date}`}; details on Cost Estimation).` : ''}`,
     columns: [
-      int('RPO (min)'), num('Bandwidth RPO met 100 % (Mbps)', 1, 18), num('Bandwidth RPO met 90 % (Mbps)', 1, 18), t('What sets the 100 % bandwidth', 70), int('Largest copy frequency (s)', 16), num('Achievable RPO at planned bandwidth (min)', 1, 20), int('IR batches'), num('IR time, all batches (h)', 1, 16), int('Cores to request'), int('Storage accounts'), num('On-premises storage to add (GB)', 0, 18),
+      int('RPO (min)'), num('Bandwidth RPO met 100 % (Mbps)', 1, 18), num('Bandwidth RPO met 90 % (Mbps)', 1, 18), ...(doc.afterFixes ? [num('All VMs after fixes: 100 % (Mbps)', 1, 18), num('All VMs after fixes: 90 % (Mbps)', 1, 18)] : []), t('What sets the 100 % bandwidth', 70), int('Largest copy frequency (s)', 16), num('Achievable RPO at planned bandwidth (min)', 1, 20), int('IR batches'), num('IR time, all batches (h)', 1, 16), int('Cores to request'), int('Storage accounts'), num('On-premises storage to add (GB)', 0, 18),
       ...(doc.cost ? [t('Network plan', 30), num(`DR cost (${doc.cost.priceSheet.currency}/month)`, 0, 16), num(`DR cost (${doc.cost.priceSheet.currency}/year)`, 0, 16)] : []),
     ],
     rows: doc.bandwidth.rpos.map((r, k) => {
       const batching = doc.protection.batching[k]
       const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : null
       const cost = doc.cost?.byRpo[k]
-      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, additional, ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
+      const fixed = doc.afterFixes?.rpos[k]
+      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
   })
 
@@ -149,7 +181,7 @@ export function reportTables(doc: ReportDocument): Table[] {
   })
 
   const churnOf = new Map(doc.bandwidth.churn.vms.map((v) => [v.vm, v]))
-  const drOf = new Map(firstRpo.perVm.map((v) => [v.vm, v.bandwidth100Mbps]))
+  const drOf = new Map(firstRpo.perVm.map((v) => [v.vm, v.drBandwidthMbps]))
   const compatRows: Cell[][] = []
   const subRows = new Set<number>()
   for (const v of doc.protection.vms.filter((x) => x.compatible !== 'No')) {
@@ -157,14 +189,14 @@ export function reportTables(doc: ReportDocument): Table[] {
     compatRows.push([v.vm, v.hosts.join(', '), v.compatible, v.storage.storage, v.azureSize ?? '—', v.vcpus ?? null, v.memoryMB === undefined ? null : v.memoryMB / 1024, v.storage.disks.length, v.vhdGB, finite(c?.percentileMBps), finite(c?.avgGBPerDay), finite(c?.percentileRwIops), finite(drOf.get(v.vm))])
     for (const d of v.storage.disks) {
       subRows.add(compatRows.length)
-      compatRows.push([`  └ ${d.path}`, '', d.higherTierNeeded ? 'Yes*' : '', d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'} → ${d.byNeed}` : (d.bySize ?? '—'), '', null, null, null, null, null, null, null, null])
+      compatRows.push([`  └ ${d.path}`, '', d.higherTierNeeded ? 'Yes*' : '', v.storage.storage === 'standard' ? `Standard SSD ${d.standardTier ?? '—'}` : d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'} → ${d.byNeed}` : (d.bySize ?? '—'), '', null, null, null, null, null, null, null, null])
     }
   }
   tables.push({
     id: 'compatible',
     sheet: 'Compatible VMs',
     title: 'Compatible VMs (disks below each VM)',
-    note: `Yes* = a disk's workload needs a higher premium tier than its size maps to. Churn and IOPS with ${a.growthPercent} % growth at P${a.percentile}. DR bandwidth = the VM's own 100 % bandwidth for ${firstRpo.rpoMinutes} min.`,
+    note: `Yes* = a disk's workload needs a higher premium tier than its size maps to. Churn and IOPS with ${a.growthPercent} % growth at P${a.percentile}. ${DR_NOTE(firstRpo.rpoMinutes)}`,
     columns: [t('VM / disk', 60), t('Hosts', 24), t('Compatible', 12), t('Storage / premium tier', 22), t('Azure size', 18), int('vCPUs', 8), num('Memory (GiB)', 0, 12), int('Disks', 8), num('VHD size (GB)', 0), num(`P${a.percentile} churn (MB/s)`, 2), num('Churn (GB/day)', 1), num(`P${a.percentile} R/W IOPS`, 0), num('DR bandwidth (Mbps)', 1)],
     rows: compatRows,
     subRows,
@@ -178,6 +210,16 @@ export function reportTables(doc: ReportDocument): Table[] {
     rows: doc.protection.vms.filter((v) => v.compatible === 'No').flatMap((v) => v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => [v.vm, v.hosts.join(', '), f.rule, f.text] as Cell[])),
   })
 
+  const noData = doc.scope.withoutData
+  tables.push({
+    id: 'no-data',
+    sheet: 'VMs without Data',
+    title: 'Inventory disks without counter data',
+    note: 'Listed, not planned: no churn is assumed for them (never zero). A whole VM without data is left out of every figure; a profiled VM missing a disk is planned from its other disks. Collect counters on their hosts and ingest them.',
+    columns: [t('VM', 20), t('Host', 16), t('Status', 26), t('Disk', 70), num('Size (GB)', 0)],
+    rows: noData.flatMap((v) => v.disks.map((d) => [v.vm, v.host, v.profiled ? 'profiled VM, disk without data' : 'no data', d.path, d.sizeGB ?? null] as Cell[])),
+  })
+
   tables.push({
     id: 'placement',
     sheet: 'VM-Storage Placement',
@@ -189,28 +231,29 @@ export function reportTables(doc: ReportDocument): Table[] {
   tables.push({
     id: 'onprem-storage',
     sheet: 'On-premises Storage',
-    title: 'On-premises storage requirement (Hyper-V Replica logs)',
-    note: 'Required = Σ delta-replication need of the volume’s VMs + the largest initial-replication need among them.',
-    columns: [t('Host volume', 34), int('VMs', 8), num('Free (GB)', 0), num('DR need (GB)', 1), num('IR need (GB)', 1), num('Required (GB)', 1), num('Additional to provision (GB)', 1, 18)],
-    rows: doc.protection.volumes.map((v) => [v.volume, v.vms.length, v.freeGB, v.drNeedGB, v.irNeedGB, v.requiredGB, v.additionalGB]),
+    title: 'On-premises storage requirement (Hyper-V Replica logs), per host volume and RPO',
+    note: `Required = the most the volume holds at once while protection is enabled batch by batch: the DR space kept by earlier batches plus max(IR, DR) of each VM of the batch (each VHD's log on its own volume). Short: required > free (add the difference); tight: required > ${Math.round(doc.limits.values.hrlTightShareOfFreeSpace.value * 100)} % of free.`,
+    columns: [t('Host volume', 34), int('RPO (min)', 9), int('VMs', 8), num('Free (GB)', 0), num('DR need (GB)', 1), num('IR need (GB)', 1), num('Required (GB)', 1), num('Additional to provision (GB)', 1, 18), t('Status', 10)],
+    rows: doc.protection.volumes.flatMap((v) => v.byRpo.map((r) => [v.volume, r.rpoMinutes, v.vms.length, finite(v.freeGB), r.drNeedGB, r.irNeedGB, r.requiredGB, r.additionalGB, r.status] as Cell[])),
   })
 
   for (const b of doc.protection.batching) {
     const rows: Cell[][] = []
     const sub = new Set<number>()
     for (const batch of b.plan.batches) {
-      rows.push([`Batch ${batch.batch}`, batch.vms.length, (batch.availableBytesPerSec * 8) / 1e6, (batch.drBytesPerSec * 8) / 1e6, finite(batch.irSeconds / 3600), ''])
+      rows.push([`Batch ${batch.batch}`, batch.vms.length, (batch.availableBytesPerSec * 8) / 1e6, (batch.drBytesPerSec * 8) / 1e6, finite(batch.irSeconds / 3600), null, null, null, ''])
       for (const r of b.plan.vms.filter((x) => x.batch === batch.batch)) {
         sub.add(rows.length)
-        rows.push([`  └ ${r.vm}`, null, finite((r.irMinBytesPerSec * 8) / 1e6), (r.drBytesPerSec * 8) / 1e6, null, r.comment])
+        const gb = (pick: (v: (typeof r.volumes)[number]) => number) => r.volumes.reduce((n, v) => n + pick(v), 0) / 2 ** 30
+        rows.push([`  └ ${r.vm}`, null, finite((r.irMinBytesPerSec * 8) / 1e6), (r.drBytesPerSec * 8) / 1e6, null, gb((v) => v.irNeedBytes), gb((v) => v.drNeedBytes), finite(gb((v) => v.deficitBytes)), r.comment])
       }
     }
     tables.push({
       id: `batching-${b.rpoMinutes}`,
       sheet: `IR Batching ${b.rpoMinutes} min`,
       title: `Initial-replication batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps`,
-      note: 'Enable protection batch by batch: start batch k + 1 only when batch k has finished initial replication.',
-      columns: [t('Batch / VM', 30), int('VMs', 8), num('IR bandwidth (Mbps)', 1, 18), num('DR bandwidth kept (Mbps)', 1, 20), num('IR time (h)', 1), t('Comment', 60)],
+      note: `Enable protection batch by batch: start batch k + 1 only when batch k has finished initial replication. A VM's IR need is for the IR time of its batch; deficit = max(IR, DR need) − free space seen (free less the DR space of earlier batches). ${DR_NOTE(b.rpoMinutes)}`,
+      columns: [t('Batch / VM', 30), int('VMs', 8), num('IR bandwidth (Mbps)', 1, 18), num('DR bandwidth kept (Mbps)', 1, 20), num('IR time (h)', 1), num('IR need (GB)', 1), num('DR need (GB)', 1), num('Deficit (GB)', 1), t('Comment', 60)],
       rows,
       subRows: sub,
     })
@@ -228,9 +271,9 @@ export function reportTables(doc: ReportDocument): Table[] {
   tables.push({
     id: 'heat-map',
     sheet: 'Churn Heat Map',
-    title: byDay ? 'Churn per VM and UTC day (GB written, measured, without growth)' : 'Churn per VM and hour of the week, UTC (mean MB/s, measured, without growth)',
-    note: byDay ? 'A day with less than half of its windows measured is left empty; others are scaled to 24 h.' : 'Each hour averages the measured windows of that hour over every week profiled; an hour never measured is left empty.',
-    columns: [t('VM', 20), ...doc.heatMap.columns.map((c) => (byDay ? num(`${c} (GB)`, 1, 13) : num(`${c} (MB/s)`, 2, 9)))],
+    title: byDay ? 'Churn per VM to protect and UTC day (GB written, without growth)' : 'Churn per VM to protect and hour of the week, UTC (mean MB/s, measured, without growth)',
+    note: byDay ? heatMapDayNote(doc) : 'Each hour averages the measured windows of that hour over every week profiled; an hour never measured is left empty.',
+    columns: [t('VM', 20), ...doc.heatMap.columns.map((c, k) => (byDay ? num(`${c}${partialDay(doc, k) ? ' (partial)' : ''} (GB)`, 1, 13) : num(`${c} (MB/s)`, 2, 9)))],
     rows: doc.heatMap.vms.map((v) => [v.vm, ...v.values]),
     heatMap: true,
   })
@@ -269,14 +312,15 @@ export function reportTables(doc: ReportDocument): Table[] {
     title: 'Assumptions and limits',
     columns: [t('Item', 34), wrapped('Value', 30), wrapped('Source', 90)],
     rows: [
-      ['RPOs (min)', a.rpoMinutes.join(', '), 'defaults 15, 30, 60 (ASR Deployment Planner)'],
-      ['Percentile', String(a.percentile), 'default 95'],
-      ['Growth factor (%)', String(a.growthPercent), 'default 30, applied to every workload figure'],
-      ['Copy frequency (s)', String(a.copyFrequencySeconds), 'default 300'],
-      ['Wire factor', String(a.wireFactor), 'bytes sent per byte written; 1.0: no compression to Azure'],
-      ['Apply latency (s)', String(a.applyLatencySeconds), ''],
+      ['RPOs (min)', a.rpoMinutes.join(', '), defaultSource('rpoMinutes')],
+      ['Percentile', String(a.percentile), defaultSource('percentile')],
+      ['Growth factor (%)', String(a.growthPercent), defaultSource('growthPercent')],
+      ['Copy frequency (s)', String(a.copyFrequencySeconds), `${defaultSource('copyFrequencySeconds')}; offered: ${DEFAULTS.copyFrequencies.options.map((o) => `${o.seconds} s (${o.note})`).join(', ')} — ${DEFAULTS.copyFrequencies.source} (${DEFAULTS.copyFrequencies.date})`],
+      ['Wire factor', String(a.wireFactor), defaultSource('wireFactor')],
+      ['Apply latency (s)', String(a.applyLatencySeconds), defaultSource('applyLatencySeconds')],
       ['Planned bandwidth (Mbps)', a.bandwidthMbps === null ? '— (each RPO’s 100 % bandwidth)' : String(a.bandwidthMbps), ''],
-      ['Outage assessed (h)', String(a.outageHours), ''],
+      ['Outage assessed (h)', String(a.outageHours), defaultSource('outageHours')],
+      ['VMs the plan is for', doc.scope.text, 'compatible (Yes, Yes*, Unknown) + --include-vm − --exclude-vm; --all-vms: every profiled VM'],
       ['Managed disks', a.managedDisks ? 'yes' : 'no', ''],
       ['Disks excluded', a.excludeDisks.join(', ') || '—', ''],
       ['VMs selected', a.vms.join(', ') || 'all', ''],

@@ -11,7 +11,7 @@ import {money} from './costText.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
-import {costSummaryTable, formatCell, reportTables, type Table, topVmsTable} from './tables.js'
+import {costSummaryTable, formatCell, reportTables, storageToAddGB, type Table, topVmsTable} from './tables.js'
 
 type Pdf = PDFKit.PDFDocument
 
@@ -56,6 +56,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.addPage()
   w.heading('Protection')
   w.table(firstRows(tables.get('incompatible')!, 40, 'Incompatible VMs'), 'No VM is incompatible.')
+  if (doc.scope.withoutData.length) w.table(firstRows(tables.get('no-data')!, 30, 'VMs without Data'))
   w.chart(charts.get('hrl-space')!)
   w.table(firstRows(tables.get('onprem-storage')!, 30, 'On-premises Storage'))
   if (doc.cost) {
@@ -100,11 +101,11 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   const first = doc.bandwidth.rpos[0]
   const compatible = doc.protection.vms.filter((v) => v.compatible !== 'No').length
   const incompatible = doc.protection.vms.length - compatible
-  const additional = doc.protection.volumes.reduce((n, v) => n + v.additionalGB, 0)
+  const additional = storageToAddGB(doc, 0)
   const batches = doc.protection.batching[0]?.plan.batches.length ?? 0
   const headline: Array<[string, string, string]> = [
-    [`Bandwidth for a ${first.rpoMinutes}-minute RPO`, `${first.bandwidth100Mbps.toFixed(1)} Mbps`, `met 100 % of the time; ${first.bandwidth90Mbps.toFixed(1)} Mbps meets it 90 % of the time`],
-    ['VMs to protect', `${doc.protection.vms.filter((v) => v.protect).length} of ${doc.protection.vms.length}`, `${compatible} compatible, ${incompatible} incompatible`],
+    [`Bandwidth for a ${first.rpoMinutes}-minute RPO`, `${first.bandwidth100Mbps.toFixed(1)} Mbps`, `met 100 % of the time; ${first.bandwidth90Mbps.toFixed(1)} Mbps meets it 90 % of the time${doc.afterFixes ? `; all ${doc.afterFixes.vms} VMs after fixes: ${doc.afterFixes.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps` : ''}`],
+    ['VMs to protect', `${doc.protection.vms.filter((v) => v.protect).length} of ${doc.protection.vms.length}`, `${compatible} compatible, ${incompatible} incompatible${doc.scope.left.length ? `; not protected: ${doc.scope.left.map((l) => l.vm).join(', ')}` : ''}`],
     ['Azure cores to request', String(doc.protection.coresToRequest), `${doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length} storage account(s)`],
     ['On-premises storage to add', `${additional.toFixed(0)} GB`, 'for Hyper-V Replica logs on the host volumes'],
     ['Initial replication', `${batches} batch(es)`, `at ${(doc.protection.batching[0]?.totalBandwidthMbps ?? first.bandwidth100Mbps).toFixed(1)} Mbps`],
@@ -120,7 +121,8 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   w.subheading('Inputs')
   w.keyValues([
     ['Profiled period (UTC)', `${q.firstUtc?.slice(0, 16).replace('T', ' ') ?? '—'} to ${q.lastUtc?.slice(0, 16).replace('T', ' ') ?? '—'} (${q.daysProfiled.toFixed(1)} days; recommended ≥ 7, ideally 31)`],
-    ['Counter logs', `${q.files} file(s); ${doc.profile.vms.length} VMs, ${doc.bandwidth.diskCount} disks`],
+    ['Counter logs', `${q.files} file(s); ${doc.profile.vms.length} VMs profiled`],
+    ['The plan is for', `${doc.scope.text}; ${doc.bandwidth.diskCount} disks`],
     ['Data quality', `${q.confidence} confidence${q.reasons.length ? ` — ${q.reasons.join('; ')}` : ''}`],
     ['Options', `RPO ${a.rpoMinutes.join(', ')} min; growth ${a.growthPercent} %; P${a.percentile}; copy frequency ${a.copyFrequencySeconds / 60} min; planned bandwidth ${a.bandwidthMbps === null ? 'not given' : `${a.bandwidthMbps} Mbps`}; outage assessed ${a.outageHours} h`],
     ['Limits', a.limitsSet],
@@ -130,7 +132,7 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   // (the achievable RPO only with a planned bandwidth; the monthly cost with each RPO's network plan).
   if (recommendations) {
     const at = (header: RegExp) => recommendations.columns.findIndex((c) => header.test(c.header))
-    const keep = [/^RPO/, /met 100 %/, /met 90 %/, /^What sets/, ...(doc.whatIf.atBandwidth ? [/^Achievable RPO/] : []), ...(doc.cost ? [/^DR cost .*\/month\)$/] : [])].map(at)
+    const keep = [/^RPO/, /met 100 %/, /met 90 %/, ...(doc.afterFixes ? [/^All VMs after fixes: 100 %/] : []), /^What sets/, ...(doc.whatIf.atBandwidth ? [/^Achievable RPO/] : []), ...(doc.cost ? [/^DR cost .*\/month\)$/] : [])].map(at)
     w.table(pickColumns(recommendations, keep))
   }
 }

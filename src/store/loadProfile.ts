@@ -26,7 +26,18 @@ export interface DiskSeries {
 }
 
 
+/** A disk of the inventory with no counter data (docs/protection.md: "no data"). */
+export interface DiskWithoutData {
+  readonly key: string
+  readonly vm: string
+  readonly host: string
+  readonly path: string
+  readonly sizeGB: number | undefined
+}
+
 export interface LoadedProfile {
+  /** Inventory disks without counter data: listed, never planned as zero churn. */
+  readonly withoutData: readonly DiskWithoutData[]
   readonly windowSeconds: number
   /** Window index (UTC epoch / window) of element 0. */
   readonly firstWindow: number
@@ -73,7 +84,11 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
     hosts: hostsByDisk.get(r.id) ?? [],
     inventory: r.inventory === null ? undefined : JSON.parse(r.inventory),
   }))
-  if (range.lo === null || range.hi === null) return {windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  const withoutData = store.inventoryDisksWithoutData().map(({key, data}) => {
+    const d = data as {vm?: string; host?: string; path?: string; maxSizeGB?: number}
+    return {key, vm: d.vm ?? '?', host: d.host ?? '', path: d.path ?? key, sizeGB: d.maxSizeGB}
+  })
+  if (range.lo === null || range.hi === null) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
   const days = range.hi - range.lo + 1
   const windowCount = days * wpd
   const index = new Map(disks.map((d, i) => [d.id, i]))
@@ -111,10 +126,11 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
   series.forEach((s, k) => {
     for (let day = 0; day < days; day++) if (!loadedDays[k][day]) for (const m of measures) s[m].fill(NaN, day * wpd, (day + 1) * wpd)
   })
-  if (lo >= hi) return {windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  if (lo >= hi) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
   // Leading and trailing windows no disk covers are dropped (views, not copies).
   const cut = (a: Float64Array) => (a.length ? a.subarray(lo, hi) : a)
   return {
+    withoutData,
     windowSeconds: store.windowSeconds,
     firstWindow: range.lo * wpd + lo,
     windowCount: hi - lo,

@@ -229,6 +229,12 @@ export class ProfileStore {
     })
   }
 
+  /** Inventory disks no counter log has written about (their VM was off, or its host not collected). */
+  inventoryDisksWithoutData(): Array<{key: string; data: unknown}> {
+    const rows = this.db.prepare('SELECT disk_key, data FROM inventory_disks WHERE disk_key NOT IN (SELECT disk_key FROM disks) ORDER BY disk_key').all() as Array<{disk_key: string; data: string}>
+    return rows.map((r) => ({key: r.disk_key, data: JSON.parse(r.data)}))
+  }
+
   close(): void {
     this.db.close()
   }

@@ -53,7 +53,7 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect(readFileSync(pdf, 'utf8')).toBe('mine')
     const {stdout, error} = await run(['report', '--profile', profile, '--pdf', pdf, '--xlsx', join(tmp, 'r.xlsx'), '--force'])
     expect(error).toBeUndefined()
-    expect(stdout).toMatch(/^Wrote .*r\.xlsx, .*r\.pdf: \d+ VMs, B100 /)
+    expect(stdout).toMatch(/^Wrote .*r\.xlsx, .*r\.pdf: for \d+ of \d+ profiled VMs.*; B100 /)
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect((await run(['report', '--profile', profile, '--pdf', pdf, '--heat-map', 'weekly', '--force'])).error?.message).toMatch(/--heat-map/)
   })
@@ -67,7 +67,7 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect((await run(['report', '--profile', profile, '--json', json, '--prices', sheet])).error?.message).toMatch(/^Invalid option --region: must choose one of the price sheet's markets \(westeurope\/USD, westeurope\/EUR\)/)
     const {stdout, error} = await run(['report', '--profile', profile, '--json', json, '--prices', sheet, '--currency', 'EUR', '--discount', '10', '--force'])
     expect(error).toBeUndefined()
-    expect(stdout).toMatch(/\nDR cost \(prices .*two-markets\.json of 2026-11-01; westeurope\): EUR [\d,]+ per month/)
+    expect(stdout).toMatch(/\nDR cost \(prices .*two-markets\.json of 2026-12-01; westeurope\): EUR [\d,]+ per month/)
     const cost = JSON.parse(readFileSync(json, 'utf8')).cost
     expect([cost.priceSheet.currency, cost.options.discountPercent]).toEqual(['EUR', 10])
     expect(cost.totals.license).toBeCloseTo(9 * 23 * 0.9, 9) // nine protected VMs

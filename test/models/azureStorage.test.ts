@@ -7,14 +7,29 @@ const tiers = limits.premiumTiers.tiers
 const thresholds = {standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), premiumWhenDiskIopsAbove: limit(limits, 'premiumWhenDiskIopsAbove')}
 
 describe('premium tiers', () => {
-  it('round a size up to the next tier (2018 ladder plus P60–P80)', () => {
+  it('round a size up to the next tier of the current ladder (P1–P80)', () => {
+    expect(tierBySize(4, tiers)?.tier).toBe('P1')
+    expect(tierBySize(30, tiers)?.tier).toBe('P4')
+    expect(tierBySize(60, tiers)?.tier).toBe('P6')
     expect(tierBySize(100, tiers)?.tier).toBe('P10')
     expect(tierBySize(128, tiers)?.tier).toBe('P10')
     expect(tierBySize(129, tiers)?.tier).toBe('P15')
     expect(tierBySize(400, tiers)?.tier).toBe('P20')
-    expect(tierBySize(4095, tiers)?.tier).toBe('P50')
-    expect(tierBySize(4096, tiers)?.tier).toBe('P60')
+    expect(tierBySize(4096, tiers)?.tier).toBe('P50')
+    expect(tierBySize(4097, tiers)?.tier).toBe('P60')
     expect(tierBySize(40_000, tiers)).toBeUndefined()
+    expect(tiers.find((t) => t.tier === 'P6')).toEqual({tier: 'P6', maxSizeGB: 64, iops: 240, mbps: 50})
+    expect(limits.premiumTiers.date).toBe('2023-03-16')
+  })
+
+  it('map a standard-storage disk to its Standard SSD tier by size', () => {
+    const standard = limits.standardSsdTiers.tiers
+    expect(tierBySize(30, standard)?.tier).toBe('E4')
+    expect(tierBySize(127, standard)?.tier).toBe('E10')
+    expect(tierBySize(5120, standard)).toEqual({tier: 'E60', maxSizeGB: 8192, iops: 2000, mbps: 400})
+    const disk = {path: 'D:\\a.vhdx', sizeGB: 100, iops: 100, mbps: 5}
+    expect(vmStorage([disk], 1, thresholds, tiers, standard).disks[0].standardTier).toBe('E10')
+    expect(vmStorage([disk], 3, thresholds, tiers, standard).disks[0].standardTier).toBeUndefined() // premium
   })
 
   it('pick a bigger tier when the workload needs more IOPS or MB/s than the size gives', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {churnFigures, hourOfWeekMeans, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, dailyChurn, hourOfWeekMeans, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
 
 const MiB = 2 ** 20
 
@@ -23,7 +23,7 @@ describe('churnFigures', () => {
     // 288 windows (one UTC day) of 600 MiB written in 76,800 ops (8 KiB each), and 300 MiB read in 38,400 ops.
     const n = 288
     const w = {writeBytes: Array(n).fill(600 * MiB), writeOps: Array(n).fill(76_800), readBytes: Array(n).fill(300 * MiB), readOps: Array(n).fill(38_400)}
-    const f = churnFigures(w, 300, 0, 95, 30)
+    const f = churnFigures(w, 300, 0, 95, 1.3)
     expect(f.avgMBps).toBeCloseTo(2 * 1.3, 12) // 600 MiB / 300 s = 2 MiB/s, +30 %
     expect(f.percentileMBps).toBeCloseTo(2.6, 12)
     expect(f.avgGBPerDay).toBeCloseTo((2 * 86_400 * 1.3) / 1024, 9) // 2 MB/s = 168.75 GB/day, +30 %
@@ -33,6 +33,30 @@ describe('churnFigures', () => {
     expect(f.avgRwIops).toBeCloseTo((384 * 1.3), 9)
     expect(f.avgWriteSizeKB).toBe(8)
     expect(f.coverage).toBe(1)
+  })
+
+  it('takes the worst day from the gap-filled series, like the average: never below it, a day with gaps kept and marked', () => {
+    // 4 windows a day (6 h each), two UTC days, GiB written: day 0 = [10, 10, 10, 10]; day 1 =
+    // [30, –, 30, 30]. The gap takes the same window of the other day: 10. Day 1 = 100 GiB (3 of
+    // 4 windows measured), day 0 = 40; average = 140 / 8 windows × 4 = 70 GiB/day. Dropping days
+    // under 90 % coverage would have made the worst day 40, below the average.
+    const GiB = 2 ** 30
+    const write = [10, 10, 10, 10, 30, NaN, 30, 30].map((x) => x * GiB)
+    const f = churnFigures({writeBytes: write, writeOps: Array(8).fill(1), readBytes: [], readOps: []}, 21_600, 0, 95)
+    expect(f.avgGBPerDay).toBe(70)
+    expect(f.worstDayGB).toBe(100)
+    expect(f.worstDayUtc).toBe('1970-01-02')
+    expect(f.worstDayMeasuredShare).toBe(0.75)
+    expect(f.avgMBps).toBeCloseTo((17.5 * 1024) / 21_600, 12)
+  })
+
+  it('scales a day the period covers only in part to 24 h, and counts its windows', () => {
+    // Starting at window 2 of day 0 (4 windows a day): day 0 has 2 windows, (1 + 3) × 4 / 2 = 8.
+    expect(dailyChurn([1, 3, 2, 2, 2, 2], undefined, 2, 4)).toEqual([
+      {day: 0, bytes: 8, windows: 2, measured: 2},
+      {day: 1, bytes: 8, windows: 4, measured: 4},
+    ])
+    expect(dailyChurn([1, 3], [1, NaN], 0, 4)).toEqual([{day: 0, bytes: 8, windows: 2, measured: 1}])
   })
 
   it('ASR churn table arithmetic: 2 MB/s is 168.75 GB/day with GB = 1,024 MB (the table rounds to 168)', () => {

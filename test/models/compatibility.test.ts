@@ -73,6 +73,23 @@ describe('compatibility rules at their boundaries', () => {
     expect(rules({name: 'SQL[01]'})).toEqual(['vm-name'])
   })
 
+  it('premium storage: ASR\'s churn limit by write size — 5 MB/s under 16 KB, 20 MB/s from 16 KB (spec §4.3)', () => {
+    const premiumLimits = {
+      ...compat,
+      premium: {premiumChurnLimitSmallIoMBps: limit(limits, 'premiumChurnLimitSmallIoMBps'), premiumChurnLimitLargeIoMBps: limit(limits, 'premiumChurnLimitLargeIoMBps'), premiumLargeIoMinKB: limit(limits, 'premiumLargeIoMinKB'), premiumAccountCapacityGB: 35 * 1024, maxSnapshotStorageGB: 10 * 1024},
+    }
+    const premium = (averageChurnMBps: number, averageWriteSizeKB: number | undefined) => checkCompatibility({...fine, averageChurnMBps, premium: {averageWriteSizeKB, provisionedGB: 640, managedDisks: true, snapshotGB: 100}}, premiumLimits)
+    // A VM writing 6.5 MB/s in 8 KB I/Os exceeds the 8 KB row's 5 MB/s; in 16 KB I/Os it is within 20 MB/s.
+    expect(premium(6.5, 8).findings).toEqual([{rule: 'premium-churn', verdict: 'incompatible', text: "average churn 6.5 MB/s in 8 KB writes exceeds premium storage's 5 MB/s for writes under 16 KB"}])
+    expect(premium(5, 8).verdict).toBe('Yes')
+    expect(premium(6.5, 16).verdict).toBe('Yes')
+    expect(premium(6.5, 15.9).verdict).toBe('No')
+    expect(premium(19.9, 64).verdict).toBe('Yes')
+    // An unknown write size gets the large-I/O row; a standard-storage VM is not judged by the premium rows.
+    expect(premium(6.5, undefined).verdict).toBe('Yes')
+    expect(checkCompatibility({...fine, averageChurnMBps: 6.5}, premiumLimits).verdict).toBe('Yes')
+  })
+
   it('says "unknown" for facts the inventory lacks, and does not guess', () => {
     const r = checkCompatibility({...fine, generation: undefined, sharedVhdx: undefined}, compat)
     expect(r.verdict).toBe('Unknown')
@@ -87,10 +104,10 @@ describe('limits as data', () => {
   const tmp = tempDir()
 
   it('every built-in value names its source and date', () => {
-    expect(limits.set).toBe('built-in 2026-11-30')
+    expect(limits.set).toBe('built-in 2026-12-01')
     for (const [key, v] of Object.entries(limits.values)) {
       expect(v.source.length, key).toBeGreaterThan(20)
-      expect(v.date, key).toMatch(/^\d{4}$/)
+      expect(v.date, key).toMatch(/^\d{4}(-\d\d-\d\d)?$/)
     }
     // ASR's churn table: 2 MB/s × 86,400 s ÷ 1,024 = 168.75 GB/day (the table prints 168).
     expect((limit(limits, 'standardChurnLimitMBps') * 86_400) / 1024).toBe(168.75)
@@ -102,7 +119,7 @@ describe('limits as data', () => {
     const l = loadLimits(file)
     expect(limit(l, 'maxIopsPerDisk')).toBe(20000)
     expect(l.values.maxDiskSizeGB).toEqual({value: 32767, unit: 'GB', source: 'Azure managed disks 2026', date: '2026'})
-    expect(l.set).toBe(`built-in 2026-11-30 with overrides from ${file} (maxIopsPerDisk, maxDiskSizeGB)`)
+    expect(l.set).toBe(`built-in 2026-12-01 with overrides from ${file} (maxIopsPerDisk, maxDiskSizeGB)`)
   })
 
   it('rejects an unknown key or a non-number, naming the file', () => {

@@ -1,35 +1,9 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {batchFreeSpace, drNeedBytes, irNeedBytes, outageTolerance} from '../../models/hrlSpace.js'
+import {drNeedBytes, irNeedBytes, outageTolerance, vhdBacklogPeak, volumeSpaceStatus, worstSpanBytes} from '../../models/hrlSpace.js'
 
 const GB = 2 ** 30
 const MB = 2 ** 20
-
-describe('batch free space (ASR documentation example)', () => {
-  it('500 GB free: VM1 keeps 300 GB, VM2 sees 200 GB, VM2 keeps 300 GB, VM3 sees −100 GB', () => {
-    const vms = [
-      {vm: 'VM1', volume: 'D:\\', batch: 1, irNeedBytes: 100 * GB, drNeedBytes: 300 * GB},
-      {vm: 'VM2', volume: 'D:\\', batch: 2, irNeedBytes: 100 * GB, drNeedBytes: 300 * GB},
-      {vm: 'VM3', volume: 'D:\\', batch: 3, irNeedBytes: 50 * GB, drNeedBytes: 80 * GB},
-    ]
-    const r = batchFreeSpace(vms, new Map([['D:\\', 500 * GB]]))
-    expect(r.map((x) => x.freeSeenBytes / GB)).toEqual([500, 200, -100])
-    // Deficit = max(IR, DR need) − free seen: VM2 needs 300 with 200 seen, VM3 needs 80 with −100.
-    expect(r.map((x) => x.deficitBytes / GB)).toEqual([0, 100, 180])
-  })
-
-  it('VMs in the same batch or on other volumes do not take each other\'s space', () => {
-    const r = batchFreeSpace(
-      [
-        {vm: 'A', volume: 'D:\\', batch: 1, irNeedBytes: 0, drNeedBytes: 300 * GB},
-        {vm: 'B', volume: 'D:\\', batch: 1, irNeedBytes: 0, drNeedBytes: 300 * GB},
-        {vm: 'C', volume: 'E:\\', batch: 2, irNeedBytes: 0, drNeedBytes: 10 * GB},
-      ],
-      new Map([['D:\\', 500 * GB], ['E:\\', 50 * GB]]),
-    )
-    expect(r.map((x) => x.freeSeenBytes / GB)).toEqual([500, 500, 50])
-  })
-})
 
 describe('outage tolerance', () => {
   it('constant churn c with VHD size S tolerates 0.5·S / c from any start', () => {
@@ -59,11 +33,42 @@ describe('outage tolerance', () => {
   })
 })
 
-describe('IR and DR needs (spec §4.6)', () => {
-  it('IR: min(VHD, 2 × churn during IR); DR: min(50 % of VHD, backlog + one cycle)', () => {
-    expect(irNeedBytes(500 * GB, 1 * MB, 36_000) / GB).toBeCloseTo((2 * 36_000) / 1024, 12) // 70.3 GB
-    expect(irNeedBytes(50 * GB, 1 * MB, 360_000)).toBe(50 * GB)
+describe('IR and DR needs per VHD (spec §4.6)', () => {
+  it('IR: min(VHD, 2 × bytes written during IR); DR: min(50 % of VHD, backlog + one cycle)', () => {
+    expect(irNeedBytes(500 * GB, 36_000 * MB) / GB).toBeCloseTo((2 * 36_000) / 1024, 12) // 70.3 GB
+    expect(irNeedBytes(50 * GB, 360_000 * MB)).toBe(50 * GB)
     expect(drNeedBytes(100 * GB, 10 * GB, 1 * GB)).toBe(11 * GB)
     expect(drNeedBytes(100 * GB, 60 * GB, 1 * GB)).toBe(50 * GB)
+  })
+
+  it('the bytes written during an IR are the worst span of that length, not the average', () => {
+    // 5-minute windows [1, 5, 2, 0]: the worst 10 minutes hold 5 + 2 = 7; a 301 s span takes two
+    // windows too; a span longer than the series (40 min of 20) takes its mean rate: 8 × 2 = 16.
+    expect(worstSpanBytes([1, 5, 2, 0], 300, 600)).toBe(7)
+    expect(worstSpanBytes([1, 5, 2, 0], 300, 301)).toBe(7)
+    expect(worstSpanBytes([1, 5, 2, 0], 300, 300)).toBe(5)
+    expect(worstSpanBytes([1, 5, 2, 0], 300, 2400)).toBe(16)
+    expect(worstSpanBytes([], 300, 2400)).toBe(0)
+  })
+
+  it('a VHD\'s backlog is its part of the VM\'s logs not yet uploaded', () => {
+    // VHD A writes [0, 300, 0] MiB per cycle, VHD B [60, 60, 60]; the VM's logs [60, 360, 60] MiB
+    // upload at 1 MiB/s: C = 360, 960, 1,020 s. After the seal at 600 s log 1 waits (A 300, B 60);
+    // after 900 s logs 1 and 2 wait (A 300, B 120).
+    const a = [0, 300 * MB, 0]
+    const b = [60 * MB, 60 * MB, 60 * MB]
+    const vm = [60 * MB, 360 * MB, 60 * MB]
+    expect(vhdBacklogPeak(vm, a, 300, MB) / MB).toBe(300)
+    expect(vhdBacklogPeak(vm, b, 300, MB) / MB).toBe(120)
+  })
+})
+
+describe('host volume log space: one rule', () => {
+  it('short when the need exceeds the free space, tight past the share of it (the seed\'s 50 %), else ok', () => {
+    expect(volumeSpaceStatus(400 * GB, 380 * GB, 0.5)).toBe('short')
+    expect(volumeSpaceStatus(344 * GB, 380 * GB, 0.5)).toBe('tight')
+    expect(volumeSpaceStatus(190 * GB, 380 * GB, 0.5)).toBe('ok')
+    expect(volumeSpaceStatus(191 * GB, 380 * GB, 0.5)).toBe('tight')
+    expect(volumeSpaceStatus(10 * GB, NaN, 0.5)).toBe('unknown')
   })
 })

@@ -8,6 +8,7 @@ import {
   cycleLogBytes,
   fractionWithinRpo,
   mbpsToBytesPerSec,
+  meanSendRate,
   peakRpoSeconds,
   uploadTimes,
 } from '../../models/replication.js'
@@ -80,12 +81,13 @@ describe('replication cycle: properties', () => {
   const series = fc.array(fc.integer({min: 0, max: 2e9}), {minLength: 1, maxLength: 40})
   const params = fc.record({copyFrequencySeconds: fc.constantFrom(30, 300, 900), applyLatencySeconds: fc.constantFrom(0, 10, 60)})
 
-  it('B100 by bisection over simulations equals the closed form (spec §4.2)', () => {
+  it('B100 by bisection over simulations equals the closed form (spec §4.2), floored at the mean send rate', () => {
     fc.assert(
       fc.property(series, params, fc.integer({min: 1, max: 8}), (logs, p, extra) => {
         fc.pre(logs.some((x) => x > 0))
         const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + extra * 300
-        const exact = closedFormBandwidth100(logs, p, rpo).bandwidthBytesPerSec
+        const mean = logs.reduce((a, b) => a + b, 0) / (logs.length * p.copyFrequencySeconds)
+        const exact = Math.max(closedFormBandwidth100(logs, p, rpo).bandwidthBytesPerSec, mean)
         const simulated = bandwidthFor100(logs, p, rpo, 1e-9)
         expect(Math.abs(simulated - exact) / exact).toBeLessThan(1e-6)
       }),
@@ -110,15 +112,21 @@ describe('replication cycle: properties', () => {
     )
   })
 
-  it('constant churn c over a long horizon needs B100 → c', () => {
-    const c = 3 * MiB // bytes per second
-    const windows = Array(288 * 7).fill(c * 300) // a week of 5-minute windows
-    const logs = cycleLogBytes(windows, 300, 300)
-    const b100 = bandwidthFor100(logs, five, 900)
-    // Closed form by hand: every interval has the same rate c·n·f / (n·f + R − 2f) → c as n grows;
-    // the maximum is at the longest interval: c·K·f / (K·f + 300).
-    const k = logs.length
-    expect(b100 / c).toBeCloseTo((k * 300) / (k * 300 + 300), 5)
-    expect(b100 / c).toBeGreaterThan(0.999)
+  it('flat churn: the closed form dips below the mean send rate, B100 does not', () => {
+    // One day of 300 MiB logs every 5 minutes: c = 1 MiB/s. Closed form by hand: every interval has
+    // the rate c·n·f / (n·f + R − 2f), largest for the whole day: 288 / 289 MiB/s = 0.99654 MiB/s,
+    // below the mean 1 MiB/s (a link at that rate would fall behind on the next such day).
+    const logs = Array(288).fill(300 * MiB)
+    expect(closedFormBandwidth100(logs, five, 900).bandwidthBytesPerSec / MiB).toBeCloseTo(288 / 289, 12)
+    expect(meanSendRate(logs, 300)).toBe(MiB)
+    expect(bandwidthFor100(logs, five, 900)).toBe(MiB)
+    expect(bandwidthForShare(logs, five, 900)).toBeLessThanOrEqual(MiB)
+  })
+
+  it('zero churn needs 0 bytes/s, with no error', () => {
+    const zero = Array(12).fill(0)
+    expect(bandwidthFor100(zero, five, 900)).toBe(0)
+    expect(bandwidthForShare(zero, five, 900, 0.9)).toBe(0)
+    expect(meanSendRate([], 300)).toBe(0)
   })
 })

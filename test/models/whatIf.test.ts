@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {fillMissingWindows} from '../../models/fillGaps.js'
-import {peakRpoSeconds} from '../../models/replication.js'
+import {bandwidthFor100, bandwidthForShare, fractionWithinRpo, peakRpoSeconds} from '../../models/replication.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 
 const MiB = 2 ** 20
@@ -26,7 +26,37 @@ describe('whatIfBandwidth', () => {
     expect(r.unstable).toBe(false)
   })
 
-  it('flags a link slower than the mean churn as unstable', () => {
+  it('follows logs still queued when the period ends to their upload, as B90 counts the time', () => {
+    // Three 5-minute cycles, the last holding 300 MiB, at 0.5 MiB/s: it is sealed at 900 s (the end
+    // of the period) and uploaded at 1,500 s. Recovery points at 300, 600 and 1,500 s: the RPO
+    // rises 0 → 300 s, then 0 → 900 s. Stopping at the period end would show a worst of 300 s.
+    const logs = [0, 0, 300 * MiB]
+    const r = whatIfBandwidth(logs, five, 0.5 * MiB, 600)
+    expect(r.rpoMaxSeconds).toBe(900)
+    // Time with RPO ≤ x: 2x up to 300 s (both segments), so the median of 1,200 s is 300 s.
+    expect(r.rpoP50Seconds).toBeCloseTo(300, 4)
+    // Within 10 minutes: 300 s + 600 s of 1,200 s.
+    expect(r.withinShare).toBe(0.75)
+    expect(fractionWithinRpo(logs, five, 0.5 * MiB, 600)).toBe(0.75)
+    expect(r.violations).toEqual({count: 1, totalSeconds: 300, longestSeconds: 300})
+    expect(r.drainSeconds).toBe(600)
+  })
+
+  it('at B90 at least 90 % of the time is within the target, at B100 all of it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({min: 0, max: 1e9}), {minLength: 3, maxLength: 60}), (logs) => {
+        fc.pre(logs.some((x) => x > 0))
+        const b90 = bandwidthForShare(logs, five, 900, 0.9)
+        const b100 = bandwidthFor100(logs, five, 900)
+        expect(whatIfBandwidth(logs, five, b90, 900).withinShare).toBeGreaterThanOrEqual(0.9)
+        expect(whatIfBandwidth(logs, five, b100, 900).withinShare).toBe(1)
+        expect(whatIfBandwidth(logs, five, b100, 900).unstable).toBe(false)
+      }),
+    )
+  })
+
+  it('flags a link slower than the mean churn as unstable, not one at the mean', () => {
+    expect(whatIfBandwidth(Array(20).fill(300 * MiB), five, MiB, 900).unstable).toBe(false)
     expect(whatIfBandwidth(Array(20).fill(300 * MiB), five, 0.9 * MiB, 900).unstable).toBe(true)
     expect(whatIfBandwidth(Array(20).fill(300 * MiB), five, 1.1 * MiB, 900).unstable).toBe(false)
   })

@@ -54,9 +54,10 @@ describe('report charts', () => {
     expect(curve.vLines!.map((v) => v.x)).toEqual([doc.bandwidth.rpos[0].bandwidth100Mbps, doc.bandwidth.rpos[0].bandwidth90Mbps])
     const perDay = charts.get('worst-rpo-per-day')!
     expect(perDay.title).toContain(`at ${doc.bandwidth.rpos[0].bandwidth90Mbps.toFixed(1)} Mbps (the 15-minute 90 % bandwidth)`)
-    expect(perDay.kind === 'bar' && perDay.groups.map((g) => g.values[0])).toEqual(doc.whatIf.atBandwidth90.worstRpoPerDay.map((d) => d.rpoMinutes))
+    expect(perDay.kind === 'bar' && perDay.groups.map((g) => g.values[0])).toEqual(doc.whatIf.atBandwidth90!.worstRpoPerDay.map((d) => d.rpoMinutes))
     const hrl = charts.get('hrl-space')!
-    expect(hrl.kind === 'bar' && hrl.groups).toEqual(doc.protection.volumes.map((v) => ({label: v.volume, values: [v.freeGB, v.requiredGB]})))
+    expect(hrl.title).toBe('Replica-log space per host volume (RPO 15 min)')
+    expect(hrl.kind === 'bar' && hrl.groups).toEqual(doc.protection.volumes.map((v) => ({label: v.volume, values: [v.freeGB, v.byRpo[0].requiredGB]})))
     const top = charts.get('top-vms')!
     expect(top.kind === 'bar' && top.groups.map((g) => g.label)).toEqual(doc.bandwidth.churn.vms.map((v) => v.vm))
     expect(chartSvg(top)).toContain('=HYPERLINK(&quot;x&quot;)')

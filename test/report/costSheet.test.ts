@@ -129,7 +129,7 @@ describe('Cost Estimation sheet', () => {
     expect(text).toContain(`Disaster recovery cost USD ${money(t.monthly)} / month`)
     expect(text).toContain('EXAMPLE prices, not a quote')
     // The cover's recommendations give each RPO's monthly cost with its own network plan.
-    for (const r of doc.cost!.byRpo) expect(text).toMatch(new RegExp(`\\b${r.rpoMinutes} [\\d.]+ [\\d.]+ set by [^]*?${money(r.monthly)}`))
+    for (const r of doc.cost!.byRpo) expect(text).toMatch(new RegExp(`\\b${r.rpoMinutes} [\\d.]+ [\\d.]+ [\\d.]+ set by [^]*?${money(r.monthly)}`))
     for (const [label, v] of [['Compute (DR drills)', t.compute], ['ASR license', t.license], ['Replication state (storage, network, license)', t.replication], ['DR-drill state (compute, storage)', t.drill], ['Total', t.monthly]] as const) {
       expect(text).toContain(`${label} ${money(v)} ${money(v * 12)}`)
     }

@@ -4,11 +4,11 @@ import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {ingestInputs} from '../../src/ingest/ingestRun.js'
 import {loadLimits} from '../../src/limits.js'
-import {normalizeReplicationOptions} from '../../src/plan/replicationOptions.js'
 import {planReplication} from '../../src/plan/replicationPlan.js'
 import {summarizeProfile} from '../../src/profile/summary.js'
 import {loadProfile} from '../../src/store/loadProfile.js'
 import {withProfile} from '../../src/store/profileStore.js'
+import {contextOf} from '../helpers/contoso.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const root = join(import.meta.dirname, '..', '..')
@@ -21,24 +21,24 @@ beforeAll(async () => {
   const out = join(tmp, 'report.json')
   const {error, stdout} = await runCommand(['report', '--profile', profilePath, '--json', out, '--bandwidth', '200'], {root})
   expect(error).toBeUndefined()
-  expect(stdout).toMatch(/^Wrote .*report\.json: 12 VMs, B100 /)
+  expect(stdout).toMatch(/^Wrote .*report\.json: for 9 of 12 profiled VMs; not protected: DC01, FS01, RDS01; B100 188\.0 Mbps @ 15 min, 165\.4 Mbps @ 30 min, 146\.4 Mbps @ 60 min \(all 12 VMs after fixes: 254\.3 \/ 227\.9 \/ 202\.9 Mbps\)/)
   report = JSON.parse(readFileSync(out, 'utf8'))
 })
 
 describe('hvplan report --json', () => {
   it('holds the same figures as the models computed directly', () => {
-    const direct = withProfile(profilePath, (store) => ({
-      summary: summarizeProfile(store),
-      bandwidth: planReplication(loadProfile(store), normalizeReplicationOptions({})),
-    }))
+    const direct = withProfile(profilePath, (store) => {
+      const c = contextOf(loadProfile(store))
+      return {summary: summarizeProfile(store), bandwidth: planReplication(c.basis, c.scope.vms, c.send)}
+    })
     expect(report.bandwidth.rpos).toEqual(JSON.parse(JSON.stringify(direct.bandwidth.rpos)))
     expect(report.profile.vms).toEqual(JSON.parse(JSON.stringify(direct.summary.vms)))
     expect(report.assumptions).toMatchObject({rpoMinutes: [15, 30, 60], percentile: 95, growthPercent: 30, copyFrequencySeconds: 300, bandwidthMbps: 200, limitsSet: loadLimits().set})
   })
 
   it('has a stable top-level key order and units in the figure names', () => {
-    expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'profile', 'bandwidth', 'whatIf', 'siteChurn', 'protection', 'outage', 'cost', 'findings', 'heatMap', 'limits'])
-    expect(report.schema).toBe('hvplan-report/1')
+    expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'scope', 'profile', 'bandwidth', 'afterFixes', 'whatIf', 'siteChurn', 'protection', 'outage', 'cost', 'findings', 'heatMap', 'limits'])
+    expect(report.schema).toBe('hvplan-report/2')
     expect(Object.keys(report.bandwidth.rpos[0]).slice(0, 3)).toEqual(['rpoMinutes', 'bandwidth100Mbps', 'bandwidth90Mbps'])
     expect(Object.keys(report.whatIf.atBandwidth).slice(0, 2)).toEqual(['bandwidthMbps', 'achievableRpoMinutes'])
   })
@@ -51,22 +51,24 @@ describe('hvplan report --json', () => {
     for (const p of curve.filter((x) => x.bandwidthMbps >= b100)) expect(p.achievableRpoMinutes).toBeLessThanOrEqual(15 + 1e-6)
   })
 
-  it('lists findings a planner acts on: the incompatible VMs, high churn, the VSS error codes', () => {
+  it('lists findings a planner acts on: the VMs not protected with the bandwidth after fixes, high churn among the VMs to protect, the VSS error codes', () => {
     const byId = new Map((report.findings as Array<{id: string; vms: string[]; text: string}>).map((f) => [f.id, f]))
-    expect(byId.get('incompatible')!.vms).toEqual(['DC01', 'FS01', 'RDS01'])
-    expect(byId.get('high-churn')!.vms).toEqual(expect.arrayContaining(['SQL01', 'SQL02', 'RDS01']))
+    expect(byId.get('not-protected')!.vms).toEqual(['DC01', 'FS01', 'RDS01'])
+    expect(byId.get('not-protected')!.text).toContain(`all 12 VMs would need ${report.afterFixes.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps for a 15-minute RPO (${report.bandwidth.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps as planned)`)
+    expect(byId.get('high-churn')!.vms).toEqual(['SQL01', 'SQL02'])
     expect(byId.get('vss')!.text).toContain('0x800700EA')
     expect(byId.get('vss')!.text).toContain('0x80070032')
   })
 
-  it('says how long replication may stay paused: the shortest outage tolerance of any VM or volume', () => {
-    type Row = {name: string; worstHours: number | null; typicalHours: number | null; verdict: string}
-    const rows = [...report.outage.vms, ...report.outage.volumes] as Row[]
+  it('says how long replication may stay paused: the shortest outage tolerance of the VMs to protect', () => {
+    type Row = {name: string; worstHours: number | null; typicalHours: number | null; verdict: string; limitedBy: string}
+    const rows = report.outage.vms as Row[]
+    expect(rows.map((r) => r.name).sort()).toEqual(report.scope.vms.slice().sort())
     // Nothing fails a 4-hour outage on Contoso, so the finding is the informational one.
     expect(rows.every((r) => r.verdict === 'survives' || r.verdict === 'unknown')).toBe(true)
     const first = rows.filter((r) => r.verdict !== 'unknown' && r.worstHours !== null).sort((a, b) => a.worstHours! - b.worstHours!)[0]
     const finding = (report.findings as Array<{id: string; title: string; text: string}>).find((f) => f.id === 'paused-replication')!
     expect(finding.title).toBe(`Replication can stay paused about ${Math.floor(first.worstHours!)} h at worst`)
-    expect(finding.text).toContain(`${first.name} reaches its limit first, after ${first.worstHours!.toFixed(1)} h`)
+    expect(finding.text).toContain(`${first.name} reaches its first limit — ${first.limitedBy} — after ${first.worstHours!.toFixed(1)} h`)
   })
 })

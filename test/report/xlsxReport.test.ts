@@ -26,7 +26,7 @@ beforeAll(async () => {
 describe('report workbook', () => {
   it('has the sheets of the report', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual([
-      'On-premises Summary', 'Recommendations', 'Charts', 'Compatible VMs', 'Incompatible VMs', 'VM-Storage Placement', 'On-premises Storage',
+      'On-premises Summary', 'Recommendations', 'Charts', 'Compatible VMs', 'Incompatible VMs', 'VMs without Data', 'VM-Storage Placement', 'On-premises Storage',
       'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'What-if Bandwidth', 'Churn Heat Map', 'Data Quality', 'Findings', 'Assumptions & Limits',
     ])
   })
@@ -34,12 +34,16 @@ describe('report workbook', () => {
   it('shows the document’s bandwidth figures as numbers with units in the headers', () => {
     const ws = wb.getWorksheet('Recommendations')!
     expect(ws.getCell('B4').value).toBe('Bandwidth RPO met 100 % (Mbps)')
+    expect(ws.getCell('D4').value).toBe('All VMs after fixes: 100 % (Mbps)')
     doc.bandwidth.rpos.forEach((r, k) => {
       expect(ws.getCell(5 + k, 1).value).toBe(r.rpoMinutes)
       expect(ws.getCell(5 + k, 2).value).toBe(r.bandwidth100Mbps)
       expect(ws.getCell(5 + k, 3).value).toBe(r.bandwidth90Mbps)
-      expect(ws.getCell(5 + k, 4).value).toBe(r.driver.text)
+      expect(ws.getCell(5 + k, 4).value).toBe(doc.afterFixes!.rpos[k].bandwidth100Mbps)
+      expect(ws.getCell(5 + k, 5).value).toBe(doc.afterFixes!.rpos[k].bandwidth90Mbps)
+      expect(ws.getCell(5 + k, 6).value).toBe(r.driver.text)
     })
+    expect(String(ws.getCell('A2').value)).toMatch(/^For 2 of 3 profiled VMs; not protected: DC01; forced in: =HYPERLINK\("x"\)\. "All VMs after fixes": every one of the 3 profiled VMs/)
     expect(ws.getColumn(2).numFmt).toBe('#,##0.0')
     expect(ws.views[0]).toMatchObject({state: 'frozen', ySplit: 4})
     expect(ws.autoFilter).toBeTruthy()
@@ -62,9 +66,10 @@ describe('report workbook', () => {
         }),
       )
     }
-    // Cells holding exactly the name: the Incompatible VMs sheet and the heat map; none is a formula.
-    expect(found).toBe(2)
-    expect([...sheets]).toEqual(['Incompatible VMs', 'Churn Heat Map'])
+    // Cells holding exactly the name (forced into the plan): the Incompatible VMs sheet, its premium
+    // and log storage accounts, and the heat map; none is a formula.
+    expect(found).toBe(4)
+    expect([...sheets]).toEqual(['Incompatible VMs', 'VM-Storage Placement', 'Churn Heat Map'])
   })
 
   it('lists disks as grouped detail rows under their VM, and links every sheet from the summary', () => {
@@ -80,7 +85,7 @@ describe('report workbook', () => {
       const v = row.getCell(1).value as {hyperlink?: string} | null
       if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink)
     })
-    expect(links).toHaveLength(15)
+    expect(links).toHaveLength(16)
     expect(links[1]).toBe("#'Recommendations'!A1")
   })
 
@@ -129,31 +134,34 @@ describe('churn heat map', () => {
       expect(ws.getCell(5 + r, 1).value).toBe(v.vm)
       v.values.forEach((g, k) => expect(ws.getCell(5 + r, 2 + k).value).toBe(g))
     })
-    // The 24th (22:00–24:00 UTC) is under half a day: empty, not zero.
-    expect(doc.heatMap.vms.every((v) => v.values[0] === null)).toBe(true)
+    // The 24th is profiled from 22:00 UTC only: scaled to 24 h like the others and marked partial.
+    expect(doc.heatMap.vms.every((v) => v.values[0] !== null && v.measuredShare![0] === 24 / 288)).toBe(true)
+    expect(ws.getCell(4, 2).value).toBe('2026-10-24 (partial) (GB)')
+    expect(ws.getCell(4, 3).value).toBe('2026-10-25 (partial) (GB)')
     const cf = (ws as unknown as {conditionalFormattings: Array<{ref: string; rules: Array<{type: string}>}>}).conditionalFormattings
     expect(cf.map((c) => [c.ref, c.rules[0].type])).toEqual([[`B5:C${4 + doc.heatMap.vms.length}`, 'colorScale']])
   })
 
-  it('scales a partly measured day to 24 h: GB = window bytes of the UTC day ÷ the share measured', async () => {
+  it('scales a partly profiled day to 24 h: GB = the day\'s bytes (gaps filled) × 288 ÷ its windows in the period', async () => {
     const {loadProfile} = await import('../../src/store/loadProfile.js')
+    const {fillMissingWindows} = await import('../../models/fillGaps.js')
     const profile = withProfile(join(tmp, 'p.sqlite'), (store) => loadProfile(store, {measures: ['writeBytes']}))
     const dayStart = Date.parse('2026-10-25T00:00:00Z') / 300_000
     for (const v of doc.heatMap.vms) {
       const disks = profile.disks.flatMap((d, i) => (d.vm === v.vm ? [i] : []))
+      const filled = disks.map((k) => fillMissingWindows(profile.series[k].writeBytes, 288, profile.firstWindow).values)
       let bytes = 0
-      let measured = 0
+      let windows = 0
       for (let w = dayStart; w < dayStart + 288; w++) {
         const i = w - profile.firstWindow
         if (i < 0 || i >= profile.windowCount) continue
-        const values = disks.map((k) => profile.series[k].writeBytes[i])
-        if (values.some((x) => Number.isNaN(x))) continue
-        bytes += values.reduce((a, b) => a + b, 0)
-        measured++
+        bytes += filled.reduce((n, f) => n + f[i], 0)
+        windows++
       }
       // The estate ends at 23:00 UTC (local midnight after the DST change): 276 of 288 windows.
-      expect(measured).toBeLessThanOrEqual(276)
-      expect(v.values[1]!).toBeCloseTo(bytes / (measured / 288) / 2 ** 30, 9)
+      expect(windows).toBe(276)
+      expect(v.values[1]!).toBeCloseTo((bytes * 288) / windows / 2 ** 30, 9)
+      expect(v.measuredShare![1]).toBe(276 / 288)
     }
   })
 

@@ -1,0 +1,94 @@
+/**
+ * What every plan figure starts from, computed once: the profile, the normalized options, the
+ * disks kept by --vm and --exclude-disk, and each kept disk's bytes written per window with its
+ * gaps filled (models/fillGaps.ts: never zero). The send series, the churn figures, the heat map,
+ * the replica-log needs and the outage tolerance all read these same filled series.
+ */
+import {fillMissingWindows} from '../../models/fillGaps.js'
+import {HvplanError} from '../errors.js'
+import {globToRegExp} from '../ingest/mapping.js'
+import type {LoadedProfile, ProfileDisk} from '../store/loadProfile.js'
+import type {ReplicationOptions} from './replicationOptions.js'
+
+/** The inventory facts kept with a disk (docs/formats.md); any may be missing. */
+export interface DiskInventory {
+  host?: string
+  cluster?: string
+  generation?: number
+  vcpus?: number
+  memoryMB?: number
+  nics?: number
+  highlyAvailable?: boolean
+  replicaBroker?: boolean
+  path?: string
+  diskRole?: string
+  maxSizeGB?: number
+  fileSizeGB?: number
+  sharedVhdx?: boolean
+  virtualFibreChannel?: boolean
+  volume?: string
+  volumeFreeGB?: number
+}
+
+export interface PlanBasis {
+  readonly profile: LoadedProfile
+  readonly options: ReplicationOptions
+  /** Indices of the profile's disks kept by --vm and --exclude-disk. */
+  readonly kept: readonly number[]
+  /** Per profile disk: bytes written per window, gaps filled, without growth (empty when not kept). */
+  readonly filled: readonly Float64Array[]
+  /** Share of the kept disks' windows that were gaps and got filled. */
+  readonly filledWindowShare: number
+}
+
+export function planBasis(profile: LoadedProfile, options: ReplicationOptions): PlanBasis {
+  const vmRes = options.vms.map(globToRegExp)
+  const diskRes = options.excludeDisks.map(globToRegExp)
+  const keep = profile.disks.map((d) => (vmRes.length === 0 || vmRes.some((r) => r.test(d.vm))) && !diskRes.some((r) => r.test(d.instance) || r.test(diskInventory(d).path ?? '')))
+  const kept = keep.flatMap((k, i) => (k ? [i] : []))
+  if (kept.length === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
+  const wpd = 86_400 / profile.windowSeconds
+  let filledWindows = 0
+  const filled = profile.series.map((s, i) => {
+    if (!keep[i]) return new Float64Array(0)
+    const f = fillMissingWindows(s.writeBytes, wpd, profile.firstWindow)
+    filledWindows += f.filled
+    return f.values
+  })
+  return {profile, options, kept, filled, filledWindowShare: profile.windowCount ? filledWindows / (kept.length * profile.windowCount) : 0}
+}
+
+export function diskInventory(disk: ProfileDisk): DiskInventory {
+  return (disk.inventory ?? {}) as DiskInventory
+}
+
+/**
+ * The host volume a disk's file is on, by the name planners use: a cluster shared volume is one
+ * volume for every node ("CL01 C:\ClusterStorage\Volume1"), a local one belongs to its host
+ * ("HV04 D:\").
+ */
+export function hostVolume(disk: ProfileDisk): string {
+  const inv = diskInventory(disk)
+  return /ClusterStorage/i.test(disk.volume) ? `${inv.cluster || 'cluster'} ${disk.volume}` : `${inv.host ?? disk.hosts[0] ?? '?'} ${disk.volume}`
+}
+
+/** The kept disks of each VM, VMs in profile order; only the VMs of `vms` when given. */
+export function disksByVm(basis: PlanBasis, vms?: ReadonlySet<string>): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  for (const i of basis.kept) {
+    const vm = basis.profile.disks[i].vm
+    if (vms && !vms.has(vm)) continue
+    out.set(vm, [...(out.get(vm) ?? []), i])
+  }
+  return out
+}
+
+/** Per-window sum of the filled series of some disks, times a factor (growth, wire). */
+export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1): Float64Array {
+  const out = new Float64Array(basis.profile.windowCount)
+  for (const i of disks) {
+    const f = basis.filled[i]
+    for (let w = 0; w < out.length; w++) out[w] += f[w] * factor
+  }
+  return out
+}
