@@ -23,6 +23,7 @@ export default class Bandwidth extends Command {
       const {afterFixes, planContext} = await import('../src/plan/context.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
+      const {worstDayLabel} = await import('../src/text.js')
       const {formatBandwidthTable} = await import('../src/plan/formatPlan.js')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
       const limits = loadLimits(flags.limits)
@@ -41,7 +42,7 @@ export default class Bandwidth extends Command {
         this.log('')
         this.log(`Churn with growth, top VMs by P${options.percentile}:`)
         const n = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—')
-        this.log(table(['VM', `P${options.percentile} MB/s`, 'avg MB/s', 'max MB/s', 'avg GB/day', 'worst day GB', 'write IOPS avg', 'R/W IOPS avg', 'avg write KB'], plan.churn.vms.slice(0, 10).map((v) => [v.vm, n(v.percentileMBps), n(v.avgMBps), n(v.maxMBps), n(v.avgGBPerDay, 1), n(v.worstDayGB, 1), n(v.avgWriteIops, 0), n(v.avgRwIops, 0), n(v.avgWriteSizeKB, 1)]), new Set([1, 2, 3, 4, 5, 6, 7, 8])))
+        this.log(table(['VM', `P${options.percentile} MB/s`, 'avg MB/s', 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day (UTC)', 'write IOPS avg', 'R/W IOPS avg', 'avg write KB'], plan.churn.vms.slice(0, 10).map((v) => [v.vm, n(v.percentileMBps), n(v.avgMBps), n(v.maxMBps), n(v.avgGBPerDay, 1), n(v.worstDayGB, 1), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare), n(v.avgWriteIops, 0), n(v.avgRwIops, 0), n(v.avgWriteSizeKB, 1)]), new Set([1, 2, 3, 4, 5, 7, 8, 9])))
         const first = plan.rpos[0]
         this.log('')
         this.log(`DR bandwidth each VM keeps at RPO ${first.rpoMinutes} min (its own B100, scaled to the site's): ${first.perVm.slice(0, 5).map((v) => `${v.vm} ${v.drBandwidthMbps.toFixed(1)} Mbps`).join(', ')}${first.perVm.length > 5 ? ', …' : ''}`)

@@ -49,7 +49,7 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
       const {withProfile} = await import('../src/store/profileStore.js')
       const {formatProfileSummary} = await import('../src/profile/formatSummary.js')
       const {formatBandwidthTable, formatVolumeSpace} = await import('../src/plan/formatPlan.js')
-      const {count} = await import('../src/report/findings.js')
+      const {count} = await import('../src/text.js')
       const {defaultOf} = await import('../src/defaults.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
       const {costLine} = await import('../src/report/costText.js')

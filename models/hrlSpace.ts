@@ -4,6 +4,7 @@
  * VHD's log reaches 50 % of that VHD's size the VM needs resynchronization; a full volume stops
  * every VM on it. Series are bytes written per window (gaps filled, growth applied by the caller).
  */
+import {selectKth} from './churnStats.js'
 
 export interface OutageTolerance {
   /** Shortest time from any start to the limit, seconds (Infinity: never reached in the series). */
@@ -46,9 +47,16 @@ export function summarizeOutageTimes(times: ArrayLike<number>): OutageTolerance 
   if (n === 0) return {worstSeconds: Infinity, typicalSeconds: Infinity, worstStartWindow: 0}
   let worst = 0
   for (let i = 1; i < n; i++) if (times[i] < times[worst]) worst = i
-  const sorted = Float64Array.from(times).sort()
+  // The median by selection (linear), not by sorting: this runs once per VHD, VM and volume.
+  const a = Float64Array.from(times)
   const mid = (n - 1) / 2
-  return {worstSeconds: times[worst], typicalSeconds: (sorted[Math.floor(mid)] + sorted[Math.ceil(mid)]) / 2, worstStartWindow: worst}
+  const below = selectKth(a, Math.floor(mid))
+  let above = below
+  if (Math.ceil(mid) !== Math.floor(mid)) {
+    above = Infinity
+    for (let i = Math.ceil(mid); i < n; i++) if (a[i] < above) above = a[i]
+  }
+  return {worstSeconds: times[worst], typicalSeconds: (below + above) / 2, worstStartWindow: worst}
 }
 
 export function outageTolerance(bytesPerWindow: ArrayLike<number>, windowSeconds: number, capacityBytes: number): OutageTolerance {

@@ -80,18 +80,25 @@ export function planBatches(vms: readonly BatchInput[], volumeFreeBytes: Readonl
   let from = 0
   while (from < vms.length) {
     const available = Math.max(0, totalBandwidth - drUsed)
-    // The longest fitting run starting at `from` (at least the VM itself), by bisection.
-    let last = from
-    if (fits(from, vms.length - 1, available)) last = vms.length - 1
-    else {
-      let lo = from // fits, or the VM alone
-      let hi = vms.length - 1 // does not fit
-      while (hi - lo > 1) {
-        const mid = (lo + hi) >>> 1
-        if (fits(from, mid, available)) lo = mid
-        else hi = mid
+    // The longest fitting run starting at `from` (at least the VM itself): galloping (1, 2, 4, …
+    // more VMs) then bisection, so a check costs about the batch's size, not all remaining VMs.
+    let last = from // fits, or the VM alone
+    let fail = vms.length // first end that does not fit (vms.length: none found yet)
+    for (let step = 1; last + step < vms.length; step *= 2) {
+      if (!fits(from, last + step, available)) {
+        fail = last + step
+        break
       }
-      last = lo
+      last += step
+    }
+    if (fail === vms.length && last < vms.length - 1) {
+      if (fits(from, vms.length - 1, available)) last = vms.length - 1
+      else fail = vms.length - 1
+    }
+    while (fail - last > 1) {
+      const mid = (last + fail) >>> 1
+      if (fits(from, mid, available)) last = mid
+      else fail = mid
     }
     const members = vms.slice(from, last + 1)
     const seconds = irSecondsOf(members, available)

@@ -182,7 +182,7 @@ export function protectionScope(assessed: readonly VmAssessment[], options: Scop
     e.disks.push({path: d.path, sizeGB: d.sizeGB})
     byVm.set(d.vm, e)
   }
-  const noDataAll = [...byVm.entries()].map(([vm, e]) => ({vm, ...e}))
+  const noDataAll = [...byVm.entries()].map(([vm, e]) => ({vm, ...e})).sort((a, b) => a.vm.localeCompare(b.vm))
   const noData = noDataAll.filter((v) => !v.profiled)
   const basis = options.allVms ? 'all profiled' : 'to protect'
   const text = `${vms.length} of ${assessed.length} profiled VMs${options.allVms ? ' (all, --all-vms)' : ''}${left.length ? `; not protected: ${left.map((l) => l.vm).join(', ')}` : ''}${forced.length ? `; forced in: ${forced.join(', ')}` : ''}${noData.length ? `; no counter data: ${noData.map((v) => v.vm).join(', ')}` : ''}`

@@ -5,10 +5,9 @@
  * volume its churn is written to. Assumptions are listed in docs/protection.md.
  */
 import type {Tier} from '../../models/azureStorage.js'
-import {cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
 import {drNeedBytes, irNeedBytes, vhdBacklogPeak, volumeSpaceStatus, type VolumeSpaceStatus, worstSpanBytes} from '../../models/hrlSpace.js'
 import {type BatchInput, type BatchPlan, planBatches, volumeRequirements} from '../../models/irBatches.js'
-import {bytesPerSecToMbps} from '../../models/replication.js'
+import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
 import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
 import {limit, type Limits} from '../limits.js'
 import type {VmCatalog} from '../vmCatalog.js'
@@ -67,22 +66,22 @@ export function planProtection(
   catalog: VmCatalog,
   options: {readonly bandwidthMbps?: number; readonly managedDisks: boolean},
 ): ProtectionPlan {
-  const {profile} = basis
   const inScope = new Set(scope.vms)
   const vms: ProtectedVm[] = assessed.map((v) => ({...v, protect: inScope.has(v.vm)}))
+  const free = volumeFreeBytes(basis, scope)
+  const facts = vmLogFacts(basis, scope)
   const batching = replication.rpos.map((rpo) => {
     const total = mbpsToBytesPerSec(options.bandwidthMbps ?? rpo.bandwidth100Mbps)
-    const inputs = batchInputs(basis, scope, rpo, limit(limits, 'hrlResyncShareOfVhd'))
-    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan: planBatches(inputs, volumeFreeBytes(basis, scope), total)}
+    const inputs = batchInputs(facts, free, rpo, basis.options, limit(limits, 'hrlResyncShareOfVhd'))
+    return {rpoMinutes: rpo.rpoMinutes, totalBandwidthMbps: bytesPerSecToMbps(total), plan: planBatches(inputs, free, total)}
   })
-  const free = volumeFreeBytes(basis, scope)
   const tight = limit(limits, 'hrlTightShareOfFreeSpace')
-  const vmsOnVolume = new Map<string, string[]>()
-  for (const [vm, disks] of disksByVm(basis, inScope)) for (const i of disks) vmsOnVolume.set(hostVolume(profile.disks[i]), [...new Set([...(vmsOnVolume.get(hostVolume(profile.disks[i])) ?? []), vm])])
+  const vmsOnVolume = new Map<string, Set<string>>()
+  for (const v of facts) for (const d of v.vhds) vmsOnVolume.set(d.volume, (vmsOnVolume.get(d.volume) ?? new Set()).add(v.vm))
   const perRpo = batching.map((b) => new Map(volumeRequirements(b.plan, free).map((r) => [r.volume, r])))
   const volumes: VolumeSpace[] = [...vmsOnVolume.entries()].map(([volume, names]) => ({
     volume,
-    vms: names,
+    vms: [...names],
     freeGB: (free.get(volume) ?? NaN) / GB,
     byRpo: batching.map((b, k) => {
       const r = perRpo[k].get(volume)
@@ -118,51 +117,75 @@ function volumeFreeBytes(basis: PlanBasis, scope: ProtectionScope): Map<string, 
   return free
 }
 
+/** The facts of a VM's VHDs that do not depend on the RPO: log series with growth, cycle logs, spans. */
+interface VmLogFacts {
+  readonly vm: string
+  readonly vmLogs: Float64Array
+  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: Float64Array; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
+  readonly usedBytes: number
+  readonly meanChurnBytesPerSec: number
+}
+
+function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
+  const {profile, options} = basis
+  const f = options.copyFrequencySeconds
+  return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
+    const vhds = disks.map((i) => {
+      // Log bytes are writes with growth (the wire factor is the link's business).
+      const filled = basis.filled[i]
+      const series = new Float64Array(filled.length)
+      for (let w = 0; w < series.length; w++) series[w] = filled[w] * options.growthFactor
+      const logs = cycleLogBytes(series, profile.windowSeconds, f)
+      let largestLog = 0
+      for (const x of logs) if (x > largestLog) largestLog = x
+      const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
+      const spans = new Map<number, number>() // worst span bytes by span length in windows
+      const worstSpan = (seconds: number) => {
+        const m = Number.isFinite(seconds) ? Math.ceil(seconds / profile.windowSeconds - 1e-9) : Infinity
+        let bytes = spans.get(m)
+        if (bytes === undefined) {
+          bytes = Number.isFinite(m) ? worstSpanBytes(series, profile.windowSeconds, m * profile.windowSeconds) : Infinity
+          spans.set(m, bytes)
+        }
+        return bytes
+      }
+      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs, largestLog, worstSpan}
+    })
+    const vmLogs = new Float64Array(vhds[0]?.logs.length ?? 0)
+    for (const v of vhds) for (let k = 0; k < v.logs.length; k++) vmLogs[k] += v.logs[k]
+    let total = 0
+    for (const x of vmLogs) total += x
+    const usedBytes = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
+    return {vm, vmLogs, vhds, usedBytes, meanChurnBytesPerSec: total / (vmLogs.length * f || 1)}
+  })
+}
+
 /**
  * Each VM's batching facts at one RPO, per VHD on the volume its churn is written to: the DR need
  * (its worst backlog while the VM keeps its DR bandwidth, plus its largest cycle's log, at most
  * 50 % of the VHD) and the IR need for an IR of a given length (2 × the most it writes in any span
  * that long, at most the VHD's size).
  */
-function batchInputs(basis: PlanBasis, scope: ProtectionScope, rpo: ReplicationPlan['rpos'][number], resyncShare: number): BatchInput[] {
-  const {profile, options} = basis
-  const f = options.copyFrequencySeconds
+function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, number>, rpo: ReplicationPlan['rpos'][number], options: PlanBasis['options'], resyncShare: number): BatchInput[] {
   const dr = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.drBandwidthMbps)]))
-  const free = volumeFreeBytes(basis, scope)
-  return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]): BatchInput => {
-    // Log bytes are writes with growth (the wire factor is the link's business).
-    const series = disks.map((i) => Float64Array.from(basis.filled[i], (x) => x * options.growthFactor))
-    const logs = series.map((s) => cycleLogBytes(s, profile.windowSeconds, f))
-    const vmLogs = new Float64Array(logs[0]?.length ?? 0)
-    for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
-    const drBytesPerSec = dr.get(vm) ?? 0
-    const vhds = disks.map((i, k) => {
-      const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
-      const vhdBytes = sizeGB === undefined ? Infinity : sizeGB * GB
-      const spans = new Map<number, number>() // worst span bytes by span length in windows
-      const worst = (seconds: number) => {
-        const m = Number.isFinite(seconds) ? Math.ceil(seconds / profile.windowSeconds - 1e-9) : Infinity
-        if (!spans.has(m)) spans.set(m, Number.isFinite(m) ? worstSpanBytes(series[k], profile.windowSeconds, m * profile.windowSeconds) : Infinity)
-        return spans.get(m)!
+  return facts.map((vm): BatchInput => {
+    const drBytesPerSec = dr.get(vm.vm) ?? 0
+    const byVolume = new Map<string, Array<{irNeed: (seconds: number) => number; drNeed: number}>>()
+    for (const v of vm.vhds) {
+      const entry = {
+        irNeed: (seconds: number) => irNeedBytes(v.vhdBytes, v.worstSpan(seconds)),
+        drNeed: drNeedBytes(v.vhdBytes, vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, drBytesPerSec / options.wireFactor), v.largestLog, resyncShare),
       }
-      return {
-        volume: hostVolume(profile.disks[i]),
-        irNeed: (seconds: number) => irNeedBytes(vhdBytes, worst(seconds)),
-        drNeed: drNeedBytes(vhdBytes, vhdBacklogPeak(vmLogs, logs[k], f, drBytesPerSec / options.wireFactor), logs[k].reduce((m, x) => Math.max(m, x), 0), resyncShare),
-      }
-    })
-    const byVolume = new Map<string, typeof vhds>()
-    for (const v of vhds) byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), v])
-    const used = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
-    const meanChurn = vmLogs.reduce((a, b) => a + b, 0) / (vmLogs.length * f || 1)
+      byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), entry])
+    }
     const frees = [...byVolume.keys()].map((v) => free.get(v) ?? NaN).filter((x) => Number.isFinite(x))
     const leastFree = frees.length ? Math.min(...frees) : NaN
     return {
-      vm,
+      vm: vm.vm,
       volumes: [...byVolume.entries()].map(([volume, list]) => ({volume, irNeedBytes: (seconds: number) => list.reduce((n, v) => n + v.irNeed(seconds), 0), drNeedBytes: list.reduce((n, v) => n + v.drNeed, 0)})),
-      irBytes: used,
+      irBytes: vm.usedBytes,
       // IR must finish before its logs (2 × churn × IR time) outgrow the free space; unknown free space sets no minimum.
-      irMinBytesPerSec: Number.isNaN(leastFree) ? 0 : leastFree > 0 ? (2 * meanChurn * used) / leastFree : Infinity,
+      irMinBytesPerSec: Number.isNaN(leastFree) ? 0 : leastFree > 0 ? (2 * vm.meanChurnBytesPerSec * vm.usedBytes) / leastFree : Infinity,
       drBytesPerSec,
     }
   })

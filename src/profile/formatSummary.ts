@@ -1,4 +1,5 @@
 /** The human view of `hvplan profile show`: aligned tables with units in the headers. */
+import {worstDayLabel} from '../text.js'
 import type {ProfileSummary} from './summary.js'
 
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, rightAligned: ReadonlySet<number>): string {
@@ -16,11 +17,11 @@ export function formatProfileSummary(s: ProfileSummary): string {
   out.push('')
   out.push(
     table(
-      ['VM', 'hosts', 'disks', 'avg MB/s', `P${s.percentile} MB/s`, 'max MB/s', 'avg GB/day', 'worst day GB', 'avg write IOPS', 'max write IOPS', 'coverage %'],
+      ['VM', 'hosts', 'disks', 'avg MB/s', `P${s.percentile} MB/s`, 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day (UTC)', 'avg write IOPS', 'max write IOPS', 'coverage %'],
       [...s.vms]
         .sort((a, b) => b.p95ChurnMBps - a.p95ChurnMBps)
-        .map((v) => [v.vm, v.hosts.join(','), String(v.disks), f(v.avgChurnMBps, 3), f(v.p95ChurnMBps, 3), f(v.maxChurnMBps, 3), f(v.avgGBPerDay, 1), f(v.worstDayGB, 1), f(v.avgWriteIops, 0), f(v.maxWriteIops, 0), f(v.coveragePct, 1)]),
-      new Set([2, 3, 4, 5, 6, 7, 8, 9, 10]),
+        .map((v) => [v.vm, v.hosts.join(','), String(v.disks), f(v.avgChurnMBps, 3), f(v.p95ChurnMBps, 3), f(v.maxChurnMBps, 3), f(v.avgGBPerDay, 1), f(v.worstDayGB, 1), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare), f(v.avgWriteIops, 0), f(v.maxWriteIops, 0), f(v.coveragePct, 1)]),
+      new Set([2, 3, 4, 5, 6, 7, 9, 10, 11]),
     ),
   )
   out.push('')

@@ -23,6 +23,8 @@ export interface VmSummary {
   /** Highest UTC day of the gap-filled series, scaled to 24 h where partly profiled (never below the average). */
   readonly worstDayGB: number
   readonly worstDayUtc: string | undefined
+  /** Share of that day measured (less than 1: partly profiled or with gaps). */
+  readonly worstDayMeasuredShare: number
   readonly avgWriteIops: number
   readonly maxWriteIops: number
   readonly coveragePct: number
@@ -98,6 +100,7 @@ export function summarizeProfile(store: ProfileStore, percentile = defaultOf('pe
       avgGBPerDay: f.avgGBPerDay,
       worstDayGB: f.worstDayGB,
       worstDayUtc: f.worstDayUtc,
+      worstDayMeasuredShare: f.worstDayMeasuredShare,
       avgWriteIops: f.avgWriteIops,
       maxWriteIops: f.maxWriteIops,
       coveragePct: 100 * f.coverage,
@@ -145,7 +148,7 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
   const coveragePct = windows ? (100 * present) / windows : 0
   const guessed = union((x) => x.findings.guessedInstances)
   const profiled = new Set(profile.disks.map((d) => d.vm.toLowerCase()))
-  const withoutData = [...new Set(profile.withoutData.filter((d) => !profiled.has(d.vm.toLowerCase())).map((d) => d.vm))]
+  const withoutData = [...new Set(profile.withoutData.filter((d) => !profiled.has(d.vm.toLowerCase())).map((d) => d.vm))].sort((a, b) => a.localeCompare(b))
   const inventoryVms = new Set([...profile.disks.filter((d) => d.mappedBy === 'inventory').map((d) => d.vm.toLowerCase()), ...withoutData.map((v) => v.toLowerCase())]).size
   const reasons: string[] = []
   if (daysProfiled < RECOMMENDED_DAYS) reasons.push(`${daysProfiled.toFixed(1)} days profiled; at least ${RECOMMENDED_DAYS} (ideally ${IDEAL_DAYS}) are recommended to catch weekly peaks`)

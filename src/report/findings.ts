@@ -13,6 +13,7 @@ import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
 import type {ProfileSummary} from '../profile/summary.js'
+import {count} from '../text.js'
 
 
 export interface Finding {
@@ -21,11 +22,6 @@ export interface Finding {
   readonly title: string
   readonly text: string
   readonly vms: readonly string[]
-}
-
-/** "1 VM", "3 VMs". */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`
 }
 
 export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; cost?: CostPlan | null}): Finding[] {

@@ -4,6 +4,7 @@
  * not already hold (values are picked, converted in unit, and formatted by the writers).
  */
 import {DEFAULTS, type Defaults} from '../defaults.js'
+import {count, worstDayLabel} from '../text.js'
 import type {ReportDocument} from './document.js'
 
 /** "default 95 — ASR Deployment Planner: …": a default's value and source, from data/defaults.json. */
@@ -103,17 +104,17 @@ export function formatCell(cell: Cell, column: Column): string {
 }
 
 /** The VMs with the highest percentile churn (with growth), for the PDF's top-VM page. */
-export function topVmsTable(doc: ReportDocument, count = 10): Table {
+export function topVmsTable(doc: ReportDocument, rows = 10): Table {
   const a = doc.assumptions
   const first = doc.bandwidth.rpos[0]
   const dr = new Map(first.perVm.map((v) => [v.vm, v.drBandwidthMbps]))
   return {
     id: 'top-vms',
     sheet: 'Top VMs',
-    title: `Top ${Math.min(count, doc.bandwidth.churn.vms.length)} VMs to protect by P${a.percentile} churn`,
+    title: `Top ${Math.min(rows, doc.bandwidth.churn.vms.length)} VMs to protect by P${a.percentile} churn`,
     note: `Churn with ${a.growthPercent} % growth. ${DR_NOTE(first.rpoMinutes)}`,
-    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1)],
-    rows: doc.bandwidth.churn.vms.slice(0, count).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm))]),
+    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1), t('Worst day (UTC)', 24)],
+    rows: doc.bandwidth.churn.vms.slice(0, rows).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm)), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare)]),
   }
 }
 
@@ -327,7 +328,8 @@ export function reportTables(doc: ReportDocument): Table[] {
       ['Limits set', a.limitsSet, 'data/limits.json and --limits'],
       ['VM size catalog', a.vmCatalog, ''],
       ...Object.entries(doc.limits.values).map(([key, v]) => [`Limit: ${key}`, `${v.value} ${v.unit}`, `${v.source} (${v.date})`] as Cell[]),
-      ...doc.limits.premiumTiers.tiers.map((tier) => [`Premium tier ${tier.tier}`, `≤ ${tier.maxSizeGB} GB, ${tier.iops} IOPS, ${tier.mbps} MB/s`, `${doc.limits.premiumTiers.source} (${doc.limits.premiumTiers.date})`] as Cell[]),
+      // Each ladder's source once, on its first tier.
+      ...[doc.limits.premiumTiers, doc.limits.standardSsdTiers].flatMap((ladder, l) => ladder.tiers.map((tier, k) => [`${l === 0 ? 'Premium SSD' : 'Standard SSD'} tier ${tier.tier}`, `≤ ${tier.maxSizeGB} GB, ${tier.iops} IOPS, ${tier.mbps} MB/s`, k === 0 ? `${ladder.source} (${ladder.date})` : ''] as Cell[])),
     ],
   })
   return tables
@@ -401,7 +403,7 @@ export function costTable(doc: ReportDocument): Table {
     return row
   }
   // Σ of the component totals (not of the row totals): a row without one price still counts its others.
-  const totalsRow = line(`Total of ${cost.rows.length} VM row(s)`, {formula: `J${at(0)}+K${at(0)}+L${at(0)}+M${at(0)}`, result: tot.compute + tot.replicationStorage + tot.drillStorage + tot.license})
+  const totalsRow = line(`Total of ${count(cost.rows.length, 'VM row')}`, {formula: `J${at(0)}+K${at(0)}+L${at(0)}+M${at(0)}`, result: tot.compute + tot.replicationStorage + tot.drillStorage + tot.license})
   totalsRow[1] = sum('B', cost.rows.reduce((n, r) => n + r.count, 0))
   totalsRow[9] = sum('J', tot.replicationStorage)
   totalsRow[10] = sum('K', tot.compute)
@@ -447,7 +449,7 @@ export function costSummaryTable(doc: ReportDocument): Table {
     id: 'cost-summary',
     sheet: 'Cost Summary',
     title: `DR cost by component and state (${c})`,
-    note: `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : 'Prices'}: ${cost.priceSheet.file} (${cost.priceSheet.date}), ${cost.priceSheet.region}. ${cost.rows.length} VM row(s); ${cost.options.drillsPerYear} drills a year of ${cost.options.drillDays} days; Azure Hybrid Benefit ${cost.options.hybridBenefit ? 'on' : 'off'}; ${cost.options.redundancy}; discount ${cost.options.discountPercent} %.${tot.rowsMissingPrices ? ` ${tot.rowsMissingPrices} row(s) without prices left out.` : ''}`,
+    note: `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : 'Prices'}: ${cost.priceSheet.file} (${cost.priceSheet.date}), ${cost.priceSheet.region}. ${count(cost.rows.length, 'VM row')}; ${cost.options.drillsPerYear} drills a year of ${cost.options.drillDays} days; Azure Hybrid Benefit ${cost.options.hybridBenefit ? 'on' : 'off'}; ${cost.options.redundancy}; discount ${cost.options.discountPercent} %.${tot.rowsMissingPrices ? ` ${count(tot.rowsMissingPrices, 'row')} without prices left out.` : ''}`,
     columns: [t('Component or state', 40), num(`Per month (${c})`, 0), num(`Per year (${c})`, 0)],
     rows: rows.map(([label, monthly]) => [label, monthly, monthly * 12]),
     boldRows: new Set([rows.length - 1]),

@@ -8,6 +8,7 @@
 import {writeFileAtomic} from '../io/outputDir.js'
 import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './charts.js'
 import {money} from './costText.js'
+import {count} from '../text.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
@@ -106,9 +107,9 @@ function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefine
   const headline: Array<[string, string, string]> = [
     [`Bandwidth for a ${first.rpoMinutes}-minute RPO`, `${first.bandwidth100Mbps.toFixed(1)} Mbps`, `met 100 % of the time; ${first.bandwidth90Mbps.toFixed(1)} Mbps meets it 90 % of the time${doc.afterFixes ? `; all ${doc.afterFixes.vms} VMs after fixes: ${doc.afterFixes.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps` : ''}`],
     ['VMs to protect', `${doc.protection.vms.filter((v) => v.protect).length} of ${doc.protection.vms.length}`, `${compatible} compatible, ${incompatible} incompatible${doc.scope.left.length ? `; not protected: ${doc.scope.left.map((l) => l.vm).join(', ')}` : ''}`],
-    ['Azure cores to request', String(doc.protection.coresToRequest), `${doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length} storage account(s)`],
+    ['Azure cores to request', String(doc.protection.coresToRequest), count(doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, 'storage account')],
     ['On-premises storage to add', `${additional.toFixed(0)} GB`, 'for Hyper-V Replica logs on the host volumes'],
-    ['Initial replication', `${batches} batch(es)`, `at ${(doc.protection.batching[0]?.totalBandwidthMbps ?? first.bandwidth100Mbps).toFixed(1)} Mbps`],
+    ['Initial replication', count(batches, 'batch', 'batches'), `at ${(doc.protection.batching[0]?.totalBandwidthMbps ?? first.bandwidth100Mbps).toFixed(1)} Mbps`],
   ]
   if (doc.cost) {
     const c = doc.cost

@@ -9,6 +9,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import type {ReportDocument} from '../../src/report/document.js'
 import {writeReport} from '../../src/report/writeReport.js'
 import {EVIL, reportEstate} from '../helpers/reportEstate.js'
+import {pdfPageTexts} from '../helpers/outputs.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const tmp = tempDir()
@@ -16,16 +17,7 @@ let doc: ReportDocument
 let pdfBytes: Buffer
 let pages: string[]
 
-async function pageTexts(data: Buffer): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-  const pdf = await pdfjs.getDocument({data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false}).promise
-  const texts: string[] = []
-  for (let k = 1; k <= pdf.numPages; k++) {
-    const content = await (await pdf.getPage(k)).getTextContent()
-    texts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' '))
-  }
-  return texts
-}
+const pageTexts = pdfPageTexts
 
 beforeAll(async () => {
   const {report} = await reportEstate(tmp)

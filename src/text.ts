@@ -1,0 +1,15 @@
+/** Small text helpers every output shares. */
+
+/** "1 VM", "3 VMs", "2 batches" (plural given when not singular + s). */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? singular : plural}`
+}
+
+/**
+ * A worst day as every output labels it: "2026-10-26", or "2026-10-24 (2 h measured)" when the
+ * profile covers only part of that day or it had gaps (scaled to 24 h or filled: models/churnStats.ts).
+ */
+export function worstDayLabel(dayUtc: string | undefined, measuredShare: number): string {
+  if (!dayUtc) return '—'
+  return measuredShare < 1 ? `${dayUtc} (${(measuredShare * 24).toFixed(measuredShare * 24 < 10 ? 1 : 0)} h measured)` : dayUtc
+}
