@@ -2,6 +2,7 @@ import {Args, Command, Flags} from '@oclif/core'
 import {formatBytes, runOrExit} from '../src/cli.js'
 import type {IngestRunResult} from '../src/ingest/ingestRun.js'
 import {ProgressLine} from '../src/progress.js'
+import {defaultOf} from '../src/defaults.js'
 
 export default class Ingest extends Command {
   static override summary = 'Ingest performance-counter logs and an inventory into a churn profile'
@@ -22,7 +23,7 @@ Each file commits on its own: a bad file is reported with its line and column an
   static override flags = {
     profile: Flags.string({char: 'p', summary: 'Profile file to create or add to.', default: 'hvplan-profile.sqlite'}),
     inventory: Flags.string({summary: 'Inventory CSV (default: any found among the inputs).'}),
-    window: Flags.string({summary: 'Window length; fixed when the profile is created.', options: ['5m', '10m', '15m'], default: '5m'}),
+    window: Flags.string({summary: 'Window length; fixed when the profile is created.', options: ['5m', '10m', '15m'], default: `${defaultOf('windowMinutes')}m`}),
     tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter), e.g. "W. Europe Standard Time".'}),
     from: Flags.string({summary: 'Ignore samples before this UTC time (2026-10-25 or 2026-10-25T06:00:00Z).'}),
     to: Flags.string({summary: 'Ignore samples from this UTC time on.'}),

@@ -4,6 +4,7 @@ import {join} from 'node:path'
 import {formatBytes, runOrExit} from '../src/cli.js'
 import {costFlags, costFromFlags} from '../src/costFlags.js'
 import {ProgressLine} from '../src/progress.js'
+import {defaultOf} from '../src/defaults.js'
 
 interface PlanResult {
   readonly out: string
@@ -35,7 +36,7 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
     out: Flags.string({char: 'o', summary: 'Folder for the plan (must not exist or be empty, unless --force).', required: true}),
     inventory: Flags.string({summary: 'Inventory CSV (default: the one found among the inputs).'}),
     tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter).'}),
-    window: Flags.string({summary: 'Window length.', options: ['5m', '10m', '15m'], default: '5m'}),
+    window: Flags.string({summary: 'Window length.', options: ['5m', '10m', '15m'], default: `${defaultOf('windowMinutes')}m`}),
     force: Flags.boolean({summary: 'Replace an existing, non-empty --out folder.', default: false}),
     ...costFlags,
   }
@@ -50,7 +51,6 @@ The cost comes from a price sheet (--prices FILE, built with hvplan prices impor
       const {formatProfileSummary} = await import('../src/profile/formatSummary.js')
       const {formatBandwidthTable, formatVolumeSpace} = await import('../src/plan/formatPlan.js')
       const {count} = await import('../src/text.js')
-      const {defaultOf} = await import('../src/defaults.js')
       const {normalizeReplicationOptions} = await import('../src/plan/replicationOptions.js')
       const {costLine} = await import('../src/report/costText.js')
       const cost = costFromFlags(flags)

@@ -1,6 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
 import type {ProfileSummary} from '../../src/profile/summary.js'
+import {defaultOf} from '../../src/defaults.js'
 
 export default class ProfileShow extends Command {
   static override summary = 'Show the churn profile per VM and host volume, and its data quality'
@@ -10,7 +11,7 @@ export default class ProfileShow extends Command {
 
   static override flags = {
     profile: Flags.string({char: 'p', summary: 'Profile file.', default: 'hvplan-profile.sqlite'}),
-    percentile: Flags.integer({summary: 'Percentile of window churn to show.', default: 95, min: 1, max: 100}),
+    percentile: Flags.integer({summary: 'Percentile of window churn to show.', default: defaultOf('percentile'), min: 1, max: 100}),
   }
 
   async run(): Promise<ProfileSummary> {

@@ -3,6 +3,7 @@
  * NaN where a window has no data or too little coverage (a gap is never 0).
  */
 import type {ProfileStore} from './profileStore.js'
+import {defaultOf} from '../defaults.js'
 
 export interface ProfileDisk {
   readonly id: number
@@ -64,7 +65,7 @@ export interface LoadOptions {
 }
 
 export function loadProfile(store: ProfileStore, options: LoadOptions = {}): LoadedProfile {
-  const coverageThreshold = options.coverageThreshold ?? 0.5
+  const coverageThreshold = options.coverageThreshold ?? defaultOf('coverageThreshold')
   const measures = options.measures ?? ALL_MEASURES
   const db = store.db
   const wpd = store.windowsPerDay

@@ -133,6 +133,13 @@ describe('one plan in four outputs (samples/contoso)', () => {
     for (const v of json.bandwidth.churn.vms) expect(pdf.join(' ')).toContain(`${v.vm} ${f(v.avgMBps, 2)} ${f(v.percentileMBps, 2)} ${f(v.maxMBps, 2)} ${f(v.avgGBPerDay, 1)} ${f(v.worstDayGB, 1)} ${f(dr15.get(v.vm)!, 1)}`)
   })
 
+  it('prints what the README says it prints (the README\'s figures are a fresh run\'s)', () => {
+    const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
+    const block = /<!-- plan-output -->\n```text\n([^]*?)\n```\n<!-- \/plan-output -->/.exec(readme)![1]
+    const lines = new Set(terminal.split('\n'))
+    for (const line of block.split('\n')) expect(lines, line).toContain(line)
+  })
+
   it('tells how long replication may stay paused from the VMs to protect, the same on every page', () => {
     const finding = json.findings.find((f) => f.id === 'paused-replication')!
     // JSON writes a tolerance beyond the profiled period (Infinity) as null.
