@@ -42,7 +42,7 @@ export default class Bandwidth extends Command {
         this.log('')
         this.log(`Churn with growth, top VMs by P${options.percentile}:`)
         const n = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : '—')
-        this.log(table(['VM', `P${options.percentile} MB/s`, 'avg MB/s', 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day (UTC)', 'write IOPS avg', 'R/W IOPS avg', 'avg write KB'], plan.churn.vms.slice(0, 10).map((v) => [v.vm, n(v.percentileMBps), n(v.avgMBps), n(v.maxMBps), n(v.avgGBPerDay, 1), n(v.worstDayGB, 1), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare), n(v.avgWriteIops, 0), n(v.avgRwIops, 0), n(v.avgWriteSizeKB, 1)]), new Set([1, 2, 3, 4, 5, 7, 8, 9])))
+        this.log(table(['VM', `P${options.percentile} MB/s`, 'avg MB/s', 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day UTC (h measured)', 'write IOPS avg', 'R/W IOPS avg', 'avg write KB'], plan.churn.vms.slice(0, 10).map((v) => [v.vm, n(v.percentileMBps), n(v.avgMBps), n(v.maxMBps), n(v.avgGBPerDay, 1), n(v.worstDayGB, 1), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare), n(v.avgWriteIops, 0), n(v.avgRwIops, 0), n(v.avgWriteSizeKB, 1)]), new Set([1, 2, 3, 4, 5, 7, 8, 9])))
         const first = plan.rpos[0]
         this.log('')
         this.log(`DR bandwidth each VM keeps at RPO ${first.rpoMinutes} min (its own B100, scaled to the site's): ${first.perVm.slice(0, 5).map((v) => `${v.vm} ${v.drBandwidthMbps.toFixed(1)} Mbps`).join(', ')}${first.perVm.length > 5 ? ', …' : ''}`)

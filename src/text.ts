@@ -6,10 +6,11 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 }
 
 /**
- * A worst day as every output labels it: "2026-10-26", or "2026-10-24 (2 h measured)" when the
- * profile covers only part of that day or it had gaps (scaled to 24 h or filled: models/churnStats.ts).
+ * A worst day as every output labels it (under a header saying "hours measured"): "2026-10-26",
+ * or "2026-10-24 (2.0 h)" when the profile covers only part of that day or it had gaps (scaled to
+ * 24 h or filled: models/churnStats.ts).
  */
 export function worstDayLabel(dayUtc: string | undefined, measuredShare: number): string {
   if (!dayUtc) return '—'
-  return measuredShare < 1 ? `${dayUtc} (${(measuredShare * 24).toFixed(measuredShare * 24 < 10 ? 1 : 0)} h measured)` : dayUtc
+  return measuredShare < 1 ? `${dayUtc} (${(measuredShare * 24).toFixed(measuredShare * 24 < 10 ? 1 : 0)} h)` : dayUtc
 }

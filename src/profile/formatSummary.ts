@@ -17,7 +17,7 @@ export function formatProfileSummary(s: ProfileSummary): string {
   out.push('')
   out.push(
     table(
-      ['VM', 'hosts', 'disks', 'avg MB/s', `P${s.percentile} MB/s`, 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day (UTC)', 'avg write IOPS', 'max write IOPS', 'coverage %'],
+      ['VM', 'hosts', 'disks', 'avg MB/s', `P${s.percentile} MB/s`, 'max MB/s', 'avg GB/day', 'worst day GB', 'worst day UTC (h measured)', 'avg write IOPS', 'max write IOPS', 'coverage %'],
       [...s.vms]
         .sort((a, b) => b.p95ChurnMBps - a.p95ChurnMBps)
         .map((v) => [v.vm, v.hosts.join(','), String(v.disks), f(v.avgChurnMBps, 3), f(v.p95ChurnMBps, 3), f(v.maxChurnMBps, 3), f(v.avgGBPerDay, 1), f(v.worstDayGB, 1), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare), f(v.avgWriteIops, 0), f(v.maxWriteIops, 0), f(v.coveragePct, 1)]),

@@ -113,7 +113,7 @@ export function topVmsTable(doc: ReportDocument, rows = 10): Table {
     sheet: 'Top VMs',
     title: `Top ${Math.min(rows, doc.bandwidth.churn.vms.length)} VMs to protect by P${a.percentile} churn`,
     note: `Churn with ${a.growthPercent} % growth. ${DR_NOTE(first.rpoMinutes)}`,
-    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1), t('Worst day (UTC)', 24)],
+    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1), t('Worst day, UTC (h measured)', 26)],
     rows: doc.bandwidth.churn.vms.slice(0, rows).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm)), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare)]),
   }
 }

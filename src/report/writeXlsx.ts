@@ -33,6 +33,14 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
     if (table.note) {
       ws.getCell(2, 1).value = table.note
       ws.getCell(2, 1).font = {italic: true, color: {argb: SUB_FONT}}
+      // A long note wraps over the table's width (merged), instead of running far past it and
+      // shrinking the printed page.
+      const width = table.columns.reduce((n, c) => n + (c.width ?? 16), 0)
+      if (table.columns.length > 1) {
+        ws.mergeCells(2, 1, 2, table.columns.length)
+        ws.getCell(2, 1).alignment = {wrapText: true, vertical: 'top'}
+        ws.getRow(2).height = 15 * wrappedLines(table.note, width)
+      }
     }
     table.inputs?.forEach((input, k) => {
       const label = ws.getCell(inputRow + k, 1)
