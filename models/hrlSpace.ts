@@ -66,13 +66,16 @@ export function outageTolerance(bytesPerWindow: ArrayLike<number>, windowSeconds
 /**
  * The most bytes written in any span of `seconds` (whole windows, rounded up): the churn an IR of
  * that length must log at worst. A span longer than the series takes the series' mean rate over
- * it. Example (300 s windows [1, 5, 2, 0]): 600 s → 7; 2,400 s → 8 × 2 = 16.
+ * it; an endless span, without bound (0 when nothing is written). Example (300 s windows
+ * [1, 5, 2, 0]): 600 s → 7; 2,400 s → 8 × 2 = 16.
  */
 export function worstSpanBytes(bytesPerWindow: ArrayLike<number>, windowSeconds: number, seconds: number): number {
   const n = bytesPerWindow.length
   if (n === 0 || !(seconds > 0)) return 0
   let total = 0
   for (let i = 0; i < n; i++) total += bytesPerWindow[i]
+  // An IR that never ends (no bandwidth left) logs without bound, unless nothing is written.
+  if (seconds === Infinity) return total > 0 ? Infinity : 0
   const m = Math.ceil(seconds / windowSeconds - 1e-9)
   if (m >= n) return (total * seconds) / (n * windowSeconds)
   let sum = 0

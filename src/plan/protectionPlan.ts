@@ -117,11 +117,16 @@ function volumeFreeBytes(basis: PlanBasis, scope: ProtectionScope): Map<string, 
   return free
 }
 
-/** The facts of a VM's VHDs that do not depend on the RPO: log series with growth, cycle logs, spans. */
+/**
+ * The facts of a VM's VHDs that do not depend on the RPO: cycle logs and worst spans of the filled
+ * writes, without growth — logs, backlogs and spans all scale with the growth factor, so it is
+ * applied to the results (a backlog at bandwidth B of logs × g is g × the backlog at B / g) and no
+ * grown copy of every series is kept.
+ */
 interface VmLogFacts {
   readonly vm: string
   readonly vmLogs: Float64Array
-  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: Float64Array; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
+  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: ArrayLike<number>; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
   readonly usedBytes: number
   readonly meanChurnBytesPerSec: number
 }
@@ -129,34 +134,33 @@ interface VmLogFacts {
 function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
   const {profile, options} = basis
   const f = options.copyFrequencySeconds
+  const g = options.growthFactor
   return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
     const vhds = disks.map((i) => {
-      // Log bytes are writes with growth (the wire factor is the link's business).
       const filled = basis.filled[i]
-      const series = new Float64Array(filled.length)
-      for (let w = 0; w < series.length; w++) series[w] = filled[w] * options.growthFactor
-      const logs = cycleLogBytes(series, profile.windowSeconds, f)
+      // With the copy frequency equal to the window, the cycle logs are the windows themselves.
+      const logs = f === profile.windowSeconds ? filled : cycleLogBytes(filled, profile.windowSeconds, f)
       let largestLog = 0
-      for (const x of logs) if (x > largestLog) largestLog = x
+      for (let k = 0; k < logs.length; k++) if (logs[k] > largestLog) largestLog = logs[k]
       const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
-      const spans = new Map<number, number>() // worst span bytes by span length in windows
+      const spans = new Map<number, number>() // worst span bytes (with growth) by span length in windows
       const worstSpan = (seconds: number) => {
-        const m = Number.isFinite(seconds) ? Math.ceil(seconds / profile.windowSeconds - 1e-9) : Infinity
+        const m = Math.ceil(seconds / profile.windowSeconds - 1e-9) // Infinity stays Infinity
         let bytes = spans.get(m)
         if (bytes === undefined) {
-          bytes = Number.isFinite(m) ? worstSpanBytes(series, profile.windowSeconds, m * profile.windowSeconds) : Infinity
+          bytes = worstSpanBytes(filled, profile.windowSeconds, m * profile.windowSeconds) * g
           spans.set(m, bytes)
         }
         return bytes
       }
-      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs, largestLog, worstSpan}
+      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs, largestLog: largestLog * g, worstSpan}
     })
     const vmLogs = new Float64Array(vhds[0]?.logs.length ?? 0)
     for (const v of vhds) for (let k = 0; k < v.logs.length; k++) vmLogs[k] += v.logs[k]
     let total = 0
     for (const x of vmLogs) total += x
     const usedBytes = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
-    return {vm, vmLogs, vhds, usedBytes, meanChurnBytesPerSec: total / (vmLogs.length * f || 1)}
+    return {vm, vmLogs, vhds, usedBytes, meanChurnBytesPerSec: (total * g) / (vmLogs.length * f || 1)}
   })
 }
 
@@ -174,7 +178,8 @@ function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, num
     for (const v of vm.vhds) {
       const entry = {
         irNeed: (seconds: number) => irNeedBytes(v.vhdBytes, v.worstSpan(seconds)),
-        drNeed: drNeedBytes(v.vhdBytes, vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, drBytesPerSec / options.wireFactor), v.largestLog, resyncShare),
+        // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
+        drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, drBytesPerSec / options.wireFactor / options.growthFactor), v.largestLog, resyncShare),
       }
       byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), entry])
     }

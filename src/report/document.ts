@@ -133,7 +133,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     cost,
-    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), cost}),
+    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), cost}),
     heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms),
     limits,
   }

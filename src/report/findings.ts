@@ -24,7 +24,8 @@ export interface Finding {
   readonly vms: readonly string[]
 }
 
-export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; cost?: CostPlan | null}): Finding[] {
+export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; resyncShareOfVhd: number; cost?: CostPlan | null}): Finding[] {
+  const share = (x: number) => `${Math.round(x * 100)} %`
   const findings: Finding[] = []
   const {scope, profile, bandwidth, protection, outage, atBandwidth} = input
   const first = bandwidth.rpos[0]
@@ -54,13 +55,13 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
   }
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
-    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches 50 % of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
+    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches ${share(input.resyncShareOfVhd)} of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
   } else {
     // Nothing at risk for the outage assessed: still say how long replication may stay paused.
     const known = outage.vms.filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
     if (known.length) {
       const worst = known[0]
-      findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps each VHD's Hyper-V Replica log growing on the hosts. From the worst start in the profile, ${worst.name} reaches its first limit — ${worst.limitedBy} — after ${worst.worstHours.toFixed(1)} h (typical start: ${worst.typicalHours.toFixed(1)} h); past 50 % of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: [worst.name]})
+      findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps each VHD's Hyper-V Replica log growing on the hosts. From the worst start in the profile, ${worst.name} reaches its first limit — ${worst.limitedBy} — after ${worst.worstHours.toFixed(1)} h (typical start: ${worst.typicalHours.toFixed(1)} h); past ${share(input.resyncShareOfVhd)} of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: [worst.name]})
     }
   }
   const flagged = protection.volumes.filter((v) => v.byRpo.some((r) => r.status === 'short' || r.status === 'tight'))

@@ -49,6 +49,8 @@ describe('IR and DR needs per VHD (spec §4.6)', () => {
     expect(worstSpanBytes([1, 5, 2, 0], 300, 300)).toBe(5)
     expect(worstSpanBytes([1, 5, 2, 0], 300, 2400)).toBe(16)
     expect(worstSpanBytes([], 300, 2400)).toBe(0)
+    expect(worstSpanBytes([1, 5, 2, 0], 300, Infinity)).toBe(Infinity)
+    expect(worstSpanBytes([0, 0], 300, Infinity)).toBe(0)
   })
 
   it('a VHD\'s backlog is its part of the VM\'s logs not yet uploaded', () => {
