@@ -3,7 +3,7 @@ import {runOrExit} from '../src/cli.js'
 import type {ProtectionScope} from '../src/plan/assessment.js'
 import type {AfterFixes} from '../src/plan/context.js'
 import type {ReplicationPlan} from '../src/plan/replicationPlan.js'
-import {percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag, scopeFromFlags} from '../src/replicationFlags.js'
+import {openFromFlags, percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag} from '../src/replicationFlags.js'
 
 export default class Bandwidth extends Command {
   static override summary = 'Bandwidth replication needs to meet each RPO (100 % and 90 % of the time), and what sets it'
@@ -16,19 +16,14 @@ export default class Bandwidth extends Command {
   async run(): Promise<ReplicationPlan & {scope: ProtectionScope; afterFixes: AfterFixes | null}> {
     const {flags} = await this.parse(Bandwidth)
     return runOrExit(this, async () => {
-      const {withProfile} = await import('../src/store/profileStore.js')
-      const {loadProfile} = await import('../src/store/loadProfile.js')
-      const {loadLimits} = await import('../src/limits.js')
-      const {loadVmCatalog} = await import('../src/vmCatalog.js')
-      const {afterFixes, planContext} = await import('../src/plan/context.js')
+      const {withPlanContext} = await import('../src/plan/openContext.js')
+      const {afterFixes} = await import('../src/plan/context.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
       const {worstDayLabel} = await import('../src/text.js')
       const {formatBandwidthTable} = await import('../src/plan/formatPlan.js')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
-      const limits = loadLimits(flags.limits)
-      const {scope, plan, fixed} = withProfile(flags.profile, (store) => {
-        const context = planContext(loadProfile(store, {coverage: false}), options, limits, loadVmCatalog(), scopeFromFlags(flags), flags['managed-disks'])
+      const {scope, plan, fixed} = withPlanContext(openFromFlags(flags), options, (context) => {
         const plan = planReplication(context.basis, context.scope.vms, context.send)
         return {scope: context.scope, plan, fixed: afterFixes(context)}
       })

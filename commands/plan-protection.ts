@@ -1,7 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
 import type {ProtectionPlan} from '../src/plan/protectionPlan.js'
-import {percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag, scopeFromFlags} from '../src/replicationFlags.js'
+import {openFromFlags, percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag} from '../src/replicationFlags.js'
 
 export default class PlanProtection extends Command {
   static override summary = 'Compatibility, Azure storage, on-premises HRL space and IR batches for each VM'
@@ -21,24 +21,14 @@ export default class PlanProtection extends Command {
     const {flags} = await this.parse(PlanProtection)
     return runOrExit(this, async () => {
       const {positiveNumberFlag} = await import('../src/errors.js')
-      const {withProfile} = await import('../src/store/profileStore.js')
-      const {loadProfile, withInventory} = await import('../src/store/loadProfile.js')
-      const {readInventory} = await import('../src/ingest/inventory.js')
-      const {loadLimits} = await import('../src/limits.js')
-      const {planContext} = await import('../src/plan/context.js')
+      const {withPlanContext} = await import('../src/plan/openContext.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {planProtection} = await import('../src/plan/protectionPlan.js')
       const {formatVolumeSpace} = await import('../src/plan/formatPlan.js')
-      const {loadVmCatalog} = await import('../src/vmCatalog.js')
       const {table} = await import('../src/profile/formatSummary.js')
       const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
       const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
-      const limits = loadLimits(flags.limits)
-      const catalog = loadVmCatalog(flags['vm-sizes'])
-      const inventory = flags.inventory ? readInventory(flags.inventory).disks : undefined
-      const plan = withProfile(flags.profile, (store) => {
-        const loaded = inventory ? withInventory(loadProfile(store, {coverage: false}), inventory) : loadProfile(store, {coverage: false})
-        const context = planContext(loaded, options, limits, catalog, scopeFromFlags(flags), flags['managed-disks'])
+      const plan = withPlanContext(openFromFlags(flags), options, (context, limits, catalog) => {
         const replication = planReplication(context.basis, context.scope.vms, context.send)
         return planProtection(context.basis, context.assessed, context.scope, replication, limits, catalog, {bandwidthMbps: bandwidth, managedDisks: flags['managed-disks']})
       })

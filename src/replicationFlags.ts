@@ -5,6 +5,7 @@
 import {Flags} from '@oclif/core'
 import {DEFAULTS, defaultOf} from './defaults.js'
 import type {ScopeOptions} from './plan/assessment.js'
+import type {OpenPlanOptions} from './plan/openContext.js'
 import {normalizeReplicationOptions, type ReplicationOptions} from './plan/replicationOptions.js'
 
 export const replicationFlags = {
@@ -45,4 +46,11 @@ export function replicationOptionsFromFlags(flags: SharedFlags, extra: {rpo?: nu
 
 export function scopeFromFlags(flags: {'include-vm'?: string[]; 'exclude-vm'?: string[]; 'all-vms': boolean}): ScopeOptions {
   return {includeVms: flags['include-vm'] ?? [], excludeVms: flags['exclude-vm'] ?? [], allVms: flags['all-vms']}
+}
+
+type OpenFlags = {profile: string; limits?: string; 'managed-disks': boolean; 'include-vm'?: string[]; 'exclude-vm'?: string[]; 'all-vms': boolean; 'vm-sizes'?: string; inventory?: string}
+
+/** The profile, limits, catalog, inventory and scope the shared flags name (src/plan/openContext.ts). */
+export function openFromFlags(flags: OpenFlags): OpenPlanOptions {
+  return {profile: flags.profile, limits: flags.limits, vmSizes: flags['vm-sizes'], inventory: flags.inventory, scope: scopeFromFlags(flags), managedDisks: flags['managed-disks']}
 }

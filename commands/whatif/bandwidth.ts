@@ -1,7 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
 import {defaultOf} from '../../src/defaults.js'
-import {replicationFlags, replicationOptionsFromFlags, scopeFromFlags} from '../../src/replicationFlags.js'
+import {openFromFlags, replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
 import type {ProtectionScope} from '../../src/plan/assessment.js'
 import type {WhatIfPlan} from '../../src/plan/whatIfPlan.js'
 
@@ -22,21 +22,13 @@ export default class WhatIfBandwidth extends Command {
     const {flags} = await this.parse(WhatIfBandwidth)
     return runOrExit(this, async () => {
       const {HvplanError} = await import('../../src/errors.js')
-      const {withProfile} = await import('../../src/store/profileStore.js')
-      const {loadProfile} = await import('../../src/store/loadProfile.js')
-      const {loadLimits} = await import('../../src/limits.js')
-      const {loadVmCatalog} = await import('../../src/vmCatalog.js')
-      const {planContext} = await import('../../src/plan/context.js')
+      const {withPlanContext} = await import('../../src/plan/openContext.js')
       const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
       const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
       const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
-      const limits = loadLimits(flags.limits)
-      const {scope, plan} = withProfile(flags.profile, (store) => {
-        const context = planContext(loadProfile(store, {coverage: false}), options, limits, loadVmCatalog(), scopeFromFlags(flags), flags['managed-disks'])
-        return {scope: context.scope, plan: planWhatIf(context.basis, context.send, flags.rpo, bandwidths)}
-      })
+      const {scope, plan} = withPlanContext(openFromFlags(flags), options, (context) => ({scope: context.scope, plan: planWhatIf(context.basis, context.send, flags.rpo, bandwidths)}))
       if (!this.jsonEnabled()) {
         this.log(`For ${scope.text}`)
         this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)

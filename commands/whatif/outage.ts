@@ -3,7 +3,7 @@ import {runOrExit} from '../../src/cli.js'
 import {defaultOf} from '../../src/defaults.js'
 import type {ProtectionScope} from '../../src/plan/assessment.js'
 import type {OutagePlan} from '../../src/plan/outagePlan.js'
-import {replicationFlags, replicationOptionsFromFlags, scopeFromFlags} from '../../src/replicationFlags.js'
+import {openFromFlags, replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
 
 export default class WhatIfOutage extends Command {
   static override summary = 'Which VMs to protect and host volumes survive a WAN outage (or paused replication) of a given length'
@@ -19,25 +19,18 @@ export default class WhatIfOutage extends Command {
     const {flags} = await this.parse(WhatIfOutage)
     return runOrExit(this, async () => {
       const {positiveNumberFlag} = await import('../../src/errors.js')
-      const {withProfile} = await import('../../src/store/profileStore.js')
-      const {loadProfile} = await import('../../src/store/loadProfile.js')
-      const {planContext} = await import('../../src/plan/context.js')
+      const {withPlanContext} = await import('../../src/plan/openContext.js')
       const {planOutage} = await import('../../src/plan/outagePlan.js')
-      const {limit, loadLimits} = await import('../../src/limits.js')
-      const {loadVmCatalog} = await import('../../src/vmCatalog.js')
+      const {limit} = await import('../../src/limits.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       const hours = positiveNumberFlag('hours', flags.hours, 'hours')
       const options = replicationOptionsFromFlags(flags, {})
-      const limits = loadLimits(flags.limits)
-      const {scope, plan} = withProfile(flags.profile, (store) => {
-        const context = planContext(loadProfile(store, {coverage: false}), options, limits, loadVmCatalog(), scopeFromFlags(flags), flags['managed-disks'])
-        return {scope: context.scope, plan: planOutage(context.basis, context.scope.vms, hours, limit(limits, 'hrlResyncShareOfVhd'))}
-      })
+      const {scope, plan, limitsSet} = withPlanContext(openFromFlags(flags), options, (context, limits) => ({scope: context.scope, plan: planOutage(context.basis, context.scope.vms, hours, limit(limits, 'hrlResyncShareOfVhd')), limitsSet: limits.set}))
       if (!this.jsonEnabled()) {
         const h = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '—' : `> ${plan.profileHours.toFixed(0)}`)
         const rows = (list: OutagePlan['vms']) => list.map((r) => [r.name, Number.isFinite(r.capacityGB) ? r.capacityGB.toFixed(0) : '—', h(r.worstHours), r.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '', h(r.typicalHours), r.verdict])
         this.log(`For ${scope.text}`)
-        this.log(`Outage of ${hours} h, churn +${plan.growthPercent} % (limits: ${limits.set})`)
+        this.log(`Outage of ${hours} h, churn +${plan.growthPercent} % (limits: ${limitsSet})`)
         this.log('')
         this.log(table(['VM', 'limit GB', 'worst h', 'worst start UTC', 'typical h', `${hours} h outage`, 'first limit reached (worst start)'], plan.vms.map((r, k) => [...rows(plan.vms)[k], r.limitedBy]), new Set([1, 2, 4])))
         this.log('')

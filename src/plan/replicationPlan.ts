@@ -117,7 +117,7 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
       bandwidth90Mbps: bytesPerSecToMbps(b90),
       driver: explain(logs, vmLogs, params, b100, mean, originMs),
       largestCopyFrequencySeconds: largest,
-      bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
+      bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(largest === f ? b100 : bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
       perVm: own.map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
     }
   })
