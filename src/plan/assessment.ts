@@ -5,13 +5,13 @@
  * VM). Inventory VMs without counter data are listed apart, never planned as zero churn.
  */
 import {type Tier, vmStorage, type VmStorage} from '../../models/azureStorage.js'
-import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
+import type {ChurnFigures} from '../../models/churnStats.js'
 import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '../../models/compatibility.js'
 import {pickVmSize} from '../../models/vmSize.js'
 import {globToRegExp} from '../ingest/mapping.js'
 import {limit, type Limits} from '../limits.js'
 import type {VmCatalog} from '../vmCatalog.js'
-import {diskInventory, disksByVm, type PlanBasis, sumFilled} from './basis.js'
+import {diskInventory, disksByVm, type PlanBasis, workloadFigures} from './basis.js'
 
 export interface DiskAssessment {
   readonly path: string
@@ -39,8 +39,7 @@ export interface VmAssessment {
 }
 
 export function assessVms(basis: PlanBasis, limits: Limits, catalog: VmCatalog, managedDisks: boolean): VmAssessment[] {
-  const {profile, options} = basis
-  const n = profile.windowCount
+  const {profile} = basis
   const inv = (i: number) => diskInventory(profile.disks[i])
   const compatLimits: CompatibilityLimits = {
     ...(Object.fromEntries(['maxDiskSizeGB', 'maxOsDiskSizeGen1GB', 'maxOsDiskSizeGen2GB', 'maxDisksPerVm', 'maxIopsPerDisk', 'maxIopsPerVm', 'maxAverageChurnPerVmMBps', 'maxAverageEffectiveWriteIops'].map((k) => [k, limit(limits, k)])) as unknown as CompatibilityLimits),
@@ -53,20 +52,7 @@ export function assessVms(basis: PlanBasis, limits: Limits, catalog: VmCatalog, 
     },
   }
   const tiers = limits.premiumTiers.tiers as readonly Tier[]
-  const figures = (indices: readonly number[]) =>
-    churnFigures(
-      {
-        writeBytes: sumSeries(indices.map((i) => profile.series[i].writeBytes), n),
-        filledWriteBytes: sumFilled(basis, indices),
-        writeOps: sumSeries(indices.map((i) => profile.series[i].writeOps), n),
-        readBytes: sumSeries(indices.map((i) => profile.series[i].readBytes), n),
-        readOps: sumSeries(indices.map((i) => profile.series[i].readOps), n),
-      },
-      profile.windowSeconds,
-      profile.firstWindow,
-      options.percentile,
-      options.growthFactor,
-    )
+  const figures = (indices: readonly number[]) => workloadFigures(basis, indices)
   return [...disksByVm(basis).entries()].map(([vm, indices]): VmAssessment => {
     const f = figures(indices)
     const first = inv(indices[0])

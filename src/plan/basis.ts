@@ -4,6 +4,7 @@
  * gaps filled (models/fillGaps.ts: never zero). The send series, the churn figures, the heat map,
  * the replica-log needs and the outage tolerance all read these same filled series.
  */
+import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {HvplanError} from '../errors.js'
 import {globToRegExp} from '../ingest/mapping.js'
@@ -91,4 +92,26 @@ export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1
     for (let w = 0; w < out.length; w++) out[w] += f[w] * factor
   }
   return out
+}
+
+const figuresCache = new WeakMap<PlanBasis, Map<string, ChurnFigures>>()
+
+/**
+ * The growth-adjusted churn and IOPS figures of some disks summed per window (one disk, a VM, the
+ * site), computed once per basis: the assessment and the replication plan ask for the same VMs and
+ * disks. Measures not loaded give NaN figures.
+ */
+export function workloadFigures(basis: PlanBasis, indices: readonly number[]): ChurnFigures {
+  let cache = figuresCache.get(basis)
+  if (!cache) figuresCache.set(basis, (cache = new Map()))
+  const key = indices.join(',')
+  let figures = cache.get(key)
+  if (!figures) {
+    const {profile, options} = basis
+    const n = profile.windowCount
+    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') => (indices.every((i) => profile.series[i][m].length === n) ? sumSeries(indices.map((i) => profile.series[i][m]), n) : new Float64Array(0))
+    figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: sumFilled(basis, indices), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
+    cache.set(key, figures)
+  }
+  return figures
 }

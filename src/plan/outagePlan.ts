@@ -7,7 +7,7 @@
  * the verdict for a given outage.
  */
 import {outageTimes, summarizeOutageTimes} from '../../models/hrlSpace.js'
-import {diskInventory, disksByVm, hostVolume, type PlanBasis} from './basis.js'
+import {diskInventory, disksByVm, hostVolume, type PlanBasis, sumFilled} from './basis.js'
 
 const GB = 2 ** 30
 
@@ -44,11 +44,7 @@ export function planOutage(basis: PlanBasis, vms: readonly string[], outageHours
   const ws = profile.windowSeconds
   const g = options.growthFactor
   const unknown: string[] = []
-  const grown = (disks: readonly number[]) => {
-    const out = new Float64Array(profile.windowCount)
-    for (const i of disks) for (let w = 0; w < out.length; w++) out[w] += basis.filled[i][w] * g
-    return out
-  }
+  const grown = (disks: readonly number[]) => sumFilled(basis, disks, g)
   const verdictOf = (worstHours: number, typicalHours: number): OutageRow['verdict'] => (worstHours >= outageHours ? 'survives' : typicalHours >= outageHours ? 'at risk' : 'fails')
   const unknownRow = (name: string): OutageRow => {
     unknown.push(name)
@@ -80,9 +76,10 @@ export function planOutage(basis: PlanBasis, vms: readonly string[], outageHours
     const first = new Float64Array(profile.windowCount).fill(Infinity)
     const limitOf = new Array<string>(profile.windowCount).fill('')
     const capacityOf = new Float64Array(profile.windowCount).fill(NaN)
+    /** Per start, keep the limit reached first (a limit never reached names nothing). */
     const take = (times: Float64Array, label: string, capacity: number) => {
       for (let w = 0; w < times.length; w++) {
-        if (times[w] < first[w] || !limitOf[w]) {
+        if (times[w] < first[w]) {
           first[w] = times[w]
           limitOf[w] = label
           capacityOf[w] = capacity
@@ -113,7 +110,8 @@ export function planOutage(basis: PlanBasis, vms: readonly string[], outageHours
     if (known === 0) return unknownRow(vm)
     const t = summarizeOutageTimes(first)
     const at = t.worstStartWindow
-    return {...row(vm, limitOf[at] || '—', capacityOf[at], first), name: vm}
+    // No limit reached from any start within the period: nothing to name.
+    return {...row(vm, limitOf[at] || 'none within the profiled period', capacityOf[at], first), name: vm}
   })
   const byWorst = (a: OutageRow, b: OutageRow) => (Number.isNaN(a.worstHours) ? 1 : Number.isNaN(b.worstHours) ? -1 : a.worstHours - b.worstHours)
   return {outageHours, profileHours: (profile.windowCount * ws) / 3600, growthPercent: options.growthPercent, vms: vmRows.sort(byWorst), vhds: vhds.sort(byWorst), volumes: volumes.sort(byWorst), unknown}

@@ -4,10 +4,10 @@
  * series, and runs the cycle model for every RPO; explains B100 by the interval that sets it and
  * the VMs that wrote most in it; gives each VM the DR bandwidth it keeps.
  */
-import {type ChurnFigures, churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {type ChurnFigures, seriesStats} from '../../models/churnStats.js'
 import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate, uploadTimes} from '../../models/replication.js'
 import {DEFAULTS} from '../defaults.js'
-import {diskInventory, disksByVm, type PlanBasis, sumFilled} from './basis.js'
+import {diskInventory, disksByVm, type PlanBasis, sumFilled, workloadFigures} from './basis.js'
 import type {ReplicationOptions} from './replicationOptions.js'
 
 export interface RpoBandwidth {
@@ -164,12 +164,8 @@ function explain(logs: Float64Array, vmLogs: ReadonlyArray<readonly [string, Flo
 
 /** Growth-adjusted churn figures per disk, per VM (per-window sum of its disks) and for the site. */
 function churnReport(basis: PlanBasis, disks: readonly number[]): ReplicationPlan['churn'] {
-  const {profile, options} = basis
-  const n = profile.windowCount
-  const figures = (indices: readonly number[]) => {
-    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') => (indices.every((i) => profile.series[i][m].length === n) ? sumSeries(indices.map((i) => profile.series[i][m]), n) : new Float64Array(0))
-    return churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: sumFilled(basis, indices), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
-  }
+  const {profile} = basis
+  const figures = (indices: readonly number[]) => workloadFigures(basis, indices)
   const vmNames = [...new Set(disks.map((i) => profile.disks[i].vm))]
   return {
     site: figures(disks),
