@@ -10,6 +10,7 @@ import {checkCompatibility, type Compatibility, type CompatibilityLimits} from '
 import {pickVmSize} from '../../models/vmSize.js'
 import {globToRegExp} from '../ingest/mapping.js'
 import {limit, type Limits} from '../limits.js'
+import {type LoadedProfile, vmsWithoutData} from '../store/loadProfile.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {diskInventory, disksByVm, type PlanBasis, workloadFigures} from './basis.js'
 
@@ -147,7 +148,7 @@ export interface ProtectionScope {
   readonly text: string
 }
 
-export function protectionScope(assessed: readonly VmAssessment[], options: ScopeOptions, withoutData: PlanBasis['profile']['withoutData'] = []): ProtectionScope {
+export function protectionScope(assessed: readonly VmAssessment[], options: ScopeOptions, withoutData: LoadedProfile['withoutData'] = []): ProtectionScope {
   const include = options.includeVms.map(globToRegExp)
   const exclude = options.excludeVms.map(globToRegExp)
   const left: Array<{vm: string; reason: string}> = []
@@ -161,14 +162,7 @@ export function protectionScope(assessed: readonly VmAssessment[], options: Scop
       forced.push(v.vm)
     } else left.push({vm: v.vm, reason: v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => f.text).join('; ')})
   }
-  const byVm = new Map<string, {host: string; profiled: boolean; disks: Array<{path: string; sizeGB: number | undefined}>}>()
-  const profiled = new Set(assessed.map((v) => v.vm.toLowerCase()))
-  for (const d of withoutData) {
-    const e = byVm.get(d.vm) ?? {host: d.host, profiled: profiled.has(d.vm.toLowerCase()), disks: []}
-    e.disks.push({path: d.path, sizeGB: d.sizeGB})
-    byVm.set(d.vm, e)
-  }
-  const noDataAll = [...byVm.entries()].map(([vm, e]) => ({vm, ...e})).sort((a, b) => a.vm.localeCompare(b.vm))
+  const noDataAll = vmsWithoutData({disks: assessed.map((v) => ({vm: v.vm})), withoutData})
   const noData = noDataAll.filter((v) => !v.profiled)
   const basis = options.allVms ? 'all profiled' : 'to protect'
   const text = `${vms.length} of ${assessed.length} profiled VMs${options.allVms ? ' (all, --all-vms)' : ''}${left.length ? `; not protected: ${left.map((l) => l.vm).join(', ')}` : ''}${forced.length ? `; forced in: ${forced.join(', ')}` : ''}${noData.length ? `; no counter data: ${noData.map((v) => v.vm).join(', ')}` : ''}`

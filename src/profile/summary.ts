@@ -5,7 +5,7 @@
 import {churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {defaultOf} from '../defaults.js'
-import {type LoadedProfile, loadProfile} from '../store/loadProfile.js'
+import {type LoadedProfile, loadProfile, vmsWithoutData} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 
 const MB = 2 ** 20
@@ -147,8 +147,7 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
   const daysProfiled = Number.isFinite(first) && Number.isFinite(last) ? (last - first) / 86_400_000 : 0
   const coveragePct = windows ? (100 * present) / windows : 0
   const guessed = union((x) => x.findings.guessedInstances)
-  const profiled = new Set(profile.disks.map((d) => d.vm.toLowerCase()))
-  const withoutData = [...new Set(profile.withoutData.filter((d) => !profiled.has(d.vm.toLowerCase())).map((d) => d.vm))].sort((a, b) => a.localeCompare(b))
+  const withoutData = vmsWithoutData(profile).filter((v) => !v.profiled).map((v) => v.vm)
   const inventoryVms = new Set([...profile.disks.filter((d) => d.mappedBy === 'inventory').map((d) => d.vm.toLowerCase()), ...withoutData.map((v) => v.toLowerCase())]).size
   const reasons: string[] = []
   if (daysProfiled < RECOMMENDED_DAYS) reasons.push(`${daysProfiled.toFixed(1)} days profiled; at least ${RECOMMENDED_DAYS} (ideally ${IDEAL_DAYS}) are recommended to catch weekly peaks`)

@@ -152,6 +152,21 @@ function emptySeries(n: number, measures: readonly LoadedMeasure[], coverage = t
 }
 
 /**
+ * The inventory disks without counter data, by VM (VMs by name): a VM none of whose disks has data
+ * (profiled: false: not planned, "no data"), or a profiled VM missing some disks (profiled: true).
+ */
+export function vmsWithoutData(profile: {readonly disks: ReadonlyArray<{readonly vm: string}>; readonly withoutData: LoadedProfile['withoutData']}): Array<{vm: string; host: string; profiled: boolean; disks: Array<{path: string; sizeGB: number | undefined}>}> {
+  const profiled = new Set(profile.disks.map((d) => d.vm.toLowerCase()))
+  const byVm = new Map<string, {host: string; profiled: boolean; disks: Array<{path: string; sizeGB: number | undefined}>}>()
+  for (const d of profile.withoutData) {
+    const e = byVm.get(d.vm) ?? {host: d.host, profiled: profiled.has(d.vm.toLowerCase()), disks: []}
+    e.disks.push({path: d.path, sizeGB: d.sizeGB})
+    byVm.set(d.vm, e)
+  }
+  return [...byVm.entries()].map(([vm, e]) => ({vm, ...e})).sort((a, b) => a.vm.localeCompare(b.vm))
+}
+
+/**
  * The profile with the inventory facts of another export laid over its disks (matched by disk key):
  * for planning with a newer inventory than the one ingested.
  */
