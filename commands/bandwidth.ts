@@ -3,7 +3,7 @@ import {runOrExit} from '../src/cli.js'
 import type {ProtectionScope} from '../src/plan/assessment.js'
 import type {AfterFixes} from '../src/plan/context.js'
 import type {ReplicationPlan} from '../src/plan/replicationPlan.js'
-import {openFromFlags, percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag} from '../src/replicationFlags.js'
+import {modelFlags, openFromFlags, profileFlags, replicationOptionsFromFlags} from '../src/planFlags.js'
 
 export default class Bandwidth extends Command {
   static override summary = 'Bandwidth replication needs to meet each RPO (100 % and 90 % of the time), and what sets it'
@@ -11,7 +11,7 @@ export default class Bandwidth extends Command {
   static override examples = ['<%= config.bin %> bandwidth', '<%= config.bin %> bandwidth --rpo 15 --rpo 30 --growth 50 --exclude-disk "*pagefile*" --json', '<%= config.bin %> bandwidth --all-vms']
   static override enableJsonFlag = true
 
-  static override flags = {...replicationFlags, rpo: rpoFlag, percentile: percentileFlag}
+  static override flags = {...profileFlags, ...modelFlags}
 
   async run(): Promise<ReplicationPlan & {scope: ProtectionScope; afterFixes: AfterFixes | null}> {
     const {flags} = await this.parse(Bandwidth)
@@ -22,7 +22,7 @@ export default class Bandwidth extends Command {
       const {table} = await import('../src/profile/formatSummary.js')
       const {worstDayLabel} = await import('../src/text.js')
       const {formatBandwidthTable} = await import('../src/plan/formatPlan.js')
-      const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
+      const options = replicationOptionsFromFlags(flags)
       const {scope, plan, fixed} = withPlanContext(openFromFlags(flags), options, (context) => {
         const plan = planReplication(context.basis, context.scope.vms, context.send)
         return {scope: context.scope, plan, fixed: afterFixes(context)}

@@ -2,7 +2,8 @@ import {Args, Command, Flags} from '@oclif/core'
 import {formatBytes, runOrExit} from '../src/cli.js'
 import type {IngestRunResult} from '../src/ingest/ingestRun.js'
 import {ProgressLine} from '../src/progress.js'
-import {defaultOf} from '../src/defaults.js'
+import {ingestWarnings} from '../src/ingest/formatIngest.js'
+import {ingestFlags, ingestOptionsFromFlags} from '../src/planFlags.js'
 
 export default class Ingest extends Command {
   static override summary = 'Ingest performance-counter logs and an inventory into a churn profile'
@@ -22,13 +23,7 @@ Each file commits on its own: a bad file is reported with its line and column an
 
   static override flags = {
     profile: Flags.string({char: 'p', summary: 'Profile file to create or add to.', default: 'hvplan-profile.sqlite'}),
-    inventory: Flags.string({summary: 'Inventory CSV (default: any found among the inputs).'}),
-    window: Flags.string({summary: 'Window length; fixed when the profile is created.', options: ['5m', '10m', '15m'], default: `${defaultOf('windowMinutes')}m`}),
-    tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter), e.g. "W. Europe Standard Time".'}),
-    from: Flags.string({summary: 'Ignore samples before this UTC time (2026-10-25 or 2026-10-25T06:00:00Z).'}),
-    to: Flags.string({summary: 'Ignore samples from this UTC time on.'}),
-    'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
-    aliases: Flags.string({summary: 'JSON file of extra localized object/counter names (format in docs/ingest.md).'}),
+    ...ingestFlags,
   }
 
   async run(): Promise<IngestRunResult> {
@@ -38,16 +33,7 @@ Each file commits on its own: a bad file is reported with its line and column an
       const progress = new ProgressLine('ingest')
       const result = await ingestInputs(
         argv as string[],
-        {
-          profile: flags.profile,
-          windowMinutes: Number(flags.window.replace('m', '')) as 5 | 10 | 15,
-          tz: flags.tz,
-          from: flags.from,
-          to: flags.to,
-          excludeInstances: flags['exclude-instance'] ?? [],
-          aliases: flags.aliases,
-          inventory: flags.inventory,
-        },
+        {...ingestOptionsFromFlags(flags), profile: flags.profile},
         (p) => progress.update(p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : 1, `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`, p.bytesDone),
       )
       progress.done()
@@ -65,7 +51,6 @@ Each file commits on its own: a bad file is reported with its line and column an
     if (r.inventories.length) this.log(`Inventory: ${r.inventories.join(', ')}`)
     let blanks = 0
     let values = 0
-    const guessed = new Set<string>()
     const noise = new Set<string>()
     const ignored = new Map<string, number>()
     let dst = 0
@@ -75,7 +60,6 @@ Each file commits on its own: a bad file is reported with its line and column an
       values += o.quality.stats.valueCells
       dst += o.quality.clock.dstCorrections.length
       gaps += o.quality.stats.gaps
-      for (const g of o.quality.findings.guessedInstances) guessed.add(g)
       for (const n of o.quality.findings.noiseInstances) noise.add(n)
       for (const [k, v] of Object.entries(o.quality.findings.ignoredObjects)) ignored.set(k, (ignored.get(k) ?? 0) + v)
     }
@@ -84,9 +68,7 @@ Each file commits on its own: a bad file is reported with its line and column an
     if (gaps) this.log(`  sample gaps over 10 min: ${gaps}`)
     if (noise.size) this.log(`  excluded noise instances (.vmgs/.iso): ${noise.size}`)
     if (ignored.size) this.log(`  ignored objects: ${[...ignored.entries()].map(([k, v]) => `${k} (${v})`).join(', ')}`)
-    for (const g of guessed) this.warn(`no inventory entry for ${g}: VM and volume guessed from the path`)
-    for (const u of r.unreadable) this.warn(`${u.path}: ${u.reason}`)
-    for (const f of r.failures) this.warn(f.message)
+    for (const w of ingestWarnings(r)) this.warn(w)
     this.log(`Next: hvplan profile show --profile ${r.profile}`)
   }
 }

@@ -1,7 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
 import type {ProtectionPlan} from '../src/plan/protectionPlan.js'
-import {openFromFlags, percentileFlag, replicationFlags, replicationOptionsFromFlags, rpoFlag} from '../src/replicationFlags.js'
+import {modelFlags, openFromFlags, profileFlags, replicationOptionsFromFlags, reportFlags} from '../src/planFlags.js'
 
 export default class PlanProtection extends Command {
   static override summary = 'Compatibility, Azure storage, on-premises HRL space and IR batches for each VM'
@@ -9,25 +9,23 @@ export default class PlanProtection extends Command {
   static override examples = ['<%= config.bin %> plan-protection', '<%= config.bin %> plan-protection --bandwidth 200 --rpo 15 --exclude-disk "*pagefile*" --json']
   static override enableJsonFlag = true
   static override flags = {
-    ...replicationFlags,
-    rpo: rpoFlag,
-    percentile: percentileFlag,
-    bandwidth: Flags.string({summary: 'WAN bandwidth for replication, Mbps (default: each RPO\'s B100).'}),
+    ...profileFlags,
+    ...modelFlags,
+    bandwidth: reportFlags.bandwidth,
     inventory: Flags.string({summary: 'Inventory CSV whose facts replace those ingested with the profile.'}),
-    'vm-sizes': Flags.string({summary: 'Azure VM size catalog (JSON, the shape of data/vmSizes.json).'}),
   }
 
   async run(): Promise<ProtectionPlan> {
     const {flags} = await this.parse(PlanProtection)
     return runOrExit(this, async () => {
-      const {positiveNumberFlag} = await import('../src/errors.js')
+      const {positiveQuantityFlag} = await import('../src/units.js')
       const {withPlanContext} = await import('../src/plan/openContext.js')
       const {planReplication} = await import('../src/plan/replicationPlan.js')
       const {planProtection} = await import('../src/plan/protectionPlan.js')
-      const {formatVolumeSpace} = await import('../src/plan/formatPlan.js')
+      const {formatBatches, formatVolumeSpace} = await import('../src/plan/formatPlan.js')
       const {table} = await import('../src/profile/formatSummary.js')
-      const bandwidth = flags.bandwidth === undefined ? undefined : positiveNumberFlag('bandwidth', flags.bandwidth, 'Mbps')
-      const options = replicationOptionsFromFlags(flags, {rpo: flags.rpo, percentile: flags.percentile})
+      const bandwidth = flags.bandwidth === undefined ? undefined : positiveQuantityFlag('bandwidth', flags.bandwidth, 'Mbps')
+      const options = replicationOptionsFromFlags(flags)
       const plan = withPlanContext(openFromFlags(flags), options, (context, limits, catalog) => {
         const replication = planReplication(context.basis, context.scope.vms, context.send)
         return planProtection(context.basis, context.assessed, context.scope, replication, limits, catalog, {bandwidthMbps: bandwidth, managedDisks: flags['managed-disks']})
@@ -58,13 +56,8 @@ export default class PlanProtection extends Command {
         this.log('')
         this.log(`Storage accounts (${plan.managedDisks ? 'managed disks' : 'unmanaged disks: test failover doubles the space'}):`)
         this.log(table(['account', 'type', 'VMs', 'IOPS', 'GB', 'snapshot GB', ''], plan.storageAccounts.map((a) => [a.name, a.storage, a.vms.join(', '), n(a.iops), n(a.sizeGB), n(a.snapshotGB), a.overLimit ? 'one VM exceeds an account limit' : '']), new Set([3, 4, 5])))
-        for (const b of plan.batching) {
-          this.log('')
-          this.log(`IR batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps:`)
-          this.log(table(['batch', 'VMs', 'IR Mbps', 'DR Mbps kept', 'IR time h'], b.plan.batches.map((x) => [String(x.batch), x.vms.join(', '), n((x.availableBytesPerSec * 8) / 1e6, 1), n((x.drBytesPerSec * 8) / 1e6, 1), n(x.irSeconds / 3600, 1)]), new Set([0, 2, 3, 4])))
-          const gb = (r: (typeof b.plan.vms)[number], pick: (v: (typeof r.volumes)[number]) => number) => n(r.volumes.reduce((s, v) => s + pick(v), 0) / 2 ** 30, 1)
-          this.log(table(['VM', 'batch', 'IR min Mbps', 'DR Mbps kept', 'IR need GB', 'DR need GB', 'deficit GB', 'comment'], b.plan.vms.map((r) => [r.vm, String(r.batch), n((r.irMinBytesPerSec * 8) / 1e6, 1), n((r.drBytesPerSec * 8) / 1e6, 1), gb(r, (v) => v.irNeedBytes), gb(r, (v) => v.drNeedBytes), gb(r, (v) => v.deficitBytes), r.comment]), new Set([1, 2, 3, 4, 5, 6])))
-        }
+        this.log('')
+        this.log(formatBatches(plan))
       }
       return plan
     })

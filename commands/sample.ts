@@ -3,6 +3,7 @@ import {DIALECT_SUMMARIES, DIALECTS, type Dialect} from '../src/sample/dialects.
 import {DEFAULT_SAMPLE_OPTIONS, generateSample, normalizeSampleOptions, type SampleSummary} from '../src/sample/generate.js'
 import {formatBytes, runOrExit} from '../src/cli.js'
 import {ProgressLine} from '../src/progress.js'
+import {parseQuantity} from '../src/units.js'
 
 export default class Sample extends Command {
   static override summary = 'Generate a synthetic Hyper-V estate: counter logs, inventory and ground truth'
@@ -31,7 +32,7 @@ Dialects (--dialect): ${DIALECTS.map((d) => `\n  ${d.padEnd(12)} ${DIALECT_SUMMA
     days: Flags.integer({summary: 'Days of collection.', default: DEFAULT_SAMPLE_OPTIONS.days}),
     start: Flags.string({summary: 'Local date of the first day (YYYY-MM-DD).', default: DEFAULT_SAMPLE_OPTIONS.start}),
     tz: Flags.string({summary: 'Windows time zone of the hosts.', default: DEFAULT_SAMPLE_OPTIONS.timeZone}),
-    interval: Flags.integer({summary: 'Sample interval, seconds.', default: DEFAULT_SAMPLE_OPTIONS.intervalSeconds}),
+    interval: Flags.string({summary: 'Sample interval, seconds or with a unit (15, 15s, 1min).', default: String(DEFAULT_SAMPLE_OPTIONS.intervalSeconds)}),
     dialect: Flags.string({summary: 'How the logs are written.', options: [...DIALECTS], default: DEFAULT_SAMPLE_OPTIONS.dialect}),
     decimals: Flags.integer({summary: 'Decimals printed for counter values (typeperf always prints 6).', default: DEFAULT_SAMPLE_OPTIONS.decimals}),
     gzip: Flags.boolean({summary: 'Gzip the logs and the truth file (.gz).', default: false}),
@@ -48,7 +49,7 @@ Dialects (--dialect): ${DIALECTS.map((d) => `\n  ${d.padEnd(12)} ${DIALECT_SUMMA
         days: flags.days,
         start: flags.start,
         timeZone: flags.tz,
-        intervalSeconds: flags.interval,
+        intervalSeconds: parseQuantity(flags.interval, 's', {flag: 'interval'}),
         dialect: flags.dialect as Dialect,
         decimals: flags.decimals,
         gzip: flags.gzip,

@@ -138,3 +138,30 @@ function premiumRules(p: PremiumFacts, churnMBps: number | undefined, limits: Pr
 function fmt(x: number): string {
   return Number.isInteger(x) ? x.toLocaleString('en-US') : x.toLocaleString('en-US', {maximumFractionDigits: 2})
 }
+
+/**
+ * What a planner does about each incompatibility, by rule: one line a report shows beside the
+ * reason. Rules whose fix is outside hvplan say so.
+ */
+export const FIXES: Readonly<Record<string, string>> = {
+  'vm-name': 'rename the VM without " “ ” [ ] ` or ,',
+  'disk-size': 'split the data onto disks within the limit, or leave the disk out of replication (--exclude-disk) if it need not be protected',
+  'disk-iops': 'spread the disk\'s load over more disks, or leave it out (--exclude-disk) if it holds temporary data',
+  'os-disk-size': 'shrink the OS disk within the limit (move data to a data disk), or convert the VM so its generation allows the size',
+  'disk-count': 'consolidate data disks, or leave some out of replication (--exclude-disk)',
+  'vm-iops': 'spread the load over more VMs, or leave high-IOPS temporary disks out (--exclude-disk)',
+  'vm-churn': 'leave pagefile, TempDB and scratch disks out of replication (--exclude-disk), or move the churn off the VM',
+  'effective-write-iops': 'leave write-heavy temporary disks out of replication (--exclude-disk)',
+  'shared-vhdx': 'not supported by ASR: protect the guest cluster another way, or detach the shared VHDX',
+  'virtual-fc': 'remove the virtual Fibre Channel adapter (move that storage into VHDX)',
+  'replica-broker': 'add the Hyper-V Replica Broker role to the cluster',
+  'highly-available': 'make the VM highly available (Failover Cluster Manager: Configure Role → Virtual Machine), or move it off the cluster',
+  'premium-churn': 'leave high-churn disks out (--exclude-disk), or raise the write size the application uses (16 KB and more allows 20 MB/s)',
+  'premium-account-size': 'fail over to managed disks (the default), or leave large disks out of replication',
+  'snapshot-storage': 'keep fewer recovery points, or leave high-churn disks out of replication',
+}
+
+/** The fix of a rule, or a general one for a rule without its own. */
+export function fixFor(rule: string): string {
+  return FIXES[rule] ?? 'see the reason; then run the plan again'
+}

@@ -1,12 +1,14 @@
 /**
  * Limits are data, not code: data/limits.json holds every threshold with its source and date;
  * a user file (--limits FILE) overrides any value, and the result says which set was used.
- * Override file: {"values": {"maxIopsPerDisk": 16000, "maxDiskSizeGB": {"value": 32767, "source": "…", "date": "…"}}}.
+ * Override file: {"values": {"maxIopsPerDisk": 16000, "maxDiskSizeGB": {"value": 32767, "source": "…", "date": "…"},
+ * "premiumAccountCapacityTB": "40 TiB"}}: a value with a unit is converted to the limit's unit (src/units.ts).
  */
 import {readFileSync} from 'node:fs'
 import type {Tier} from '../models/azureStorage.js'
 import {dataFile} from './dataFile.js'
 import {HvplanError} from './errors.js'
+import {type HvplanUnit, parseQuantity, UNITS} from './units.js'
 
 export interface LimitValue {
   readonly value: number
@@ -42,9 +44,12 @@ export function loadLimits(overrideFile?: string): Limits {
     const changed: string[] = []
     for (const [key, raw] of Object.entries(user.values ?? {})) {
       if (!(key in values)) throw new HvplanError('E_INPUT_FORMAT', `unknown limit "${key}": expected one of ${Object.keys(values).join(', ')}`, {file: overrideFile})
-      const entry = typeof raw === 'number' ? {value: raw} : (raw as Partial<LimitValue>)
-      if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) throw new HvplanError('E_INPUT_FORMAT', `limit "${key}" must be a number or {"value": number, …}, got ${JSON.stringify(raw)}`, {file: overrideFile})
-      values[key] = {unit: values[key].unit, source: entry.source ?? `override in ${overrideFile}`, date: entry.date ?? '', value: entry.value}
+      const entry = typeof raw === 'number' || typeof raw === 'string' ? {value: raw} : (raw as Partial<Omit<LimitValue, 'value'>> & {value?: unknown})
+      // A quantity with a unit ("4 TiB", "20 MB/s") is converted to the limit's own unit.
+      const unit = values[key].unit
+      if (typeof entry.value === 'string' && unit in UNITS) entry.value = parseQuantity(entry.value, unit as HvplanUnit, {file: overrideFile, field: `limit "${key}"`})
+      if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) throw new HvplanError('E_INPUT_FORMAT', `limit "${key}" must be a number${unit in UNITS ? ` or a quantity in ${unit} such as ${JSON.stringify(UNITS[unit as HvplanUnit].example.split(', ')[1] ?? '')}` : ''} or {"value": …}, got ${JSON.stringify(raw)}`, {file: overrideFile})
+      values[key] = {unit, source: entry.source ?? `override in ${overrideFile}`, date: entry.date ?? '', value: entry.value}
       changed.push(key)
     }
     if (user.premiumTiers) {

@@ -28,7 +28,33 @@ export class ProgressLine {
     this.printed = true
   }
 
+  /**
+   * A phase of work starting (the model, the protection plan, the workbook, the PDF): on a
+   * terminal its name and the time so far, rewritten in place; otherwise one line for each phase
+   * that took a second or more, when it ends.
+   */
+  phase(name: string): void {
+    if (this.quiet) return
+    this.endPhase()
+    this.current = {name, started: Date.now()}
+    if (this.tty) {
+      process.stderr.write(`\r${this.label}: ${name} …  ${((Date.now() - this.startedAt) / 1000).toFixed(0)} s\x1b[K`)
+      this.printed = true
+    }
+  }
+
+  private current: {name: string; started: number} | undefined
+
+  private endPhase(): void {
+    const c = this.current
+    this.current = undefined
+    if (!c || this.tty) return
+    const seconds = (Date.now() - c.started) / 1000
+    if (seconds >= 1) process.stderr.write(`${this.label}: ${c.name} took ${seconds.toFixed(1)} s\n`)
+  }
+
   done(): void {
+    if (!this.quiet) this.endPhase()
     if (this.printed && this.tty) process.stderr.write('\r\x1b[K')
   }
 }

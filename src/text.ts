@@ -14,3 +14,8 @@ export function worstDayLabel(dayUtc: string | undefined, measuredShare: number)
   if (!dayUtc) return '—'
   return measuredShare < 1 ? `${dayUtc} (${(measuredShare * 24).toFixed(measuredShare * 24 < 10 ? 1 : 0)} h)` : dayUtc
 }
+
+/** A long list in one line: "a, b, c, d, e and 245 more" (all of them stay in the reports). */
+export function firstFew(items: readonly string[], first = 5): string {
+  return items.length <= first ? items.join(', ') : `${items.slice(0, first).join(', ')} and ${(items.length - first).toLocaleString('en-US')} more`
+}

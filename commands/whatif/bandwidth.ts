@@ -1,7 +1,7 @@
 import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
 import {defaultOf} from '../../src/defaults.js'
-import {openFromFlags, replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
+import {modelFlags, openFromFlags, profileFlags, replicationOptionsFromFlags} from '../../src/planFlags.js'
 import type {ProtectionScope} from '../../src/plan/assessment.js'
 import type {WhatIfPlan} from '../../src/plan/whatIfPlan.js'
 
@@ -12,10 +12,11 @@ export default class WhatIfBandwidth extends Command {
   static override enableJsonFlag = true
 
   static override flags = {
-    ...replicationFlags,
-    bandwidth: Flags.string({summary: 'Bandwidth in Mbps (repeatable).', multiple: true, exclusive: ['sweep']}),
-    sweep: Flags.string({summary: 'FROM:TO:STEP in Mbps, e.g. 10:500:10.', exclusive: ['bandwidth']}),
-    rpo: Flags.integer({summary: 'Target RPO in minutes.', default: defaultOf('rpoMinutes')[0]}),
+    ...profileFlags,
+    ...modelFlags,
+    bandwidth: Flags.string({summary: 'Bandwidth, Mbps or with a unit (200, 1Gbps, "500 Mbit/s"), repeatable.', multiple: true, exclusive: ['sweep']}),
+    sweep: Flags.string({summary: 'FROM:TO:STEP, Mbps or with units, e.g. 10:500:10 or 100Mbps:1Gbps:100Mbps.', exclusive: ['bandwidth']}),
+    rpo: Flags.string({summary: 'Target RPO, minutes or with a unit (15, 1h).', default: String(defaultOf('rpoMinutes')[0])}),
   }
 
   async run(): Promise<WhatIfPlan & {scope: ProtectionScope}> {
@@ -26,9 +27,10 @@ export default class WhatIfBandwidth extends Command {
       const {parseSweep, planWhatIf} = await import('../../src/plan/whatIfPlan.js')
       const {table} = await import('../../src/profile/formatSummary.js')
       if (!flags.bandwidth?.length && !flags.sweep) throw new HvplanError('E_FLAG', 'must be given (or --sweep FROM:TO:STEP), got neither', {flag: 'bandwidth'})
-      const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map(Number)
-      const options = replicationOptionsFromFlags(flags, {rpo: [flags.rpo]})
-      const {scope, plan} = withPlanContext(openFromFlags(flags), options, (context) => ({scope: context.scope, plan: planWhatIf(context.basis, context.send, flags.rpo, bandwidths)}))
+      const {positiveQuantityFlag} = await import('../../src/units.js')
+      const bandwidths = flags.sweep ? parseSweep(flags.sweep) : flags.bandwidth!.map((b) => positiveQuantityFlag('bandwidth', b, 'Mbps'))
+      const options = replicationOptionsFromFlags(flags)
+      const {scope, plan} = withPlanContext(openFromFlags(flags), options, (context) => ({scope: context.scope, plan: planWhatIf(context.basis, context.send, options.rpoMinutes[0], bandwidths)}))
       if (!this.jsonEnabled()) {
         this.log(`For ${scope.text}`)
         this.log(`Target RPO ${plan.rpoTargetMinutes} min; mean send rate ${plan.meanSendMbps.toFixed(1)} Mbps (growth ${options.growthPercent} %)`)
@@ -37,7 +39,7 @@ export default class WhatIfBandwidth extends Command {
         this.log(
           table(
             ['Mbps', 'RPO P50 min', 'P90 min', 'P99 min', 'worst min', `≤ ${plan.rpoTargetMinutes} min %`, 'violations', 'longest min', 'worst backlog GB', 'drain min', ''],
-            plan.points.map((p) => [String(p.bandwidthMbps), m(p.rpoP50Minutes), m(p.rpoP90Minutes), m(p.rpoP99Minutes), m(p.achievableRpoMinutes), (p.withinTargetShare * 100).toFixed(1), String(p.violations.count), m(p.violations.longestMinutes), p.worstBacklogGB.toFixed(2), m(p.drainMinutes), p.unstable ? 'unstable: mean churn ≥ bandwidth' : '']),
+            plan.points.map((p) => [String(p.bandwidthMbps), m(p.rpoP50Minutes), m(p.rpoP90Minutes), m(p.rpoP99Minutes), m(p.achievableRpoMinutes), (p.withinTargetShare * 100).toFixed(1), String(p.violations.count), m(p.violations.longestMinutes), p.worstBacklogGB.toFixed(2), m(p.drainMinutes), p.unstable ? 'unstable: mean churn > bandwidth' : '']),
             new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
           ),
         )

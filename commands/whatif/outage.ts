@@ -3,7 +3,7 @@ import {runOrExit} from '../../src/cli.js'
 import {defaultOf} from '../../src/defaults.js'
 import type {ProtectionScope} from '../../src/plan/assessment.js'
 import type {OutagePlan} from '../../src/plan/outagePlan.js'
-import {openFromFlags, replicationFlags, replicationOptionsFromFlags} from '../../src/replicationFlags.js'
+import {modelFlags, openFromFlags, profileFlags, replicationOptionsFromFlags} from '../../src/planFlags.js'
 
 export default class WhatIfOutage extends Command {
   static override summary = 'Which VMs to protect and host volumes survive a WAN outage (or paused replication) of a given length'
@@ -11,20 +11,21 @@ export default class WhatIfOutage extends Command {
   static override examples = ['<%= config.bin %> whatif outage --hours 4', '<%= config.bin %> whatif outage --hours 24 --json']
   static override enableJsonFlag = true
   static override flags = {
-    ...replicationFlags,
-    hours: Flags.string({summary: 'Outage length, hours.', default: String(defaultOf('outageHours'))}),
+    ...profileFlags,
+    ...modelFlags,
+    hours: Flags.string({summary: 'Outage length, hours or with a unit (4, 90min, 1.5d).', default: String(defaultOf('outageHours'))}),
   }
 
   async run(): Promise<OutagePlan & {scope: ProtectionScope}> {
     const {flags} = await this.parse(WhatIfOutage)
     return runOrExit(this, async () => {
-      const {positiveNumberFlag} = await import('../../src/errors.js')
+      const {positiveQuantityFlag} = await import('../../src/units.js')
       const {withPlanContext} = await import('../../src/plan/openContext.js')
       const {planOutage} = await import('../../src/plan/outagePlan.js')
       const {limit} = await import('../../src/limits.js')
       const {table} = await import('../../src/profile/formatSummary.js')
-      const hours = positiveNumberFlag('hours', flags.hours, 'hours')
-      const options = replicationOptionsFromFlags(flags, {})
+      const hours = positiveQuantityFlag('hours', flags.hours, 'h')
+      const options = replicationOptionsFromFlags(flags)
       const {scope, plan, limitsSet} = withPlanContext(openFromFlags(flags), options, (context, limits) => ({scope: context.scope, plan: planOutage(context.basis, context.scope.vms, hours, limit(limits, 'hrlResyncShareOfVhd')), limitsSet: limits.set}))
       if (!this.jsonEnabled()) {
         const h = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '—' : `> ${plan.profileHours.toFixed(0)}`)

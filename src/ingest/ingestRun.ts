@@ -6,7 +6,7 @@ import {HvplanError} from '../errors.js'
 import {ProfileStore} from '../store/profileStore.js'
 import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
 import {aliasTable} from './counterNames.js'
-import {discoverInputs, type InputFile} from './discover.js'
+import {discoverInputs, type InputFile, type InputSet} from './discover.js'
 import {type FileOutcome, ingestFile} from './ingestFile.js'
 import {type Inventory, readInventory} from './inventory.js'
 import {globToRegExp} from './mapping.js'
@@ -23,6 +23,8 @@ export interface IngestRunOptions {
   readonly maxIntervalMinutes?: number
   readonly forceCsvParse?: boolean
   readonly splitMinBytes?: number
+  /** The inputs, when the caller has found them already (hvplan plan). */
+  readonly inputs?: InputSet
 }
 
 export interface IngestRunResult {
@@ -55,7 +57,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
   const fromUtc = parseUtcFlag('from', options.from) ?? -Infinity
   const toUtc = parseUtcFlag('to', options.to) ?? Infinity
   const aliases = aliasTable(options.aliases)
-  const inputs = await discoverInputs(paths, options.inventory)
+  const inputs = options.inputs ?? (await discoverInputs(paths, options.inventory))
   const inventory = mergeInventories(inputs.inventories)
   const store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
   try {

@@ -13,6 +13,7 @@ import {parse} from 'csv-parse/sync'
 import {cheapestCoveringPlan, type CostEstimate, costEstimate, type CostRow, drillHourly, type OsType, usesBaseRate} from '../../models/cost.js'
 import {tierBySize} from '../../models/azureStorage.js'
 import {HvplanError} from '../errors.js'
+import {type HvplanUnit, parseQuantity} from '../units.js'
 import {globToRegExp} from '../ingest/mapping.js'
 import type {PremiumTier} from '../limits.js'
 import {type LoadedPriceSheet, type NetworkPlan, type PriceMarket, selectMarket} from '../prices/priceSheet.js'
@@ -185,9 +186,10 @@ export function readExtraVms(file: string, tiers: readonly PremiumTier[]): RowFa
     const line = k + 2
     const cell = (name: string) => r[at[EXTRA_COLUMNS.indexOf(name)]] ?? ''
     const column = (name: string) => at[EXTRA_COLUMNS.indexOf(name)] + 1
-    const number = (name: string, min: number) => {
-      const v = Number(cell(name))
-      if (cell(name) === '' || !Number.isFinite(v) || v < min) throw new HvplanError('E_INPUT_FORMAT', `${name} must be a number ≥ ${min}, got ${JSON.stringify(cell(name))}`, {file, line, column: column(name)})
+    /** A number ≥ min; in a quantity column (StorageGB, ChurnGBPerDay) also with a unit ("2 TiB", "5 MB/s"). */
+    const number = (name: string, min: number, unit?: HvplanUnit) => {
+      const v = unit && cell(name) !== '' ? parseQuantity(cell(name), unit, {file, line, column: column(name), field: name}) : Number(cell(name))
+      if (cell(name) === '' || !Number.isFinite(v) || v < min) throw new HvplanError('E_INPUT_FORMAT', `${name} must be a number ≥ ${min}${unit ? ` (${unit}, or with a unit)` : ''}, got ${JSON.stringify(cell(name))}`, {file, line, column: column(name)})
       return v
     }
     const os = cell('OS').toLowerCase()
@@ -196,7 +198,7 @@ export function readExtraVms(file: string, tiers: readonly PremiumTier[]): RowFa
     if (storage !== 'standard' && storage !== 'premium') throw new HvplanError('E_INPUT_FORMAT', `Storage must be Standard or Premium, got ${JSON.stringify(cell('Storage'))}`, {file, line, column: column('Storage')})
     const count = number('Count', 1)
     if (!Number.isInteger(count)) throw new HvplanError('E_INPUT_FORMAT', `Count must be a whole number ≥ 1, got ${JSON.stringify(cell('Count'))}`, {file, line, column: column('Count')})
-    const storageGB = number('StorageGB', 0)
+    const storageGB = number('StorageGB', 0, 'GB')
     return {
       name: cell('Name') || `row ${line}`,
       count,
@@ -204,7 +206,7 @@ export function readExtraVms(file: string, tiers: readonly PremiumTier[]): RowFa
       azureSize: cell('Size') || undefined,
       storage,
       storageGB,
-      churnGBPerDay: number('ChurnGBPerDay', 0),
+      churnGBPerDay: number('ChurnGBPerDay', 0, 'GB/day'),
       // A manual premium row is priced as one disk of the smallest tier that holds its storage.
       premiumTiers: storage === 'premium' ? [tierBySize(storageGB, tiers)?.tier] : [],
       manual: true,

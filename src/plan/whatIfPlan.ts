@@ -5,6 +5,7 @@
 import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
 import {whatIfBandwidth} from '../../models/whatIf.js'
 import {HvplanError} from '../errors.js'
+import {parseQuantity} from '../units.js'
 import type {PlanBasis} from './basis.js'
 import {cycleParams, type SendSeries} from './replicationPlan.js'
 
@@ -31,10 +32,11 @@ export interface WhatIfPlan {
   readonly points: readonly WhatIfPoint[]
 }
 
-/** `10:500:10` → 10, 20, …, 500 (Mbps). */
+/** `10:500:10` → 10, 20, …, 500 (Mbps); each part may carry a unit: `100Mbps:1Gbps:100Mbps`. */
 export function parseSweep(text: string): number[] {
-  const m = /^(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)$/.exec(text.trim())
-  const [from, to, step] = m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [NaN, NaN, NaN]
+  const parts = text.trim().split(':')
+  const m = parts.length === 3 && parts.every((p) => p.trim() !== '')
+  const [from, to, step] = m ? parts.map((p) => parseQuantity(p, 'Mbps', {flag: 'sweep'})) : [NaN, NaN, NaN]
   if (!m || !(from > 0) || !(to >= from) || !(step > 0) || (to - from) / step > 10_000) {
     throw new HvplanError('E_FLAG', `must be FROM:TO:STEP in Mbps with 0 < FROM ≤ TO and at most 10,000 steps, e.g. 10:500:10, got ${JSON.stringify(text)}`, {flag: 'sweep'})
   }

@@ -80,11 +80,15 @@ export interface ReportDocument {
   readonly limits: Limits
 }
 
-export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog): ReportDocument {
+/** onPhase hears each step as it starts (for a progress display: the whole takes seconds to a minute). */
+export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog, onPhase?: (phase: string) => void): ReportDocument {
+  onPhase?.('loading the profile')
   const loaded = loadProfile(store, {coverage: false})
   const o = options.replication
+  onPhase?.('assessing the VMs')
   const context = planContext(loaded, o, limits, catalog, options.scope ?? DEFAULT_SCOPE, options.managedDisks)
   const {basis, assessed, scope, send} = context
+  onPhase?.('sizing the bandwidth')
   const bandwidth = planReplication(basis, scope.vms, send)
   const fixed = afterFixes(context)
   // The RPO-vs-bandwidth curve: 40 points from half the mean send rate to 1.5 × the first B100.
@@ -97,7 +101,9 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const curve = planWhatIf(basis, send, first.rpoMinutes, curveBandwidths).points
   const atBandwidth = options.bandwidthMbps === undefined ? null : whatIf(options.bandwidthMbps)
   const atBandwidth90 = first.bandwidth90Mbps > 0 ? whatIf(first.bandwidth90Mbps) : null
+  onPhase?.('planning protection and IR batches')
   const protection = planProtection(basis, assessed, scope, bandwidth, limits, catalog, {bandwidthMbps: options.bandwidthMbps, managedDisks: options.managedDisks})
+  onPhase?.('outage tolerance')
   const outage = planOutage(basis, scope.vms, options.outageHours, limit(limits, 'hrlResyncShareOfVhd'))
   const profile = summarizeProfile(store, o.percentile, loaded, basis.filled)
   const cost = options.cost

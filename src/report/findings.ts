@@ -13,7 +13,7 @@ import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
 import type {ProfileSummary} from '../profile/summary.js'
-import {count} from '../text.js'
+import {count, firstFew} from '../text.js'
 
 
 export interface Finding {
@@ -22,8 +22,18 @@ export interface Finding {
   readonly title: string
   readonly text: string
   readonly vms: readonly string[]
+  /** What to do, in one imperative line (the top actions of page 1 and the terminal). */
+  readonly action?: string
 }
 
+const SEVERITY_ORDER = {action: 0, warning: 1, info: 2} as const
+
+/** The findings a planner acts on first: actions, then warnings, at most `n` titles. */
+export function topActions(findings: readonly Finding[], n = 3): string[] {
+  return findings.filter((f) => f.severity !== 'info' && f.action).slice(0, n).map((f) => f.action!)
+}
+
+/** Findings sorted by severity (action, warning, info), in the order they are built within each. */
 export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; resyncShareOfVhd: number; cost?: CostPlan | null}): Finding[] {
   const share = (x: number) => `${Math.round(x * 100)} %`
   const findings: Finding[] = []
@@ -37,6 +47,7 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
       title: `${count(scope.left.length, 'VM')} of ${scope.profiledVms} cannot be protected as they are`,
       text: `${scope.left.map((l) => `${l.vm}: ${l.reason}`).join('\n')}${after ? `\nEvery figure of this plan is for the ${count(scope.vms.length, 'VM')} to protect. Fixed and protected too, all ${count(input.afterFixes!.vms, 'VM')} would need ${after.bandwidth100Mbps.toFixed(1)} Mbps for a ${after.rpoMinutes}-minute RPO (${first.bandwidth100Mbps.toFixed(1)} Mbps as planned).` : ''}`,
       vms: scope.left.map((l) => l.vm),
+      action: `Fix ${firstFew(scope.left.map((l) => l.vm), 3)} (each reason has its fix), or plan without ${scope.left.length === 1 ? 'it' : 'them'}`,
     })
   }
   const noData = scope.withoutData.filter((v) => !v.profiled)
@@ -47,15 +58,16 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
       title: `${count(noData.length, 'VM')} of the inventory ${noData.length === 1 ? 'has' : 'have'} no counter data`,
       text: `Not planned (never counted as zero churn): ${noData.map((v) => `${v.vm} on ${v.host || 'an unknown host'} (${count(v.disks.length, 'disk')})`).join('; ')}. Collect counters on their hosts for the same period (the VMs may have been off) and ingest them.`,
       vms: noData.map((v) => v.vm),
+      action: `Collect counters for ${firstFew(noData.map((v) => v.vm), 3)} and ingest them`,
     })
   }
   const high = bandwidth.churn.vms.filter((v) => v.avgMBps > input.standardChurnLimitMBps)
   if (high.length) {
-    findings.push({id: 'high-churn', severity: 'warning', title: `${count(high.length, 'VM')} to protect churn more than standard storage supports`, text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec): ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`, vms: high.map((v) => v.vm)})
+    findings.push({id: 'high-churn', severity: 'warning', title: `${count(high.length, 'VM')} to protect churn more than standard storage supports`, text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec): ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`, vms: high.map((v) => v.vm), action: `Replicate ${firstFew(high.map((v) => v.vm), 3)} to premium storage; leave pagefile and temp disks out (--exclude-disk)`})
   }
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
-    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches ${share(input.resyncShareOfVhd)} of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name)})
+    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches ${share(input.resyncShareOfVhd)} of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name), action: `Keep outages under ${Math.floor(Math.min(...atRisk.map((v) => v.worstHours)))} h or give ${firstFew(atRisk.map((v) => v.name), 3)} more log space`})
   } else {
     // Nothing at risk for the outage assessed: still say how long replication may stay paused.
     const known = outage.vms.filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
@@ -75,17 +87,20 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
         .map((v) => `${v.volume} (${v.freeGB.toFixed(0)} GB free): ${v.byRpo.filter((r) => r.status !== 'ok').map((r) => `${r.rpoMinutes} min ${r.status}, needs ${r.requiredGB.toFixed(0)} GB${r.status === 'short' ? `, add ${r.additionalGB.toFixed(0)} GB before enabling protection` : ''}`).join('; ')}`)
         .join('\n'),
       vms: [],
+      action: short
+        ? `Add space on ${firstFew(flagged.filter((v) => v.byRpo.some((r) => r.status === 'short')).map((v) => v.volume), 3)} before enabling protection`
+        : `Watch the replica-log space on ${firstFew(flagged.map((v) => v.volume), 3)}: more than half the free space`,
     })
   }
   if (atBandwidth?.unstable) {
-    findings.push({id: 'unstable-link', severity: 'action', title: `${atBandwidth.bandwidthMbps} Mbps is less than the mean send rate`, text: `The backlog grows without bound at ${atBandwidth.bandwidthMbps} Mbps (mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps); B100 for ${first.rpoMinutes} min is ${first.bandwidth100Mbps.toFixed(1)} Mbps.`, vms: []})
+    findings.push({id: 'unstable-link', severity: 'action', title: `${atBandwidth.bandwidthMbps} Mbps is less than the mean send rate`, text: `The backlog grows without bound at ${atBandwidth.bandwidthMbps} Mbps (mean send rate ${bandwidth.siteMeanSendMbps.toFixed(1)} Mbps); B100 for ${first.rpoMinutes} min is ${first.bandwidth100Mbps.toFixed(1)} Mbps.`, vms: [], action: `Plan at least ${first.bandwidth100Mbps.toFixed(0)} Mbps, not ${atBandwidth.bandwidthMbps}`})
   }
   if (profile.quality.confidence !== 'high') {
-    findings.push({id: 'data-quality', severity: 'warning', title: `Data quality: ${profile.quality.confidence} confidence`, text: profile.quality.reasons.join('\n'), vms: []})
+    findings.push({id: 'data-quality', severity: 'warning', title: `Data quality: ${profile.quality.confidence} confidence`, text: profile.quality.reasons.join('\n'), vms: [], action: profile.quality.daysProfiled < profile.quality.recommendedDays ? `Profile at least ${profile.quality.recommendedDays} days (ideally ${profile.quality.idealDays}) including the busiest, then plan again` : 'Fill the data gaps named under data quality, then plan again'})
   }
   const cost = input.cost
   if (cost?.priceSheet.example) {
-    findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} Download current prices for your region and offer (Azure Retail Prices API) and convert them with hvplan prices import, then pass --prices.`, vms: []})
+    findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} Download current prices for your region and offer (Azure Retail Prices API) and convert them with hvplan prices import, then pass --prices.`, vms: [], action: 'Import current prices (hvplan prices import) before quoting the cost'})
   }
   if (cost?.warnings.length) {
     findings.push({id: 'cost-gaps', severity: 'warning', title: `Cost: ${count(cost.warnings.length, 'price')} missing`, text: cost.warnings.join('\n'), vms: cost.rows.filter((r) => r.missingPrices.length).map((r) => r.name)})
@@ -97,5 +112,5 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
     text: 'If app-consistent snapshots fail: 0x800700EA means the VSS snapshot set failed (dynamic disks, or a concurrent backup taking VSS snapshots); 0x80070032 means an Integration Services version mismatch (update Windows and Integration Services in the VM). Dynamic disks and in-guest iSCSI disks are not supported for app-consistent snapshots.',
     vms: [],
   })
-  return findings
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]) // stable: built order within a severity
 }

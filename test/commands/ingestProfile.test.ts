@@ -53,7 +53,7 @@ describe('hvplan ingest, profile show, profile export', () => {
     expect(readFileSync(pdf, 'utf8')).toBe('mine')
     const {stdout, error} = await run(['report', '--profile', profile, '--pdf', pdf, '--xlsx', join(tmp, 'r.xlsx'), '--force'])
     expect(error).toBeUndefined()
-    expect(stdout).toMatch(/^Wrote .*r\.xlsx, .*r\.pdf: for \d+ of \d+ profiled VMs.*; B100 /)
+    expect(stdout).toMatch(/^The plan is for \d+ of \d+ profiled VMs[^]*\nWrote .*r\.xlsx, .*r\.pdf\.\n$/)
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-')
     expect((await run(['report', '--profile', profile, '--pdf', pdf, '--heat-map', 'weekly', '--force'])).error?.message).toMatch(/--heat-map/)
   })
@@ -76,9 +76,9 @@ describe('hvplan ingest, profile show, profile export', () => {
   })
 
   it('model commands name the flag and the expected value for bad numbers', async () => {
-    expect((await run(['whatif', 'outage', '--profile', profile, '--hours', 'abc'])).error?.message).toBe('Invalid option --hours: must be a positive number of hours, got "abc"')
-    expect((await run(['report', '--profile', profile, '--json', join(tmp, 'r.json'), '--bandwidth', '0'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "0"')
-    expect((await run(['plan-protection', '--profile', profile, '--bandwidth', 'fast'])).error?.message).toBe('Invalid option --bandwidth: must be a positive number of Mbps, got "fast"')
+    expect((await run(['whatif', 'outage', '--profile', profile, '--hours', 'abc'])).error?.message).toBe('Invalid option --hours: must be a duration in h or with a unit, e.g. 4, 4h, 90min or 1.5d; got "abc" (no number)')
+    expect((await run(['report', '--profile', profile, '--json', join(tmp, 'r.json'), '--bandwidth', '0'])).error?.message).toBe('Invalid option --bandwidth: must be a positive bandwidth (Mbps, or with a unit: 200, 200Mbps, 1Gbps or "500 Mbit/s"), got "0"')
+    expect((await run(['plan-protection', '--profile', profile, '--bandwidth', 'fast'])).error?.message).toBe('Invalid option --bandwidth: must be a bandwidth in Mbps or with a unit, e.g. 200, 200Mbps, 1Gbps or "500 Mbit/s"; got "fast" (no number)')
   })
 
   it('profile show names a missing profile', async () => {

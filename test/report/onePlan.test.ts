@@ -56,7 +56,11 @@ describe('one plan in four outputs (samples/contoso)', () => {
       expect(rows[k][col('All VMs after fixes: 100 % (Mbps)')]).toBe(fixed.bandwidth100Mbps)
       expect(rows[k][col('All VMs after fixes: 90 % (Mbps)')]).toBe(fixed.bandwidth90Mbps)
       expect(rows[k][col('What sets the 100 % bandwidth')]).toBe(r.driver.text)
-      expect(terminal).toMatch(new RegExp(`\\n +${r.rpoMinutes} +${one(r.bandwidth100Mbps)} +${one(r.bandwidth90Mbps)} +${one(fixed.bandwidth100Mbps)} +${one(fixed.bandwidth90Mbps)} +${r.driver.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`))
+      const b = json.protection.batching[k]
+      const irHours = b.plan.batches.reduce((n, x) => n + x.irSeconds, 0) / 3600
+      const cost = json.cost!.byRpo[k]
+      expect(terminal).toMatch(new RegExp(`\\n +${r.rpoMinutes} +${one(r.bandwidth100Mbps)} +${one(r.bandwidth90Mbps)} +${one(fixed.bandwidth100Mbps)} +${one(fixed.bandwidth90Mbps)} +${cost.networkPlan} +${Math.round(cost.monthly).toLocaleString('en-US')} +${b.plan.batches.length} batch(es)?, ${irHours.toFixed(1)} h\\n`))
+      expect(terminal).toContain(`\n  ${r.rpoMinutes} min: ${r.driver.text}\n`)
       expect(pdf[0]).toContain(`${r.rpoMinutes} ${one(r.bandwidth100Mbps)} ${one(r.bandwidth90Mbps)} ${one(fixed.bandwidth100Mbps)} set by`)
     })
     // The figures recomputed independently in issue 11, within 0.5 %.
@@ -86,7 +90,7 @@ describe('one plan in four outputs (samples/contoso)', () => {
       expect(rows[k][col('IR time, all batches (h)')]).toBe(b.plan.batches.reduce((n, x) => n + x.irSeconds, 0) / 3600)
       expect(rows[k][col('On-premises storage to add (GB)')]).toBe(json.protection.volumes.reduce((n, v) => n + v.byRpo[k].additionalGB, 0))
     })
-    expect(terminal).toContain(`9 VMs to protect: ${json.protection.coresToRequest} cores`)
+    expect(terminal).toContain(`9 VMs to protect: ${json.protection.coresToRequest} Azure cores`)
     expect(pdf[0]).toContain(`Azure cores to request ${json.protection.coresToRequest}`)
   })
 
