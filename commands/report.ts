@@ -41,9 +41,16 @@ export default class Report extends Command {
       const outputs = [['xlsx', flags.xlsx], ['pdf', flags.pdf], ['json', flags.json]] as const
       if (!outputs.some(([, file]) => file)) throw new HvplanError('E_FLAG', 'must name an output file (or --xlsx FILE, --pdf FILE), got none', {flag: 'json'})
       for (const [flag, file] of outputs) if (file) assertWritableOutput(file, flags.force, flag)
+      const {ProgressLine} = await import('../src/progress.js')
       const inputs = reportInputsFromFlags(flags)
-      const doc = buildReportFromProfile(flags.profile, inputs)
-      await writeReport(doc, {xlsx: flags.xlsx, pdf: flags.pdf, json: flags.json})
+      const progress = new ProgressLine('report')
+      const doc = buildReportFromProfile(flags.profile, inputs, (phase) => progress.phase(phase))
+      for (const [kind, file] of outputs) {
+        if (!file) continue
+        progress.phase(`writing the ${kind === 'xlsx' ? 'workbook' : kind === 'pdf' ? 'PDF' : 'JSON'}`)
+        await writeReport(doc, {[kind]: file})
+      }
+      progress.done()
       this.log(formatHeadline(doc))
       this.log('')
       this.log(`Wrote ${outputs.flatMap(([, file]) => (file ? [file] : [])).join(', ')}.`)

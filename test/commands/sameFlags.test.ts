@@ -91,3 +91,22 @@ describe('quantity flags on the command line', () => {
     expect(sample.rows).toBe(rows.rows)
   })
 })
+
+describe('repeated warnings', () => {
+  it('are one warning with the count and the first few names: every disk of 24 VMs without an inventory entry', async () => {
+    const estate = join(tmp, 'estate')
+    expect((await run(['sample', '--out', estate, '--vms', '24', '--days', '1'])).error).toBeUndefined()
+    const {rmSync} = await import('node:fs')
+    rmSync(join(estate, 'inventory.csv'))
+    const {stderr, stdout, error} = await run(['plan', estate, '--out', join(tmp, 'no-inventory')])
+    expect(error).toBeUndefined()
+    expect(stdout).toContain('(no inventory: VMs guessed from paths)')
+    // oclif wraps a warning over lines prefixed " ›": one warning is one text between "Warning:" marks.
+    const lines = stderr.split('Warning:').slice(1).map((w) => w.replace(/\s*\n ›\s+/g, ' ').trim()).filter((w) => w.includes('without an inventory entry'))
+    expect(lines).toHaveLength(1)
+    const report = JSON.parse(readFileSync(join(tmp, 'no-inventory', 'report.json'), 'utf8')) as ReportDocument
+    const guessed = report.profile.quality.guessedInstances.length
+    expect(guessed).toBeGreaterThan(20)
+    expect(lines[0]).toMatch(new RegExp(`${guessed} disk instances without an inventory entry: VM and volume guessed from the path \\(.+, .+, .+, .+, .+ and ${guessed - 5} more; all in the Data Quality sheet and hvplan profile show\\)`))
+  })
+})
