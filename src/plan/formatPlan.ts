@@ -54,7 +54,7 @@ export function formatHeadline(doc: ReportDocument): string {
   const numeric = new Set(headers.flatMap((h, k) => (/Mbps|B100|B90|RPO|month/.test(h) ? [k] : [])))
   out.push(table(headers, rows, numeric))
   for (const r of doc.bandwidth.rpos) out.push(`  ${r.rpoMinutes} min: ${r.driver.text}`)
-  const planned = doc.whatIf.atBandwidth
+  const planned = doc.whatIf[0]?.atBandwidth
   if (planned) out.push(`At the planned ${planned.bandwidthMbps} Mbps: worst RPO ${planned.achievableRpoMinutes.toFixed(1)} min, ${(planned.withinTargetShare * 100).toFixed(1)} % of the time within ${doc.bandwidth.rpos[0].rpoMinutes} min${planned.unstable ? ' — less than the mean send rate: the backlog grows without bound' : ''}; IR batches and the network plan are for it.`)
   const left = doc.scope.left
   if (left.length) {

@@ -96,7 +96,8 @@ export function planOutage(basis: PlanBasis, vms: readonly string[], outageHours
       }
       const capacity = resyncShare * inv.maxSizeGB * GB
       const times = outageTimes(grown([i]), ws, capacity)
-      const label = `${path} (${Math.round(resyncShare * 100)} % of ${inv.maxSizeGB} GB)`
+      // The VHD by its file name (the VM is named beside it): "SQL01_log.vhdx (50 % of 256 GB)".
+      const label = `${path.split(/[\\/]/).at(-1)} (${Math.round(resyncShare * 100)} % of ${inv.maxSizeGB} GB)`
       vhds.push({...row(path, label, capacity, times), name: path})
       take(times, label, capacity)
       known++

@@ -58,10 +58,11 @@ export interface ReportDocument {
   /** The same for every profiled VM once remediated; null when the scope is already all of them. */
   readonly afterFixes: AfterFixes | null
   /**
-   * The first RPO's what-if: at the planned bandwidth (null without one), at that RPO's 90 %
-   * bandwidth (null when nothing churns), and the RPO-vs-bandwidth curve.
+   * The what-if of each RPO: at the planned bandwidth (null without one), at that RPO's 90 %
+   * bandwidth (null when nothing churns), and the RPO-vs-bandwidth curve (the same 40 bandwidths
+   * for every RPO: the worst RPO does not depend on the target, the time within it does).
    */
-  readonly whatIf: {readonly atBandwidth: WhatIfPoint | null; readonly atBandwidth90: WhatIfPoint | null; readonly curve: readonly WhatIfPoint[]}
+  readonly whatIf: ReadonlyArray<{readonly rpoMinutes: number; readonly atBandwidth: WhatIfPoint | null; readonly atBandwidth90: WhatIfPoint | null; readonly curve: readonly WhatIfPoint[]}>
   /** Site churn per window with growth, gaps filled (the series the bandwidth is computed from), MB/s. */
   readonly siteChurn: {readonly firstWindowUtc: string; readonly windowSeconds: number; readonly percentile: number; readonly percentileMBps: number; readonly churnMBps: readonly number[]}
   readonly protection: ProtectionPlan
@@ -97,10 +98,11 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const to = Math.max(from * 1.01, first.bandwidth100Mbps * 1.5)
   const curveBandwidths = Array.from({length: 40}, (_, i) => Math.round((from + ((to - from) * i) / 39) * 10) / 10)
   // The send series does not depend on the RPO: computed once above, shared by every what-if.
-  const whatIf = (mbps: number) => planWhatIf(basis, send, first.rpoMinutes, [mbps]).points[0]
-  const curve = planWhatIf(basis, send, first.rpoMinutes, curveBandwidths).points
-  const atBandwidth = options.bandwidthMbps === undefined ? null : whatIf(options.bandwidthMbps)
-  const atBandwidth90 = first.bandwidth90Mbps > 0 ? whatIf(first.bandwidth90Mbps) : null
+  onPhase?.('what-if curves')
+  const whatIf = bandwidth.rpos.map((r) => {
+    const at = (mbps: number) => planWhatIf(basis, send, r.rpoMinutes, [mbps]).points[0]
+    return {rpoMinutes: r.rpoMinutes, atBandwidth: options.bandwidthMbps === undefined ? null : at(options.bandwidthMbps), atBandwidth90: r.bandwidth90Mbps > 0 ? at(r.bandwidth90Mbps) : null, curve: planWhatIf(basis, send, r.rpoMinutes, curveBandwidths).points}
+  })
   onPhase?.('planning protection and IR batches')
   const protection = planProtection(basis, assessed, scope, bandwidth, limits, catalog, {bandwidthMbps: options.bandwidthMbps, managedDisks: options.managedDisks})
   onPhase?.('outage tolerance')
@@ -128,7 +130,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     profile,
     bandwidth,
     afterFixes: fixed,
-    whatIf: {atBandwidth, atBandwidth90, curve},
+    whatIf,
     siteChurn: {
       firstWindowUtc: new Date(loaded.firstWindow * loaded.windowSeconds * 1000).toISOString(),
       windowSeconds: loaded.windowSeconds,
@@ -139,7 +141,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     cost,
-    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), cost}),
+    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), cost}),
     heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms),
     limits,
   }

@@ -13,8 +13,9 @@ const GREY = '#7f7f7f'
 
 /** The what-if point the per-day chart shows: at the planned bandwidth, else at the first RPO's B90 (none when nothing churns). */
 export function perDayPoint(doc: ReportDocument) {
-  if (doc.whatIf.atBandwidth) return {point: doc.whatIf.atBandwidth, basis: 'planned bandwidth'}
-  return doc.whatIf.atBandwidth90 ? {point: doc.whatIf.atBandwidth90, basis: `the ${doc.bandwidth.rpos[0].rpoMinutes}-minute 90 % bandwidth`} : null
+  const first = doc.whatIf[0]
+  if (first.atBandwidth) return {point: first.atBandwidth, basis: 'planned bandwidth'}
+  return first.atBandwidth90 ? {point: first.atBandwidth90, basis: `the ${first.rpoMinutes}-minute 90 % bandwidth`} : null
 }
 
 const MAX_VOLUMES = 12
@@ -40,8 +41,8 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
     xAxis: 'number',
     yMax: target * 6,
     series: [
-      {name: 'Worst RPO', color: BLUE, points: doc.whatIf.curve.map((p) => [p.bandwidthMbps, clip(p.achievableRpoMinutes)] as const)},
-      {name: 'RPO P90', color: ORANGE, dashed: true, points: doc.whatIf.curve.map((p) => [p.bandwidthMbps, clip(p.rpoP90Minutes)] as const)},
+      {name: 'Worst RPO', color: BLUE, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, clip(p.achievableRpoMinutes)] as const)},
+      {name: 'RPO P90', color: ORANGE, dashed: true, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, clip(p.rpoP90Minutes)] as const)},
     ],
     hLines: [{y: target, label: `target ${target} min`, color: RED}],
     vLines: [

@@ -5,6 +5,7 @@
  */
 import {DEFAULTS, type Defaults} from '../defaults.js'
 import {count, worstDayLabel} from '../text.js'
+import {fixFor} from '../../models/compatibility.js'
 import type {ReportDocument} from './document.js'
 
 /** "default 95 — ASR Deployment Planner: …": a default's value and source, from data/defaults.json. */
@@ -38,6 +39,8 @@ export interface Column {
   readonly width?: number
   /** Long text: wrapped within the column width (rows grow to fit). */
   readonly wrap?: boolean
+  /** Names (a VM, a host volume, a limit's identifier): the column is as wide as its longest, never broken inside. */
+  readonly whole?: boolean
 }
 
 /** A live Excel formula (absolute references, never input text) with the model's value cached. */
@@ -73,6 +76,8 @@ export interface Table {
   readonly inputs?: readonly TableInput[]
   /** Rows (by index) shown bold: totals. */
   readonly boldRows?: ReadonlySet<number>
+  /** Tables shown below this one on the same sheet (the Recommendations sheet's blockers and actions). */
+  readonly followedBy?: readonly Table[]
 }
 
 /** Worksheet rows of a table: title in row 1, note in row 2, inputs from inputRow, then the header. */
@@ -85,12 +90,14 @@ export function isFormula(cell: Cell): cell is FormulaCell {
   return cell !== null && typeof cell === 'object'
 }
 
-const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
-const wrapped = (header: string, width: number): Column => ({header, kind: 'text', width, wrap: true})
-const num = (header: string, decimals = 1, width = 14): Column => ({header, kind: 'number', decimals, width})
-const int = (header: string, width = 12): Column => ({header, kind: 'integer', width})
-const pct = (header: string, width = 12): Column => ({header, kind: 'percent', width})
-const finite = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null)
+export const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
+export const wrapped = (header: string, width: number): Column => ({header, kind: 'text', width, wrap: true})
+/** A text column whose cells are names (VMs, host volumes): never broken inside. */
+export const name = (header: string, width = 18): Column => ({header, kind: 'text', width, whole: true})
+export const num = (header: string, decimals = 1, width = 14): Column => ({header, kind: 'number', decimals, width})
+export const int = (header: string, width = 12): Column => ({header, kind: 'integer', width})
+export const pct = (header: string, width = 12): Column => ({header, kind: 'percent', width})
+export const finite = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null)
 
 /** A cell as text, the way the PDF shows it (the workbook keeps numbers as numbers with a format). */
 export function formatCell(cell: Cell, column: Column): string {
@@ -113,7 +120,7 @@ export function topVmsTable(doc: ReportDocument, rows = 10): Table {
     sheet: 'Top VMs',
     title: `Top ${Math.min(rows, doc.bandwidth.churn.vms.length)} VMs to protect by P${a.percentile} churn`,
     note: `Churn with ${a.growthPercent} % growth. ${DR_NOTE(first.rpoMinutes)}`,
-    columns: [t('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1), t('Worst day, UTC (h measured)', 26)],
+    columns: [name('VM', 18), num('Average (MB/s)', 2), num(`P${a.percentile} (MB/s)`, 2), num('Max (MB/s)', 2), num('Average (GB/day)', 1), num('Worst day (GB)', 1), num('DR bandwidth (Mbps)', 1), t('Worst day, UTC (h measured)', 26)],
     rows: doc.bandwidth.churn.vms.slice(0, rows).map((v) => [v.vm, finite(v.avgMBps), finite(v.percentileMBps), finite(v.maxMBps), finite(v.avgGBPerDay), finite(v.worstDayGB), finite(dr.get(v.vm)), worstDayLabel(v.worstDayUtc, v.worstDayMeasuredShare)]),
   }
 }
@@ -161,14 +168,14 @@ export function reportTables(doc: ReportDocument): Table[] {
     note: `For ${doc.scope.text}.${doc.afterFixes ? ` "All VMs after fixes": every one of the ${doc.afterFixes.vms} profiled VMs, once the incompatible ones are fixed.` : ''} Growth ${a.growthPercent} %, percentile P${a.percentile}, copy frequency ${a.copyFrequencySeconds / 60} min, wire factor ${a.wireFactor}. Mbps = 10^6 bit/s.${doc.cost ? ` DR cost with the network plan for each RPO's bandwidth (${doc.cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${doc.cost.priceSheet.date}`}; details on Cost Estimation).` : ''}`,
     columns: [
       int('RPO (min)'), num('Bandwidth RPO met 100 % (Mbps)', 1, 18), num('Bandwidth RPO met 90 % (Mbps)', 1, 18), ...(doc.afterFixes ? [num('All VMs after fixes: 100 % (Mbps)', 1, 18), num('All VMs after fixes: 90 % (Mbps)', 1, 18)] : []), t('What sets the 100 % bandwidth', 70), int('Largest copy frequency (s)', 16), num('Achievable RPO at planned bandwidth (min)', 1, 20), int('IR batches'), num('IR time, all batches (h)', 1, 16), int('Cores to request'), int('Storage accounts'), num('On-premises storage to add (GB)', 0, 18),
-      ...(doc.cost ? [t('Network plan', 30), num(`DR cost (${doc.cost.priceSheet.currency}/month)`, 0, 16), num(`DR cost (${doc.cost.priceSheet.currency}/year)`, 0, 16)] : []),
+      ...(doc.cost ? [name('Network plan', 30), num(`DR cost (${doc.cost.priceSheet.currency}/month)`, 0, 16), num(`DR cost (${doc.cost.priceSheet.currency}/year)`, 0, 16)] : []),
     ],
     rows: doc.bandwidth.rpos.map((r, k) => {
       const batching = doc.protection.batching[k]
       const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : null
       const cost = doc.cost?.byRpo[k]
       const fixed = doc.afterFixes?.rpos[k]
-      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, k === 0 && doc.whatIf.atBandwidth ? doc.whatIf.atBandwidth.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
+      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, doc.whatIf[k]?.atBandwidth ? doc.whatIf[k].atBandwidth!.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
   })
 
@@ -207,8 +214,8 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'incompatible',
     sheet: 'Incompatible VMs',
     title: 'Incompatible VMs and why',
-    columns: [t('VM', 20), t('Hosts', 24), t('Rule', 22), wrapped('Reason', 90)],
-    rows: doc.protection.vms.filter((v) => v.compatible === 'No').flatMap((v) => v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => [v.vm, v.hosts.join(', '), f.rule, f.text] as Cell[])),
+    columns: [name('VM', 14), t('Hosts', 16), t('Rule', 16), wrapped('Reason', 60), wrapped('Fix', 60)],
+    rows: doc.protection.vms.filter((v) => v.compatible === 'No').flatMap((v) => v.compatibility.findings.filter((f) => f.verdict === 'incompatible').map((f) => [v.vm, v.hosts.join(', '), f.rule, f.text, fixFor(f.rule)] as Cell[])),
   })
 
   const noData = doc.scope.withoutData
@@ -217,7 +224,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     sheet: 'VMs without Data',
     title: 'Inventory disks without counter data',
     note: 'Listed, not planned: no churn is assumed for them (never zero). A whole VM without data is left out of every figure; a profiled VM missing a disk is planned from its other disks. Collect counters on their hosts and ingest them.',
-    columns: [t('VM', 20), t('Host', 16), t('Status', 26), t('Disk', 70), num('Size (GB)', 0)],
+    columns: [name('VM', 20), t('Host', 16), t('Status', 26), t('Disk', 70), num('Size (GB)', 0)],
     rows: noData.flatMap((v) => v.disks.map((d) => [v.vm, v.host, v.profiled ? 'profiled VM, disk without data' : 'no data', d.path, d.sizeGB ?? null] as Cell[])),
   })
 
@@ -234,7 +241,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     sheet: 'On-premises Storage',
     title: 'On-premises storage requirement (Hyper-V Replica logs), per host volume and RPO',
     note: `Required = the most the volume holds at once while protection is enabled batch by batch: the DR space kept by earlier batches plus max(IR, DR) of each VM of the batch (each VHD's log on its own volume). Short: required > free (add the difference); tight: required > ${Math.round(doc.limits.values.hrlTightShareOfFreeSpace.value * 100)} % of free.`,
-    columns: [t('Host volume', 34), int('RPO (min)', 9), int('VMs', 8), num('Free (GB)', 0), num('DR need (GB)', 1), num('IR need (GB)', 1), num('Required (GB)', 1), num('Additional to provision (GB)', 1, 18), t('Status', 10)],
+    columns: [name('Host volume', 34), int('RPO (min)', 9), int('VMs', 8), num('Free (GB)', 0), num('DR need (GB)', 1), num('IR need (GB)', 1), num('Required (GB)', 1), num('Additional to provision (GB)', 1, 18), t('Status', 10)],
     rows: doc.protection.volumes.flatMap((v) => v.byRpo.map((r) => [v.volume, r.rpoMinutes, v.vms.length, finite(v.freeGB), r.drNeedGB, r.irNeedGB, r.requiredGB, r.additionalGB, r.status] as Cell[])),
   })
 
@@ -260,12 +267,33 @@ export function reportTables(doc: ReportDocument): Table[] {
     })
   }
 
+  // The RPO a bandwidth buys does not depend on the target; the time within it and the violations do: one block of columns per RPO.
+  const curve = doc.whatIf[0]?.curve ?? []
   tables.push({
     id: 'whatif',
     sheet: 'What-if Bandwidth',
-    title: `RPO vs bandwidth (target ${a.rpoMinutes[0]} min)`,
-    columns: [num('Bandwidth (Mbps)', 1), num('Worst RPO (min)', 1), num('RPO P50 (min)', 1), num('RPO P90 (min)', 1), num('RPO P99 (min)', 1), pct('Time within target'), int('Violations'), num('Longest violation (min)', 1, 18), num('Worst backlog (GB)', 2), t('Note', 24)],
-    rows: doc.whatIf.curve.map((p) => [p.bandwidthMbps, finite(p.achievableRpoMinutes), finite(p.rpoP50Minutes), finite(p.rpoP90Minutes), finite(p.rpoP99Minutes), p.withinTargetShare, p.violations.count, finite(p.violations.longestMinutes), p.worstBacklogGB, p.unstable ? 'unstable link' : '']),
+    title: `RPO vs bandwidth (targets ${a.rpoMinutes.join(', ')} min)`,
+    note: 'Logs still queued when the profiled period ends are followed to their upload. Unstable: the bandwidth is below the mean send rate, so the backlog grows without bound.',
+    columns: [
+      num('Bandwidth (Mbps)', 1),
+      num('Worst RPO (min)', 1),
+      num('RPO P50 (min)', 1),
+      num('RPO P90 (min)', 1),
+      num('RPO P99 (min)', 1),
+      ...doc.whatIf.flatMap((w) => [pct(`Time within ${w.rpoMinutes} min`, 13), int(`Violations of ${w.rpoMinutes} min`, 13), num(`Longest violation of ${w.rpoMinutes} min (min)`, 1, 16)]),
+      num('Worst backlog (GB)', 2),
+      t('Note', 16),
+    ],
+    rows: curve.map((p, i) => [
+      p.bandwidthMbps,
+      finite(p.achievableRpoMinutes),
+      finite(p.rpoP50Minutes),
+      finite(p.rpoP90Minutes),
+      finite(p.rpoP99Minutes),
+      ...doc.whatIf.flatMap((w) => [w.curve[i].withinTargetShare, w.curve[i].violations.count, finite(w.curve[i].violations.longestMinutes)]),
+      p.worstBacklogGB,
+      p.unstable ? 'unstable link' : '',
+    ]),
   })
 
   const byDay = doc.heatMap.basis === 'day'
@@ -311,7 +339,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'assumptions',
     sheet: 'Assumptions & Limits',
     title: 'Assumptions and limits',
-    columns: [t('Item', 34), wrapped('Value', 30), wrapped('Source', 90)],
+    columns: [name('Item', 34), wrapped('Value', 30), wrapped('Source', 90)],
     rows: [
       ['RPOs (min)', a.rpoMinutes.join(', '), defaultSource('rpoMinutes')],
       ['Percentile', String(a.percentile), defaultSource('percentile')],
@@ -431,27 +459,42 @@ export function costTable(doc: ReportDocument): Table {
   }
 }
 
-/** The cost by component and by state, per month and per year (the PDF's summary). */
-export function costSummaryTable(doc: ReportDocument): Table {
+/**
+ * The PDF's cost page: what the total is made of (components), the same total by state
+ * (replicating, drilling), and each RPO's total with the network plan its bandwidth needs.
+ * Two tables for one total, so neither column reads as twice the total.
+ */
+export function costTables(doc: ReportDocument): Table[] {
   const cost = doc.cost!
   const c = cost.priceSheet.currency
   const tot = cost.totals
-  const rows: Array<[string, number]> = [
-    ['Compute (DR drills)', tot.compute],
-    ['Storage (replication and drills)', tot.storage],
-    [`Network (${cost.network.plan ?? 'none'})`, tot.network],
-    ['ASR license', tot.license],
-    ['Replication state (storage, network, license)', tot.replication],
-    ['DR-drill state (compute, storage)', tot.drill],
-    ['Total', tot.monthly],
+  const money = (label: string, rows: Array<[string, number]>, id: string, title: string, note?: string): Table => ({
+    id,
+    sheet: 'Cost Estimation',
+    title,
+    note,
+    columns: [t(label, 40), num(`Per month (${c})`, 0), num(`Per year (${c})`, 0)],
+    rows: [...rows, ['Total', tot.monthly] as [string, number]].map(([what, monthly]) => [what, monthly, monthly * 12]),
+    boldRows: new Set([rows.length]),
+  })
+  return [
+    money('Component', [
+      ['Compute (DR drills)', tot.compute],
+      ['Storage (replication and drills)', tot.storage],
+      [`Network (${cost.network.plan ?? 'none'})`, tot.network],
+      ['ASR license', tot.license],
+    ], 'cost-components', `DR cost by component (${c})`, `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : 'Prices'}: ${cost.priceSheet.file} (${cost.priceSheet.date}), ${cost.priceSheet.region}. ${count(cost.rows.length, 'VM row')}; ${cost.options.drillsPerYear} drills a year of ${cost.options.drillDays} days; Azure Hybrid Benefit ${cost.options.hybridBenefit ? 'on' : 'off'}; ${cost.options.redundancy}; discount ${cost.options.discountPercent} %.${tot.rowsMissingPrices ? ` ${count(tot.rowsMissingPrices, 'row')} without prices left out.` : ''}`),
+    money('State', [
+      ['Replicating (storage, network, license)', tot.replication],
+      ['DR drills (compute, storage while a test failover runs)', tot.drill],
+    ], 'cost-states', `The same total by state (${c})`),
+    {
+      id: 'cost-by-rpo',
+      sheet: 'Recommendations',
+      title: `DR cost per RPO (${c})`,
+      note: 'Each RPO priced with the network plan that covers its bandwidth; storage, compute and license are the same for every RPO.',
+      columns: [int('RPO (min)', 8), num('Bandwidth priced (Mbps)', 1), name('Network plan', 30), num(`Per month (${c})`, 0), num(`Per year (${c})`, 0)],
+      rows: cost.byRpo.map((b) => [b.rpoMinutes, b.requiredMbps, b.networkPlan ?? 'none covers it', b.monthly, b.yearly]),
+    },
   ]
-  return {
-    id: 'cost-summary',
-    sheet: 'Cost Summary',
-    title: `DR cost by component and state (${c})`,
-    note: `${cost.priceSheet.example ? 'EXAMPLE prices, not a quote' : 'Prices'}: ${cost.priceSheet.file} (${cost.priceSheet.date}), ${cost.priceSheet.region}. ${count(cost.rows.length, 'VM row')}; ${cost.options.drillsPerYear} drills a year of ${cost.options.drillDays} days; Azure Hybrid Benefit ${cost.options.hybridBenefit ? 'on' : 'off'}; ${cost.options.redundancy}; discount ${cost.options.discountPercent} %.${tot.rowsMissingPrices ? ` ${count(tot.rowsMissingPrices, 'row')} without prices left out.` : ''}`,
-    columns: [t('Component or state', 40), num(`Per month (${c})`, 0), num(`Per year (${c})`, 0)],
-    rows: rows.map(([label, monthly]) => [label, monthly, monthly * 12]),
-    boldRows: new Set([rows.length - 1]),
-  }
 }

@@ -7,12 +7,13 @@
  */
 import {writeFileAtomic} from '../io/outputDir.js'
 import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './charts.js'
-import {money} from './costText.js'
+import {costLine} from './costText.js'
 import {count} from '../text.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
-import {costSummaryTable, formatCell, reportTables, storageToAddGB, type Table, topVmsTable} from './tables.js'
+import {actionsTable, blockersTable, decisionTable, driverTable, pauseSentence} from './decisionTables.js'
+import {costTables, formatCell, reportTables, storageToAddGB, type Table, topVmsTable} from './tables.js'
 
 type Pdf = PDFKit.PDFDocument
 
@@ -42,11 +43,12 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   pdf.font('Regular')
   const w = new Writer(pdf, (chart, x, y, width) => SVGtoPDF(pdf as never, chartSvg(chart), x, y, {width, height: (width * CHART_HEIGHT) / CHART_WIDTH, assumePt: true, fontCallback: (_family, bold) => (bold ? 'Bold' : 'Regular')}))
 
-  cover(w, doc, tables.get('recommendations'))
+  cover(w, doc)
   pdf.addPage()
   w.heading('Bandwidth and RPO')
   w.paragraph(`The curve shows the worst RPO (and its 90th percentile over time) the profiled churn would have had at each bandwidth, for the ${doc.bandwidth.rpos[0].rpoMinutes}-minute target. The 100 % bandwidth keeps every recovery point within the target; the 90 % bandwidth keeps 90 % of the time within it.`)
   w.chart(charts.get('rpo-vs-bandwidth')!)
+  w.table(driverTable(doc))
   w.chart(charts.get('worst-rpo-per-day')!)
   pdf.addPage()
   w.heading('Churn')
@@ -64,9 +66,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
     pdf.addPage()
     w.heading('Cost')
     w.paragraph(`What disaster recovery costs per month and per year: replication (storage for the replicas and recovery points, the network plan, the ASR license once per protected instance) and DR drills (the VMs and their disks while a test failover runs). The workbook's Cost Estimation sheet has every VM and recalculates when drills, duration, Hybrid Benefit or discount change.`)
-    w.table(costSummaryTable(doc))
-    const first = doc.cost.byRpo.map((b) => `${b.rpoMinutes} min: ${b.networkPlan ?? 'no plan'} — ${money(b.monthly, doc.cost!.priceSheet.currency)} per month`)
-    w.paragraph(`With the network plan each RPO's bandwidth needs: ${first.join('; ')}.`)
+    for (const table of costTables(doc)) w.table(table)
   }
   pdf.addPage()
   w.heading('Findings and actions')
@@ -89,68 +89,47 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   return Buffer.concat(chunks)
 }
 
-function cover(w: Writer, doc: ReportDocument, recommendations: Table | undefined): void {
+/**
+ * Page 1 decides: the VMs the plan is for; per RPO the bandwidth to order, its network plan and
+ * monthly cost and how long initial replication (IR) takes; what cannot be protected, with reason
+ * and fix; the top actions; how long replication may stay paused; then the inputs.
+ */
+function cover(w: Writer, doc: ReportDocument): void {
   const {pdf} = w
   const q = doc.profile.quality
   const a = doc.assumptions
-  pdf.font('Bold').fontSize(22).fillColor('#000000').text('Azure Site Recovery capacity plan')
-  pdf.font('Regular').fontSize(12).fillColor(MUTED).text('Hyper-V to Azure: bandwidth, RPO, storage, replica logs and initial replication')
-  pdf.moveDown(0.3)
-  pdf.fontSize(9).text(`Generated ${doc.generatedUtc.slice(0, 16).replace('T', ' ')} UTC by hvplan ${doc.hvplanVersion}`)
-  pdf.moveDown(1)
-
-  const first = doc.bandwidth.rpos[0]
-  const compatible = doc.protection.vms.filter((v) => v.compatible !== 'No').length
-  const incompatible = doc.protection.vms.length - compatible
-  const additional = storageToAddGB(doc, 0)
-  const batches = doc.protection.batching[0]?.plan.batches.length ?? 0
-  const headline: Array<[string, string, string]> = [
-    [`Bandwidth for a ${first.rpoMinutes}-minute RPO`, `${first.bandwidth100Mbps.toFixed(1)} Mbps`, `met 100 % of the time; ${first.bandwidth90Mbps.toFixed(1)} Mbps meets it 90 % of the time${doc.afterFixes ? `; all ${doc.afterFixes.vms} VMs after fixes: ${doc.afterFixes.rpos[0].bandwidth100Mbps.toFixed(1)} Mbps` : ''}`],
-    ['VMs to protect', `${doc.protection.vms.filter((v) => v.protect).length} of ${doc.protection.vms.length}`, `${compatible} compatible, ${incompatible} incompatible${doc.scope.left.length ? `; not protected: ${doc.scope.left.map((l) => l.vm).join(', ')}` : ''}`],
-    ['Azure cores to request', String(doc.protection.coresToRequest), count(doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, 'storage account')],
-    ['On-premises storage to add', `${additional.toFixed(0)} GB`, 'for Hyper-V Replica logs on the host volumes'],
-    ['Initial replication', count(batches, 'batch', 'batches'), `at ${(doc.protection.batching[0]?.totalBandwidthMbps ?? first.bandwidth100Mbps).toFixed(1)} Mbps`],
-  ]
-  if (doc.cost) {
-    const c = doc.cost
-    headline.push(['Disaster recovery cost', `${money(c.totals.monthly, c.priceSheet.currency)} / month`, `${money(c.totals.yearly, c.priceSheet.currency)} per year; ${c.priceSheet.example ? 'EXAMPLE prices, not a quote' : `prices of ${c.priceSheet.date}`}`])
-  }
-  if (doc.whatIf.atBandwidth) headline.push([`At the planned ${doc.whatIf.atBandwidth.bandwidthMbps} Mbps`, `${formatMinutes(doc.whatIf.atBandwidth.achievableRpoMinutes)}`, `worst RPO; ${(doc.whatIf.atBandwidth.withinTargetShare * 100).toFixed(1)} % of the time within ${first.rpoMinutes} min`])
-  w.headline(headline)
-  pdf.moveDown(0.8)
-
-  w.subheading('Inputs')
+  pdf.font('Bold').fontSize(20).fillColor('#000000').text('Azure Site Recovery capacity plan')
+  pdf.font('Regular').fontSize(10.5).fillColor(MUTED).text('Hyper-V to Azure: bandwidth to order, initial replication (IR), what cannot be protected, cost')
+  pdf.fontSize(8.5).text(`Generated ${formatUtc(doc.generatedUtc)} UTC by hvplan ${doc.hvplanVersion} · profiled ${formatUtc(q.firstUtc)} to ${formatUtc(q.lastUtc)} UTC (${q.daysProfiled.toFixed(1)} days) · data quality ${q.confidence}`)
+  pdf.moveDown(0.6)
+  w.callout(`The plan is for ${doc.scope.text}.`)
+  w.table(decisionTable(doc))
+  const blockers = blockersTable(doc)
+  if (blockers.rows.length) w.table(firstRows(blockers, 8, 'Incompatible VMs'))
+  const actions = actionsTable(doc)
+  if (actions.rows.length) w.table(actions)
+  w.subheading('How long replication may stay paused')
+  w.paragraph(pauseSentence(doc))
+  const accounts = doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length
+  const tight = doc.protection.volumes.filter((v) => v.byRpo[0]?.status === 'tight').length
   w.keyValues([
-    ['Profiled period (UTC)', `${q.firstUtc?.slice(0, 16).replace('T', ' ') ?? '—'} to ${q.lastUtc?.slice(0, 16).replace('T', ' ') ?? '—'} (${q.daysProfiled.toFixed(1)} days; recommended ≥ 7, ideally 31)`],
-    ['Counter logs', `${q.files} file(s); ${doc.profile.vms.length} VMs profiled`],
-    ['The plan is for', `${doc.scope.text}; ${doc.bandwidth.diskCount} disks`],
+    ['Azure', `${doc.protection.coresToRequest} cores to request, ${count(accounts, 'storage account')}, ${doc.protection.vms.filter((v) => v.protect).length} VMs to protect`],
+    ['On-premises', `${storageToAddGB(doc, 0).toFixed(0)} GB to add on the host volumes for the Hyper-V Replica logs (HRL) at ${doc.bandwidth.rpos[0].rpoMinutes} min${tight ? `; ${count(tight, 'volume')} tight (the logs need more than ${Math.round(doc.limits.values.hrlTightShareOfFreeSpace.value * 100)} % of its free space)` : ''}`],
+    ...(doc.cost ? [['Cost', `${costLine(doc.cost).replace(/^DR cost \([^)]*\): /, '')}${doc.cost.priceSheet.example ? ' — EXAMPLE prices, not a quote' : ''}`] as [string, string]] : []),
     ['Data quality', `${q.confidence} confidence${q.reasons.length ? ` — ${q.reasons.join('; ')}` : ''}`],
-    ['Options', `RPO ${a.rpoMinutes.join(', ')} min; growth ${a.growthPercent} %; P${a.percentile}; copy frequency ${a.copyFrequencySeconds / 60} min; planned bandwidth ${a.bandwidthMbps === null ? 'not given' : `${a.bandwidthMbps} Mbps`}; outage assessed ${a.outageHours} h`],
-    ['Limits', a.limitsSet],
+    ['Options', `RPO ${a.rpoMinutes.join(', ')} min; growth ${a.growthPercent} %; P${a.percentile}; copy frequency ${a.copyFrequencySeconds / 60} min; planned bandwidth ${a.bandwidthMbps === null ? 'not given' : `${a.bandwidthMbps} Mbps`}; outage assessed ${a.outageHours} h; limits ${a.limitsSet}`],
   ])
-  pdf.moveDown(0.8)
-  // The cover keeps the bandwidth columns of the recommendations; the workbook has them all.
-  // (the achievable RPO only with a planned bandwidth; the monthly cost with each RPO's network plan).
-  if (recommendations) {
-    const at = (header: RegExp) => recommendations.columns.findIndex((c) => header.test(c.header))
-    const keep = [/^RPO/, /met 100 %/, /met 90 %/, ...(doc.afterFixes ? [/^All VMs after fixes: 100 %/] : []), /^What sets/, ...(doc.whatIf.atBandwidth ? [/^Achievable RPO/] : []), ...(doc.cost ? [/^DR cost .*\/month\)$/] : [])].map(at)
-    w.table(pickColumns(recommendations, keep))
-  }
+}
+
+/** "2026-10-24T22:00:00.865Z" → "2026-10-24 22:00", as people read a time. */
+function formatUtc(iso: string | undefined): string {
+  return iso ? iso.slice(0, 16).replace('T', ' ') : '—'
 }
 
 /** The table's first rows, with a note naming the sheet that has them all (a PDF stays short). */
 function firstRows(table: Table, count: number, sheet: string): Table {
   if (table.rows.length <= count) return table
   return {...table, rows: table.rows.slice(0, count), note: `${table.note ? `${table.note} ` : ''}The first ${count} of ${table.rows.length} rows; the workbook's ${sheet} sheet has them all.`}
-}
-
-/** The same table with only some of its columns (by index). */
-function pickColumns(table: Table, keep: readonly number[]): Table {
-  return {...table, columns: keep.map((k) => table.columns[k]), rows: table.rows.map((row) => keep.map((k) => row[k]))}
-}
-
-function formatMinutes(m: number): string {
-  return Number.isFinite(m) ? `${m.toFixed(1)} min` : 'not reached'
 }
 
 class Writer {
@@ -191,16 +170,16 @@ class Writer {
     this.pdf.moveDown(0.5)
   }
 
-  headline(items: ReadonlyArray<[string, string, string]>): void {
+  /** A sentence that frames the page, on a tinted band. */
+  callout(text: string): void {
     const {pdf} = this
-    for (const [label, value, note] of items) {
-      const y = pdf.y
-      pdf.rect(MARGIN, y, this.width, 38).fill('#eef3f8')
-      pdf.font('Regular').fontSize(9).fillColor(MUTED).text(label, MARGIN + 10, y + 6, {width: 190})
-      pdf.font('Bold').fontSize(16).fillColor(HEADER_FILL).text(value, MARGIN + 10, y + 17, {width: 190, lineBreak: false})
-      pdf.font('Regular').fontSize(9).fillColor('#000000').text(note, MARGIN + 210, y + 13, {width: this.width - 220})
-      pdf.y = y + 43
-    }
+    pdf.font('Bold').fontSize(10.5)
+    const h = pdf.heightOfString(text, {width: this.width - 16}) + 10
+    this.ensure(h + 6)
+    const y = pdf.y
+    pdf.rect(MARGIN, y, this.width, h).fill('#eef3f8')
+    pdf.fillColor(HEADER_FILL).text(text, MARGIN + 8, y + 5, {width: this.width - 16})
+    pdf.y = y + h + 8
   }
 
   keyValues(rows: ReadonlyArray<[string, string]>): void {
@@ -241,15 +220,27 @@ class Writer {
     const {pdf} = this
     const pad = 3
     const fontSize = table.columns.length > 8 ? 7 : 8
-    // Each column at least as wide as its longest header word; the rest shared by character width.
-    pdf.font('Bold').fontSize(fontSize)
-    const least = table.columns.map((c) => Math.max(...c.header.split(/\s+/).map((word) => pdf.widthOfString(word))) + 2 * pad + 1)
+    // Each column at least as wide as its longest header word and its longest value (a number, a
+    // word; a whole name — a VM, a host volume, a network plan — in full), within a share of the
+    // page; the rest shared by character width. So nothing is broken inside a word or a name.
+    const texts = table.rows.map((row) => row.map((v, k) => formatCell(v, table.columns[k])))
+    const cap = this.width * (table.columns.length > 2 ? 0.4 : 0.6)
+    // pdfkit wraps a word whose width with its trailing space exceeds the line, hence + space.
+    // A header takes at most three lines.
+    const least = table.columns.map((c, k) => {
+      pdf.font('Bold').fontSize(fontSize)
+      const header = Math.max(pdf.widthOfString(c.header) / 3, ...c.header.split(/\s+/).map((word) => pdf.widthOfString(word))) + pdf.widthOfString(' ')
+      pdf.font('Regular').fontSize(fontSize)
+      const body = Math.max(0, ...texts.map((row) => (c.whole || c.kind !== 'text' ? [row[k]] : row[k].split(/\s+/)).reduce((m, word) => Math.max(m, pdf.widthOfString(word)), 0))) + pdf.widthOfString(' ')
+      return Math.min(cap, Math.max(header, body)) + 2 * pad + 1
+    })
     const spare = Math.max(0, this.width - least.reduce((n, x) => n + x, 0))
-    const total = table.columns.reduce((n, c) => n + (c.width ?? 16), 0)
-    const widths = table.columns.map((c, k) => least[k] + ((c.width ?? 16) / total) * spare)
-    const cellHeight = (texts: readonly string[], font: string) => {
+    const total = table.columns.reduce((n, c) => n + (c.kind === 'text' ? (c.width ?? 16) : 2), 0)
+    // The spare width goes to text columns (numbers have what they need).
+    const widths = table.columns.map((c, k) => least[k] + ((c.kind === 'text' ? (c.width ?? 16) : 2) / total) * spare)
+    const cellHeight = (cells: readonly string[], font: string) => {
       pdf.font(font).fontSize(fontSize)
-      return Math.max(...texts.map((text, k) => pdf.heightOfString(text, {width: widths[k] - 2 * pad}))) + 2 * pad
+      return Math.max(...cells.map((text, k) => pdf.heightOfString(text, {width: widths[k] - 2 * pad}))) + 2 * pad
     }
     /** One row's texts in their columns, from y (font and colour already set). */
     const placeCells = (texts: readonly string[], y: number) => {
@@ -278,10 +269,9 @@ class Writer {
       return
     }
     drawHeader()
-    table.rows.forEach((row, r) => {
-      const texts = row.map((v, k) => formatCell(v, table.columns[k]))
+    table.rows.forEach((_row, r) => {
       const font = table.boldRows?.has(r) ? 'Bold' : 'Regular'
-      const height = cellHeight(texts, font) // measured in the font it is drawn in
+      const height = cellHeight(texts[r], font) // measured in the font it is drawn in
       if (pdf.y + height > this.bottom) {
         pdf.addPage()
         drawHeader()
@@ -289,7 +279,7 @@ class Writer {
       const y = pdf.y
       if (r % 2 === 1) pdf.rect(MARGIN, y, this.width, height).fill('#f2f2f2')
       pdf.font(font).fontSize(fontSize).fillColor(table.subRows?.has(r) ? MUTED : '#000000')
-      placeCells(texts, y)
+      placeCells(texts[r], y)
       pdf.y = y + height
     })
     pdf.x = MARGIN

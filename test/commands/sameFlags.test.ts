@@ -42,7 +42,7 @@ describe('plan --bandwidth 200Mbps --rpo 30 --exclude-disk "*pagefile*"', () => 
     expect(plan.assumptions).toMatchObject({rpoMinutes: [30], bandwidthMbps: 200, excludeDisks: ['*pagefile*']})
     expect(plan.bandwidth.rpos.map((r) => r.rpoMinutes)).toEqual([30])
     expect(plan.protection.batching.map((b) => [b.rpoMinutes, b.totalBandwidthMbps])).toEqual([[30, 200]])
-    expect(plan.whatIf.atBandwidth!.bandwidthMbps).toBe(200)
+    expect(plan.whatIf[0].atBandwidth!.bandwidthMbps).toBe(200)
     expect(plan.cost!.network.plan).toBe('ExpressRoute Standard Metered 200 Mbps')
     // RDS01's pagefile is its own: all VMs after fixes need less without it (227.9 with it).
     expect(plan.afterFixes!.rpos[0].bandwidth100Mbps).toBeLessThan(defaults.afterFixes!.rpos[1].bandwidth100Mbps)
@@ -65,7 +65,7 @@ describe('plan --bandwidth 200Mbps --rpo 30 --exclude-disk "*pagefile*"', () => 
     expect(protection.batching).toEqual(plan.protection.batching)
     expect(protection.volumes).toEqual(plan.protection.volumes)
     const whatIf = await json<{points: unknown[]}>(['whatif', 'bandwidth', '--profile', profile, '--bandwidth', '200Mbit/s', ...QUESTION])
-    expect(whatIf.points[0]).toEqual(plan.whatIf.atBandwidth)
+    expect(whatIf.points[0]).toEqual(plan.whatIf[0].atBandwidth)
     const outage = await json<ReportDocument['outage']>(['whatif', 'outage', '--profile', profile, '--hours', '4h', ...QUESTION])
     expect(outage.vms).toEqual(plan.outage.vms)
   })

@@ -50,11 +50,11 @@ describe('report charts', () => {
     const charts = new Map(reportCharts(doc).map((c) => [c.id, c]))
     expect([...charts.keys()]).toEqual(['rpo-vs-bandwidth', 'site-churn', 'worst-rpo-per-day', 'hrl-space', 'top-vms'])
     const curve = charts.get('rpo-vs-bandwidth') as LineChart
-    expect(curve.series[0].points).toEqual(doc.whatIf.curve.map((p) => [p.bandwidthMbps, p.achievableRpoMinutes]))
+    expect(curve.series[0].points).toEqual(doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, p.achievableRpoMinutes]))
     expect(curve.vLines!.map((v) => v.x)).toEqual([doc.bandwidth.rpos[0].bandwidth100Mbps, doc.bandwidth.rpos[0].bandwidth90Mbps])
     const perDay = charts.get('worst-rpo-per-day')!
     expect(perDay.title).toContain(`at ${doc.bandwidth.rpos[0].bandwidth90Mbps.toFixed(1)} Mbps (the 15-minute 90 % bandwidth)`)
-    expect(perDay.kind === 'bar' && perDay.groups.map((g) => g.values[0])).toEqual(doc.whatIf.atBandwidth90!.worstRpoPerDay.map((d) => d.rpoMinutes))
+    expect(perDay.kind === 'bar' && perDay.groups.map((g) => g.values[0])).toEqual(doc.whatIf[0].atBandwidth90!.worstRpoPerDay.map((d) => d.rpoMinutes))
     const hrl = charts.get('hrl-space')!
     expect(hrl.title).toBe('Replica-log space per host volume (RPO 15 min)')
     expect(hrl.kind === 'bar' && hrl.groups).toEqual(doc.protection.volumes.map((v) => ({label: v.volume, values: [v.freeGB, v.byRpo[0].requiredGB]})))

@@ -126,13 +126,21 @@ describe('Cost Estimation sheet', () => {
     text = text.replace(/\s+/g, ' ')
     const t = doc.cost!.totals
     const money = (v: number) => Math.round(v).toLocaleString('en-US')
-    expect(text).toContain(`Disaster recovery cost USD ${money(t.monthly)} / month`)
+    expect(text).toContain(`Cost USD ${money(t.monthly)} per month, USD ${money(t.yearly)} per year — compute USD ${money(t.compute)}, storage USD ${money(t.storage)}`)
     expect(text).toContain('EXAMPLE prices, not a quote')
-    // The cover's recommendations give each RPO's monthly cost with its own network plan.
-    for (const r of doc.cost!.byRpo) expect(text).toMatch(new RegExp(`\\b${r.rpoMinutes} [\\d.]+ [\\d.]+ [\\d.]+ set by [^]*?${money(r.monthly)}`))
-    for (const [label, v] of [['Compute (DR drills)', t.compute], ['ASR license', t.license], ['Replication state (storage, network, license)', t.replication], ['DR-drill state (compute, storage)', t.drill], ['Total', t.monthly]] as const) {
-      expect(text).toContain(`${label} ${money(v)} ${money(v * 12)}`)
-    }
+    // The cover gives each RPO's monthly cost with its network plan (the planned 100 Mbps here).
+    for (const r of doc.cost!.byRpo) expect(text).toMatch(new RegExp(`\\b${r.rpoMinutes} [\\d.]+ [\\d.]+ [\\d.]+ [\\d.]+ ${r.networkPlan} ${money(r.monthly)} `))
+    // Two tables for one total: the components add up to it, and so do the states.
+    expect(t.compute + t.storage + t.network + t.license).toBeCloseTo(t.monthly, 6)
+    expect(t.replication + t.drill).toBeCloseTo(t.monthly, 6)
+    const components = text.slice(text.indexOf('DR cost by component'), text.indexOf('The same total by state'))
+    const states = text.slice(text.indexOf('The same total by state'), text.indexOf('DR cost per RPO'))
+    for (const [label, v] of [['Compute (DR drills)', t.compute], ['ASR license', t.license], ['Total', t.monthly]] as const) expect(components).toContain(`${label} ${money(v)} ${money(v * 12)}`)
+    for (const [label, v] of [['Replicating (storage, network, license)', t.replication], ['DR drills (compute, storage while a test failover runs)', t.drill], ['Total', t.monthly]] as const) expect(states).toContain(`${label} ${money(v)} ${money(v * 12)}`)
+    expect(components).not.toContain('Replicating')
+    for (const r of doc.cost!.byRpo) expect(text).toContain(`${r.rpoMinutes} ${r.requiredMbps.toFixed(1)} ${r.networkPlan} ${money(r.monthly)} ${money(r.yearly)}`)
+    // The network plan is named in the components table and per RPO, not in a sentence as well.
+    expect(text).not.toContain('With the network plan each')
     const json = JSON.parse(readFileSync(join(tmp, 'cost.json'), 'utf8')) as ReportDocument
     expect(json.cost!.totals.monthly).toBeCloseTo(t.monthly, 9)
     expect(json.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['example-prices', 'cost-gaps']))

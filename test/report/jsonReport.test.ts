@@ -40,11 +40,12 @@ describe('hvplan report --json', () => {
     expect(Object.keys(report)).toEqual(['schema', 'generatedUtc', 'hvplanVersion', 'assumptions', 'scope', 'profile', 'bandwidth', 'afterFixes', 'whatIf', 'siteChurn', 'protection', 'outage', 'cost', 'findings', 'heatMap', 'limits'])
     expect(report.schema).toBe('hvplan-report/2')
     expect(Object.keys(report.bandwidth.rpos[0]).slice(0, 3)).toEqual(['rpoMinutes', 'bandwidth100Mbps', 'bandwidth90Mbps'])
-    expect(Object.keys(report.whatIf.atBandwidth).slice(0, 2)).toEqual(['bandwidthMbps', 'achievableRpoMinutes'])
+    expect(report.whatIf.map((w: {rpoMinutes: number}) => w.rpoMinutes)).toEqual([15, 30, 60])
+    expect(Object.keys(report.whatIf[0].atBandwidth).slice(0, 2)).toEqual(['bandwidthMbps', 'achievableRpoMinutes'])
   })
 
   it('gives an RPO-vs-bandwidth curve whose worst RPO never rises with bandwidth and meets the target at B100', () => {
-    const curve = report.whatIf.curve as Array<{bandwidthMbps: number; achievableRpoMinutes: number}>
+    const curve = report.whatIf[0].curve as Array<{bandwidthMbps: number; achievableRpoMinutes: number}>
     expect(curve).toHaveLength(40)
     for (let i = 1; i < curve.length; i++) expect(curve[i].achievableRpoMinutes).toBeLessThanOrEqual(curve[i - 1].achievableRpoMinutes + 1e-9)
     const b100 = report.bandwidth.rpos[0].bandwidth100Mbps

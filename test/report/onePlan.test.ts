@@ -7,6 +7,7 @@ import {runCommand} from '@oclif/test'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
+import {fixFor} from '../../models/compatibility.js'
 import type {ReportDocument} from '../../src/report/document.js'
 import {CONTOSO} from '../helpers/contoso.js'
 import {pdfPageTexts, readWorkbook, sheetRows} from '../helpers/outputs.js'
@@ -46,6 +47,26 @@ describe('one plan in four outputs (samples/contoso)', () => {
     expect(pdf[0]).toContain(`The plan is for ${text}`)
   })
 
+  it('decides on page 1: per RPO bandwidth, network plan, cost and IR; blockers with reason and fix; top three actions; how long replication may pause', () => {
+    const page = pdf[0]
+    const squeezed = page.replace(/\s+/g, '') // wrapped cells may split a path at a hyphen
+    const left = json.scope.left.map((l) => l.vm)
+    expect(left).toEqual(['DC01', 'FS01', 'RDS01'])
+    for (const v of json.protection.vms.filter((x) => left.includes(x.vm))) {
+      for (const f of v.compatibility.findings.filter((x) => x.verdict === 'incompatible')) {
+        expect(squeezed).toContain(`${v.vm}${f.text}${fixFor(f.rule)}`.replace(/\s+/g, ''))
+      }
+    }
+    const actions = json.findings.filter((f) => f.severity !== 'info' && f.action).map((f) => f.action!)
+    expect(actions.length).toBeGreaterThanOrEqual(3)
+    actions.slice(0, 3).forEach((a, k) => expect(squeezed).toContain(`${k + 1}${a}`.replace(/\s+/g, '')))
+    expect(squeezed).not.toContain(`4${actions[3] ?? 'none'}`.replace(/\s+/g, ''))
+    // The shortest outage any protected VM survives (BUILD01's temp disk at 50 % of 256 GB).
+    const worst = json.outage.vms.filter((v) => Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)[0]
+    expect(worst.name).toBe('BUILD01')
+    expect(page).toContain(`How long replication may stay paused Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst: BUILD01`)
+  })
+
   it('gives the same B100, B90 and "after fixes" per RPO', () => {
     const {rows, col} = recommendations()
     json.bandwidth.rpos.forEach((r, k) => {
@@ -61,7 +82,9 @@ describe('one plan in four outputs (samples/contoso)', () => {
       const cost = json.cost!.byRpo[k]
       expect(terminal).toMatch(new RegExp(`\\n +${r.rpoMinutes} +${one(r.bandwidth100Mbps)} +${one(r.bandwidth90Mbps)} +${one(fixed.bandwidth100Mbps)} +${one(fixed.bandwidth90Mbps)} +${cost.networkPlan} +${Math.round(cost.monthly).toLocaleString('en-US')} +${b.plan.batches.length} batch(es)?, ${irHours.toFixed(1)} h\\n`))
       expect(terminal).toContain(`\n  ${r.rpoMinutes} min: ${r.driver.text}\n`)
-      expect(pdf[0]).toContain(`${r.rpoMinutes} ${one(r.bandwidth100Mbps)} ${one(r.bandwidth90Mbps)} ${one(fixed.bandwidth100Mbps)} set by`)
+      // Page 1 decides: bandwidth to order, its plan and cost, IR; page 2 says what sets it.
+      expect(pdf[0]).toContain(`${r.rpoMinutes} ${one(r.bandwidth100Mbps)} ${one(r.bandwidth90Mbps)} ${one(fixed.bandwidth100Mbps)} ${cost.networkPlan} ${Math.round(cost.monthly).toLocaleString('en-US')} ${b.plan.batches.length} batch${b.plan.batches.length === 1 ? '' : 'es'}, ${irHours.toFixed(1)} h`)
+      expect(pdf[1]).toContain(`${r.rpoMinutes} ${one(r.bandwidth100Mbps)} ${r.driver.text}`)
     })
     // The figures recomputed independently in issue 11, within 0.5 %.
     expect(json.bandwidth.rpos.map((r) => Math.round(r.bandwidth100Mbps))).toEqual([188, 165, 146])
@@ -78,7 +101,7 @@ describe('one plan in four outputs (samples/contoso)', () => {
     })
     const money = (v: number) => Math.round(v).toLocaleString('en-US')
     expect(terminal).toContain(`: USD ${money(cost.totals.monthly)} per month, USD ${money(cost.totals.yearly)} per year — compute USD ${money(cost.totals.compute)}, storage USD ${money(cost.totals.storage)}, network USD ${money(cost.totals.network)}, ASR license USD ${money(cost.totals.license)} per month`)
-    expect(pdf[0]).toContain(`Disaster recovery cost USD ${money(cost.totals.monthly)} / month`)
+    expect(pdf[0]).toContain(`Cost USD ${money(cost.totals.monthly)} per month, USD ${money(cost.totals.yearly)} per year`)
     expect(pdf.join(' ')).toContain(`Network (ExpressRoute Standard Metered 200 Mbps) ${money(cost.totals.network)}`)
   })
 
@@ -91,7 +114,7 @@ describe('one plan in four outputs (samples/contoso)', () => {
       expect(rows[k][col('On-premises storage to add (GB)')]).toBe(json.protection.volumes.reduce((n, v) => n + v.byRpo[k].additionalGB, 0))
     })
     expect(terminal).toContain(`9 VMs to protect: ${json.protection.coresToRequest} Azure cores`)
-    expect(pdf[0]).toContain(`Azure cores to request ${json.protection.coresToRequest}`)
+    expect(pdf[0]).toContain(`Azure ${json.protection.coresToRequest} cores to request`)
   })
 
   it('says the same about each host volume\'s replica-log space at each RPO', () => {

@@ -103,7 +103,9 @@ describe('report workbook', () => {
     expect(charts).toHaveLength(5)
     expect(whatIf).toHaveLength(1)
     // Beside the table: the column after its last (0-based anchor = column count + 1).
-    expect(whatIf[0].range.tl.nativeCol).toBe(11)
+    // 5 columns, then time within / violations / longest per RPO, then 2: 16 columns for 3 RPOs.
+    expect(doc.bandwidth.rpos).toHaveLength(3)
+    expect(whatIf[0].range.tl.nativeCol).toBe(16 + 1)
     for (const image of [...charts, ...whatIf]) {
       const media = wb.getImage(Number(image.imageId))
       const png = Buffer.from(media.buffer as unknown as Uint8Array)
