@@ -19,3 +19,8 @@ export function worstDayLabel(dayUtc: string | undefined, measuredShare: number)
 export function firstFew(items: readonly string[], first = 5): string {
   return items.length <= first ? items.join(', ') : `${items.slice(0, first).join(', ')} and ${(items.length - first).toLocaleString('en-US')} more`
 }
+
+/** "1,655 GB": whole gigabytes (2^30 bytes) with thousands separated, as the report prints space. */
+export function gb(x: number): string {
+  return `${Math.round(x).toLocaleString('en-US')} GB`
+}

@@ -4,7 +4,7 @@ import {table} from '../profile/formatSummary.js'
 import {costLine} from '../report/costText.js'
 import type {ReportDocument} from '../report/document.js'
 import {topActions} from '../report/findings.js'
-import {count} from '../text.js'
+import {count, gb} from '../text.js'
 import type {AfterFixes} from './context.js'
 import type {ProtectionPlan, VolumeSpace} from './protectionPlan.js'
 import type {ReplicationPlan} from './replicationPlan.js'
@@ -20,7 +20,7 @@ export function formatBandwidthTable(plan: ReplicationPlan, fixed: AfterFixes | 
 export function formatVolumeSpace(volumes: readonly VolumeSpace[]): string[] {
   return volumes
     .filter((v) => v.byRpo.some((r) => r.status === 'short' || r.status === 'tight'))
-    .map((v) => `  ${v.volume} (${v.freeGB.toFixed(0)} GB free): ${v.byRpo.map((r) => `${r.rpoMinutes} min ${r.status} — needs ${r.requiredGB.toFixed(0)} GB${r.additionalGB > 0 ? `, add ${r.additionalGB.toFixed(0)} GB` : ''}`).join('; ')}`)
+    .map((v) => `  ${v.volume} (${gb(v.freeGB)} free): ${v.byRpo.map((r) => `${r.rpoMinutes} min ${r.status} — needs ${gb(r.requiredGB)}${r.additionalGB > 0 ? `, add ${gb(r.additionalGB)}` : ''}`).join('; ')}`)
 }
 
 /**

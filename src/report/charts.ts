@@ -25,8 +25,10 @@ interface ChartBase {
   readonly yLabel: string
   /** Horizontal reference lines (a target RPO, a percentile). */
   readonly hLines?: ReadonlyArray<{readonly y: number; readonly label: string; readonly color: string}>
-  /** Top of the value axis: larger values are drawn at the top edge (an RPO that runs away). */
+  /** Top of the value axis: larger values are drawn at the top edge, and a note says so. */
   readonly yMax?: number
+  /** A line under the plot (what a mark on a label means). */
+  readonly note?: string
 }
 
 export interface LineChart extends ChartBase {
@@ -37,6 +39,10 @@ export interface LineChart extends ChartBase {
   readonly series: readonly LineSeries[]
   /** Vertical reference lines (a bandwidth). */
   readonly vLines?: ReadonlyArray<{readonly x: number; readonly label: string; readonly color: string}>
+  /** Labelled points (where a curve meets a target); hollow for a secondary series. */
+  readonly markers?: ReadonlyArray<{readonly x: number; readonly y: number; readonly label: string; readonly color: string; readonly hollow?: boolean}>
+  /** The x axis starts at 0 (a bandwidth) instead of at the first point. */
+  readonly xFromZero?: boolean
 }
 
 export interface BarChart extends ChartBase {
@@ -53,8 +59,12 @@ export type ChartDefinition = LineChart | BarChart
 export const CHART_WIDTH = 760
 export const CHART_HEIGHT = 340
 
-const AXIS = '#595959'
+const AXIS = '#404040'
 const GRID = '#d9d9d9'
+/** Font sizes in chart units: the PDF draws a chart 515 pt wide (0.68 pt per unit), so ticks print at about 9 pt. */
+const SIZE = {title: 17, axisLabel: 14, tick: 13, legend: 13, label: 12, value: 12, note: 12}
+/** Width of a DejaVu Sans character, as a share of the font size (for boxes behind labels). */
+const CHAR = 0.62
 
 /** The chart as a standalone SVG document (CHART_WIDTH × CHART_HEIGHT user units). */
 export function chartSvg(chart: ChartDefinition): string {
@@ -62,7 +72,8 @@ export function chartSvg(chart: ChartDefinition): string {
   // No width/height: the viewBox sizes it, so svg-to-pdfkit scales it to the width it is given.
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="${CHART_FONT}">`)
   parts.push(`<rect x="0" y="0" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" fill="#ffffff"/>`)
-  parts.push(text(12, 22, chart.title, {size: 15, weight: 'bold'}))
+  parts.push(text(12, 24, chart.title, {size: SIZE.title, weight: 'bold'}))
+  if (chart.note) parts.push(text(12, CHART_HEIGHT - 8, chart.note, {size: SIZE.note, fill: AXIS}))
   if (chart.kind === 'line') lineChart(chart, parts)
   else if (chart.horizontal) horizontalBars(chart, parts)
   else verticalBars(chart, parts)
@@ -78,15 +89,21 @@ interface Frame {
 }
 
 function lineChart(chart: LineChart, out: string[]): void {
-  const frame: Frame = {left: 70, right: CHART_WIDTH - 20, top: 56, bottom: CHART_HEIGHT - 52}
+  const frame: Frame = {left: 78, right: CHART_WIDTH - 20, top: 62, bottom: CHART_HEIGHT - (chart.note ? 74 : 56)}
   const xs = chart.series.flatMap((s) => s.points.map((p) => p[0])).concat((chart.vLines ?? []).map((v) => v.x)).filter(Number.isFinite)
   const ys = chart.series.flatMap((s) => s.points.map((p) => p[1])).concat((chart.hLines ?? []).map((h) => h.y)).filter(Number.isFinite)
-  const xDomain: [number, number] = xs.length ? [Math.min(...xs), Math.max(...xs)] : [0, 1]
+  const xDomain: [number, number] = xs.length ? [chart.xFromZero ? Math.min(0, ...xs) : Math.min(...xs), Math.max(...xs)] : [0, 1]
   const yTicks = niceTicks(0, Math.min(chart.yMax ?? Infinity, ys.length ? Math.max(...ys) : 1))
   const yMax = yTicks.at(-1)!
+  let xTicks: Array<{at: number; label: string}>
+  if (chart.xAxis === 'utc-ms') xTicks = dayTicks(xDomain[0], xDomain[1])
+  else {
+    const ticks = niceTicks(xDomain[0], xDomain[1], 10)
+    if (chart.xFromZero) xDomain[1] = ticks.at(-1)! // the axis ends on a tick
+    xTicks = ticks.filter((t) => t >= xDomain[0] && t <= xDomain[1]).map((t) => ({at: t, label: formatTick(t)}))
+  }
   const x = scale(xDomain[0], xDomain[1] > xDomain[0] ? xDomain[1] : xDomain[0] + 1, frame.left, frame.right)
   const y = scale(0, yMax, frame.bottom, frame.top)
-  const xTicks = chart.xAxis === 'utc-ms' ? dayTicks(xDomain[0], xDomain[1]) : niceTicks(xDomain[0], xDomain[1]).filter((t) => t >= xDomain[0] && t <= xDomain[1]).map((t) => ({at: t, label: formatTick(t)}))
   axes(out, frame, yTicks.map((t) => ({at: y(t), label: formatTick(t)})), xTicks.map((t) => ({at: x(t.at), label: t.label})), chart.yLabel, chart.xLabel)
   for (const s of chart.series) {
     const runs: string[][] = [[]]
@@ -97,19 +114,33 @@ function lineChart(chart: LineChart, out: string[]): void {
       }
       runs.at(-1)!.push(`${r(x(px))},${r(y(Math.min(py, yMax)))}`)
     }
-    for (const run of runs.filter((k) => k.length > 0)) out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="1.6"${s.dashed ? ' stroke-dasharray="6 4"' : ''} points="${run.join(' ')}"/>`)
+    for (const run of runs.filter((k) => k.length > 0)) out.push(`<polyline fill="none" stroke="${s.color}" stroke-width="1.8"${s.dashed ? ' stroke-dasharray="6 4"' : ''} points="${run.join(' ')}"/>`)
   }
+  referenceLines(out, chart.hLines, y, frame)
   // Labels of vertical lines step down one line each (in x order), so near lines stay readable.
   ;[...(chart.vLines ?? [])].sort((a, b) => a.x - b.x).forEach((v, k) => {
     out.push(`<line x1="${r(x(v.x))}" y1="${frame.top}" x2="${r(x(v.x))}" y2="${frame.bottom}" stroke="${v.color}" stroke-width="1.2" stroke-dasharray="3 3"/>`)
-    labelBox(out, x(v.x) + 4, frame.top + 12 + 14 * k, v.label, v.color, 'start')
+    labelBox(out, x(v.x) + 4, frame.top + 34 + 16 * k, v.label, v.color, 'start')
   })
-  referenceLines(out, chart.hLines, y, frame)
+  for (const m of chart.markers ?? []) {
+    if (!Number.isFinite(m.x) || !Number.isFinite(m.y) || m.y > yMax) continue
+    out.push(`<circle cx="${r(x(m.x))}" cy="${r(y(m.y))}" r="4.5" fill="${m.hollow ? '#ffffff' : m.color}" stroke="${m.color}" stroke-width="1.8"/>`)
+    // A filled marker's label above right, a hollow one's below left: a curve and its P90 twin stay apart.
+    if (m.hollow) labelBox(out, x(m.x) - 7, y(m.y) + 18, m.label, m.color, 'end')
+    else labelBox(out, x(m.x) + 7, y(m.y) - 8, m.label, m.color, 'start')
+  }
+  // Values above the top are drawn on the top edge: say how far they go.
+  const clipped = chart.series.flatMap((s) => s.points.filter((p) => Number.isFinite(p[0]) && p[1] > yMax).map((p) => ({name: s.name, x: p[0], y: p[1]})))
+  if (clipped.length) {
+    const top = clipped.reduce((a, b) => (b.y > a.y ? b : a))
+    const unit = (label: string) => /\(([^)]+)\)$/.exec(label)?.[1] ?? ''
+    labelBox(out, frame.left + 6, frame.top + 16, `▲ off the scale above ${formatTick(yMax)}: ${top.name} up to ${formatValue(top.y)} ${unit(chart.yLabel)} at ${formatTick(top.x)} ${unit(chart.xLabel)}`.replace(/ +/g, ' '), AXIS, 'start')
+  }
   legend(out, chart.series.map((s) => ({name: s.name, color: s.color, dashed: s.dashed})), frame)
 }
 
 function verticalBars(chart: BarChart, out: string[]): void {
-  const frame: Frame = {left: 70, right: CHART_WIDTH - 20, top: 56, bottom: CHART_HEIGHT - 64}
+  const frame: Frame = {left: 78, right: CHART_WIDTH - 20, top: 62, bottom: CHART_HEIGHT - (chart.note ? 70 : 52)}
   const values = chart.groups.flatMap((g) => g.values).concat((chart.hLines ?? []).map((h) => h.y)).filter(Number.isFinite)
   const yTicks = niceTicks(0, Math.min(chart.yMax ?? Infinity, values.length ? Math.max(...values) : 1))
   const yMax = yTicks.at(-1)!
@@ -131,26 +162,26 @@ function verticalBars(chart: BarChart, out: string[]): void {
 }
 
 function horizontalBars(chart: BarChart, out: string[]): void {
-  const longest = Math.max(4, ...chart.groups.map((g) => g.label.length))
-  const frame: Frame = {left: Math.min(260, 18 + longest * 6.6), right: CHART_WIDTH - 60, top: 56, bottom: CHART_HEIGHT - 40}
+  const longest = Math.max(4, ...chart.groups.map((g) => Math.min(40, g.label.length)))
+  const frame: Frame = {left: Math.min(300, 18 + longest * SIZE.label * CHAR), right: CHART_WIDTH - 64, top: 62, bottom: CHART_HEIGHT - (chart.note ? 62 : 44)}
   const values = chart.groups.flatMap((g) => g.values).filter(Number.isFinite)
   const xTicks = niceTicks(0, values.length ? Math.max(...values) : 1)
   const x = scale(0, xTicks.at(-1)!, frame.left, frame.right)
   const slot = (frame.bottom - frame.top) / Math.max(1, chart.groups.length)
   for (const t of xTicks) {
     out.push(`<line x1="${r(x(t))}" y1="${frame.top}" x2="${r(x(t))}" y2="${frame.bottom}" stroke="${GRID}" stroke-width="0.8"/>`)
-    out.push(text(x(t), frame.bottom + 14, formatTick(t), {size: 10, anchor: 'middle', fill: AXIS}))
+    out.push(text(x(t), frame.bottom + 16, formatTick(t), {size: SIZE.tick, anchor: 'middle', fill: AXIS}))
   }
-  out.push(text((frame.left + frame.right) / 2, frame.bottom + 30, chart.yLabel, {size: 11, anchor: 'middle', fill: AXIS}))
+  out.push(text((frame.left + frame.right) / 2, frame.bottom + 34, chart.yLabel, {size: SIZE.axisLabel, anchor: 'middle', fill: AXIS}))
   const height = (slot * 0.7) / Math.max(1, chart.bars.length)
   chart.groups.forEach((g, k) => {
     const label = g.label.length > 40 ? `${g.label.slice(0, 39)}…` : g.label
-    out.push(text(frame.left - 6, frame.top + slot * (k + 0.5) + 4, label, {size: 10, anchor: 'end'}))
+    out.push(text(frame.left - 6, frame.top + slot * (k + 0.5) + 4, label, {size: Math.min(SIZE.label, slot * 0.8), anchor: 'end'}))
     g.values.forEach((v, b) => {
       if (!Number.isFinite(v)) return
       const y0 = frame.top + slot * k + slot * 0.15 + height * b
       out.push(`<rect x="${frame.left}" y="${r(y0)}" width="${r(Math.max(0.5, x(v) - frame.left))}" height="${r(Math.max(0.5, height - 1))}" fill="${chart.bars[b].color}"/>`)
-      out.push(text(x(v) + 4, y0 + height / 2 + 3.5, formatValue(v), {size: 9, fill: AXIS}))
+      out.push(text(x(v) + 4, y0 + height / 2 + 4, formatValue(v), {size: Math.min(SIZE.value, Math.max(8, height)), fill: AXIS}))
     })
   })
   out.push(`<line x1="${frame.left}" y1="${frame.top}" x2="${frame.left}" y2="${frame.bottom}" stroke="${AXIS}" stroke-width="1"/>`)
@@ -160,16 +191,16 @@ function horizontalBars(chart: BarChart, out: string[]): void {
 function axes(out: string[], frame: Frame, yTicks: ReadonlyArray<{at: number; label: string}>, xTicks: ReadonlyArray<{at: number; label: string}>, yLabel: string, xLabel: string): void {
   for (const t of yTicks) {
     out.push(`<line x1="${frame.left}" y1="${r(t.at)}" x2="${frame.right}" y2="${r(t.at)}" stroke="${GRID}" stroke-width="0.8"/>`)
-    out.push(text(frame.left - 6, t.at + 3.5, t.label, {size: 10, anchor: 'end', fill: AXIS}))
+    out.push(text(frame.left - 6, t.at + 4.5, t.label, {size: SIZE.tick, anchor: 'end', fill: AXIS}))
   }
   for (const t of xTicks) {
     out.push(`<line x1="${r(t.at)}" y1="${frame.bottom}" x2="${r(t.at)}" y2="${frame.bottom + 4}" stroke="${AXIS}" stroke-width="1"/>`)
-    out.push(text(t.at, frame.bottom + 16, t.label, {size: 10, anchor: 'middle', fill: AXIS}))
+    out.push(text(t.at, frame.bottom + 18, t.label, {size: SIZE.tick, anchor: 'middle', fill: AXIS}))
   }
   out.push(`<line x1="${frame.left}" y1="${frame.bottom}" x2="${frame.right}" y2="${frame.bottom}" stroke="${AXIS}" stroke-width="1"/>`)
   out.push(`<line x1="${frame.left}" y1="${frame.top}" x2="${frame.left}" y2="${frame.bottom}" stroke="${AXIS}" stroke-width="1"/>`)
-  out.push(text(14, (frame.top + frame.bottom) / 2, yLabel, {size: 11, anchor: 'middle', fill: AXIS, rotate: true}))
-  if (xLabel) out.push(text((frame.left + frame.right) / 2, frame.bottom + 36, xLabel, {size: 11, anchor: 'middle', fill: AXIS}))
+  out.push(text(18, (frame.top + frame.bottom) / 2, yLabel, {size: SIZE.axisLabel, anchor: 'middle', fill: AXIS, rotate: true}))
+  if (xLabel) out.push(text((frame.left + frame.right) / 2, frame.bottom + 38, xLabel, {size: SIZE.axisLabel, anchor: 'middle', fill: AXIS}))
 }
 
 function referenceLines(out: string[], lines: ChartBase['hLines'], y: (v: number) => number, frame: Frame): void {
@@ -181,19 +212,19 @@ function referenceLines(out: string[], lines: ChartBase['hLines'], y: (v: number
 
 /** A label on a white box, readable over lines and bars (width estimated from the text). */
 function labelBox(out: string[], x: number, y: number, label: string, color: string, anchor: 'start' | 'end'): void {
-  const width = label.length * 6.2 + 6
+  const width = label.length * SIZE.label * CHAR + 6
   const left = anchor === 'start' ? x - 3 : x - width + 3
-  out.push(`<rect x="${r(left)}" y="${r(y - 10)}" width="${r(width)}" height="13" fill="#ffffff" fill-opacity="0.85"/>`)
-  out.push(text(x, y, label, {size: 10, fill: color, ...(anchor === 'end' ? {anchor: 'end' as const} : {})}))
+  out.push(`<rect x="${r(left)}" y="${r(y - SIZE.label)}" width="${r(width)}" height="${SIZE.label + 4}" fill="#ffffff" fill-opacity="0.85"/>`)
+  out.push(text(x, y, label, {size: SIZE.label, fill: color, ...(anchor === 'end' ? {anchor: 'end' as const} : {})}))
 }
 
 function legend(out: string[], items: ReadonlyArray<{name: string; color: string; dashed?: boolean}>, frame: Frame): void {
   let x = frame.left
-  const y = 42
+  const y = 47
   for (const item of items) {
     out.push(`<line x1="${r(x)}" y1="${y - 4}" x2="${r(x + 18)}" y2="${y - 4}" stroke="${item.color}" stroke-width="4"${item.dashed ? ' stroke-dasharray="5 3"' : ''}/>`)
-    out.push(text(x + 24, y, item.name, {size: 11}))
-    x += 24 + item.name.length * 6.6 + 18
+    out.push(text(x + 24, y, item.name, {size: SIZE.legend}))
+    x += 24 + item.name.length * SIZE.legend * CHAR + 18
   }
 }
 
@@ -215,12 +246,12 @@ function scale(d0: number, d1: number, r0: number, r1: number): (v: number) => n
   return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0)
 }
 
-/** Ticks at 1, 2 or 5 × 10^k from lo to at least hi (about five). */
-export function niceTicks(lo: number, hi: number): number[] {
+/** Ticks at 1, 2, 2.5 or 5 × 10^k from lo to at least hi (about `count`, at most count + 1 steps). */
+export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const span = hi > lo ? hi - lo : Math.abs(hi) || 1
-  const raw = span / 5
+  const raw = span / count
   const power = 10 ** Math.floor(Math.log10(raw))
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => span / s <= 6)!
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => span / s <= count + 1)!
   const first = Math.floor(lo / step) * step
   const ticks: number[] = []
   for (let t = first; t < hi + step * 0.999; t += step) ticks.push(Number((Math.round(t / step) * step).toPrecision(12)))

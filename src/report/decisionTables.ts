@@ -7,8 +7,8 @@
 import {fixFor} from '../../models/compatibility.js'
 import type {ReportDocument} from './document.js'
 import {topActions} from './findings.js'
-import {count} from '../text.js'
-import {type Cell, int, name, num, t, type Table, wrapped} from './tables.js'
+import {count, firstFew} from '../text.js'
+import {type Cell, int, name, num, type Table, wrapped} from './tables.js'
 
 /** Per RPO: bandwidth to order (and its 90 % and after-fixes figures), network plan and cost, IR. */
 export function decisionTable(doc: ReportDocument): Table {
@@ -26,7 +26,7 @@ export function decisionTable(doc: ReportDocument): Table {
       ...(doc.afterFixes ? [num('All VMs after fixes (Mbps)', 1, 11)] : []),
       ...(planned !== null ? [num(`Worst RPO at ${planned} Mbps (min)`, 1, 12)] : []),
       ...(c ? [name(planned === null ? 'Network plan to order' : `Network plan for ${planned} Mbps`, 28), num(`DR cost (${c.priceSheet.currency}/month)`, 0, 11)] : []),
-      t('Initial replication (IR)', 18),
+      name('Initial replication (IR)', 18),
     ],
     rows: doc.bandwidth.rpos.map((r, k): Cell[] => {
       const batching = doc.protection.batching[k]
@@ -75,7 +75,11 @@ export function actionsTable(doc: ReportDocument): Table {
 /** "Replication may stay paused about 8 h at worst (BUILD01: …)", or the VMs at risk for the outage assessed. */
 export function pauseSentence(doc: ReportDocument): string {
   const risk = doc.findings.find((f) => f.id === 'resync-risk')
-  if (risk) return `${risk.title}: ${doc.outage.vms.filter((v) => risk.vms.includes(v.name)).map((v) => `${v.name} after ${v.worstHours.toFixed(1)} h (${v.limitedBy})`).join('; ')}.`
+  if (risk) {
+    const atRisk = doc.outage.vms.filter((v) => risk.vms.includes(v.name)).sort((a, b) => a.worstHours - b.worstHours)
+    const first = atRisk[0]
+    return `${risk.title} (${firstFew(atRisk.map((v) => v.name), 3)}). The first, ${first.name}, reaches its limit, ${first.limitedBy}, after ${first.worstHours.toFixed(1)} h from the worst start in the profile: keep pauses shorter, or give the Hyper-V Replica logs (HRL) more space.`
+  }
   const worst = doc.outage.vms.filter((v) => Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)[0]
   if (!worst) return `Replication can stay paused longer than the ${doc.outage.profileHours.toFixed(0)} h profiled without any VM needing resynchronization.`
   return `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst: ${worst.name} reaches its first limit, ${worst.limitedBy}, after ${worst.worstHours.toFixed(1)} h (typical start ${Number.isFinite(worst.typicalHours) ? `${worst.typicalHours.toFixed(1)} h` : `beyond the ${doc.outage.profileHours.toFixed(0)} h profiled`}); the Hyper-V Replica log (HRL) then needs resynchronization.`

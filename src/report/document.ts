@@ -141,7 +141,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     cost,
-    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), cost}),
+    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), percentile: o.percentile, cost}),
     heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms),
     limits,
   }

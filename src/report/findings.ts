@@ -13,7 +13,7 @@ import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
 import type {ProfileSummary} from '../profile/summary.js'
-import {count, firstFew} from '../text.js'
+import {count, firstFew, gb} from '../text.js'
 
 
 export interface Finding {
@@ -24,6 +24,26 @@ export interface Finding {
   readonly vms: readonly string[]
   /** What to do, in one imperative line (the top actions of page 1 and the terminal). */
   readonly action?: string
+  /** The VMs or volumes concerned, one row each, when a sentence would run on (formatted cells). */
+  readonly table?: FindingTable
+}
+
+export interface FindingTable {
+  readonly header: readonly string[]
+  readonly rows: ReadonlyArray<readonly string[]>
+}
+
+/** Up to this many items go in the sentence; more go in a table. */
+const INLINE_ITEMS = 3
+
+/** A finding's table as plain lines (the workbook's text cell, the terminal). */
+export function findingTableLines(table: FindingTable): string[] {
+  return table.rows.map((row) => row.map((cell, k) => (k === 0 ? cell : `${table.header[k]} ${cell}`)).join(' · '))
+}
+
+/** "8 h" (whole hours, rounded down: a limit is not to be reached), "0.4 h" below one hour. */
+function hoursText(h: number): string {
+  return h >= 1 ? `${Math.floor(h)} h` : `${h.toFixed(1)} h`
 }
 
 const SEVERITY_ORDER = {action: 0, warning: 1, info: 2} as const
@@ -34,7 +54,7 @@ export function topActions(findings: readonly Finding[], n = 3): string[] {
 }
 
 /** Findings sorted by severity (action, warning, info), in the order they are built within each. */
-export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; resyncShareOfVhd: number; cost?: CostPlan | null}): Finding[] {
+export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSummary; bandwidth: ReplicationPlan; afterFixes: AfterFixes | null; protection: ProtectionPlan; outage: OutagePlan; atBandwidth: WhatIfPoint | undefined; standardChurnLimitMBps: number; resyncShareOfVhd: number; percentile: number; cost?: CostPlan | null}): Finding[] {
   const share = (x: number) => `${Math.round(x * 100)} %`
   const findings: Finding[] = []
   const {scope, profile, bandwidth, protection, outage, atBandwidth} = input
@@ -63,11 +83,30 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
   }
   const high = bandwidth.churn.vms.filter((v) => v.avgMBps > input.standardChurnLimitMBps)
   if (high.length) {
-    findings.push({id: 'high-churn', severity: 'warning', title: `${count(high.length, 'VM')} to protect churn more than standard storage supports`, text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec): ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`, vms: high.map((v) => v.vm), action: `Replicate ${firstFew(high.map((v) => v.vm), 3)} to premium storage; leave pagefile and temp disks out (--exclude-disk)`})
+    const inline = high.length <= INLINE_ITEMS
+    findings.push({
+      id: 'high-churn',
+      severity: 'warning',
+      title: `${count(high.length, 'VM')} to protect churn more than standard storage supports`,
+      text: `Average churn with growth above ${input.standardChurnLimitMBps} MB/s (measured with VSD Write Bytes/sec)${inline ? `: ${high.map((v) => `${v.vm} ${v.avgMBps.toFixed(2)} MB/s`).join(', ')}` : ', in the table'}. They need premium storage; after enabling protection check that none is marked for resynchronization, and exclude pagefile or temp disks where possible.`,
+      vms: high.map((v) => v.vm),
+      action: `Replicate ${firstFew(high.map((v) => v.vm), 3)} to premium storage; leave pagefile and temp disks out (--exclude-disk)`,
+      ...(inline ? {} : {table: {header: ['VM', 'Average churn (MB/s)', `P${input.percentile} churn (MB/s)`], rows: high.map((v) => [v.vm, v.avgMBps.toFixed(2), v.percentileMBps.toFixed(2)])}}),
+    })
   }
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
-    findings.push({id: 'resync-risk', severity: 'warning', title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`, text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log keeps growing; when one reaches ${share(input.resyncShareOfVhd)} of its VHD's size, or the volume fills, the VM needs resynchronization. ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${v.worstStartUtc?.slice(0, 16).replace('T', ' ')} UTC (${v.limitedBy})`).join('; ')}. Do not leave replication paused; provision more space or exclude high-churn disks.`, vms: atRisk.map((v) => v.name), action: `Keep outages under ${Math.floor(Math.min(...atRisk.map((v) => v.worstHours)))} h or give ${firstFew(atRisk.map((v) => v.name), 3)} more log space`})
+    const inline = atRisk.length <= INLINE_ITEMS
+    const start = (v: (typeof atRisk)[number]) => `${v.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '—'} UTC`
+    findings.push({
+      id: 'resync-risk',
+      severity: 'warning',
+      title: `${count(atRisk.length, 'VM')} would need resynchronization after a ${outage.outageHours} h outage`,
+      text: `While nothing is uploaded (WAN outage or paused replication) each VHD's Hyper-V Replica log (HRL) keeps growing; when one reaches ${share(input.resyncShareOfVhd)} of its VHD's size, or the volume fills, the VM needs resynchronization.${inline ? ` ${atRisk.map((v) => `${v.name}: ${v.worstHours.toFixed(1)} h from ${start(v)} (${v.limitedBy})`).join('; ')}.` : ' The table gives each VM\'s time to its first limit from the worst start.'} Do not leave replication paused; provision more space or exclude high-churn disks.`,
+      vms: atRisk.map((v) => v.name),
+      action: `Keep outages under ${hoursText(Math.min(...atRisk.map((v) => v.worstHours)))} or give more log space to ${firstFew(atRisk.map((v) => v.name), 3)}`,
+      ...(inline ? {} : {table: {header: ['VM', 'Hours to the limit', 'Worst start', 'First limit'], rows: atRisk.map((v) => [v.name, v.worstHours.toFixed(1), start(v), v.limitedBy])}}),
+    })
   } else {
     // Nothing at risk for the outage assessed: still say how long replication may stay paused.
     const known = outage.vms.filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
@@ -82,14 +121,14 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
     findings.push({
       id: 'volume-space',
       severity: short ? 'action' : 'warning',
-      title: `${count(flagged.length, 'host volume')} ${short ? 'short of' : 'tight on'} replica-log space`,
+      title: `${count(flagged.length, 'host volume')} ${short ? 'short of' : 'tight on'} space for the Hyper-V Replica logs (HRL)`,
       text: flagged
-        .map((v) => `${v.volume} (${v.freeGB.toFixed(0)} GB free): ${v.byRpo.filter((r) => r.status !== 'ok').map((r) => `${r.rpoMinutes} min ${r.status}, needs ${r.requiredGB.toFixed(0)} GB${r.status === 'short' ? `, add ${r.additionalGB.toFixed(0)} GB before enabling protection` : ''}`).join('; ')}`)
+        .map((v) => `${v.volume} (${gb(v.freeGB)} free): ${v.byRpo.filter((r) => r.status !== 'ok').map((r) => `${r.rpoMinutes} min ${r.status}, needs ${gb(r.requiredGB)}${r.status === 'short' ? `, add ${gb(r.additionalGB)} before enabling protection` : ''}`).join('; ')}`)
         .join('\n'),
       vms: [],
       action: short
         ? `Add space on ${firstFew(flagged.filter((v) => v.byRpo.some((r) => r.status === 'short')).map((v) => v.volume), 3)} before enabling protection`
-        : `Watch the replica-log space on ${firstFew(flagged.map((v) => v.volume), 3)}: more than half the free space`,
+        : `Watch the Hyper-V Replica log (HRL) space on ${firstFew(flagged.map((v) => v.volume), 3)}: more than half the free space`,
     })
   }
   if (atBandwidth?.unstable) {
@@ -100,7 +139,7 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
   }
   const cost = input.cost
   if (cost?.priceSheet.example) {
-    findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} Download current prices for your region and offer (Azure Retail Prices API) and convert them with hvplan prices import, then pass --prices.`, vms: [], action: 'Import current prices (hvplan prices import) before quoting the cost'})
+    findings.push({id: 'example-prices', severity: 'warning', title: 'Cost is estimated from example prices', text: `The cost uses ${cost.priceSheet.file} (${cost.priceSheet.date}): ${cost.priceSheet.label} The command reads the Azure Retail Prices API's answer for your region and offer; pass the file it writes with --prices.`, vms: [], action: 'Import current prices (hvplan prices import) before quoting the cost'})
   }
   if (cost?.warnings.length) {
     findings.push({id: 'cost-gaps', severity: 'warning', title: `Cost: ${count(cost.warnings.length, 'price')} missing`, text: cost.warnings.join('\n'), vms: cost.rows.filter((r) => r.missingPrices.length).map((r) => r.name)})

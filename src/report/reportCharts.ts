@@ -3,13 +3,13 @@
  * these same definitions (charts.ts), so their pictures agree with each other and with the JSON.
  */
 import type {ChartDefinition} from './charts.js'
+import {partialDaysText, profiledDays} from './days.js'
 import type {ReportDocument} from './document.js'
 
 const BLUE = '#1f4e79'
 const ORANGE = '#c55a11'
 const GREEN = '#548235'
 const RED = '#c00000'
-const GREY = '#7f7f7f'
 
 /** The what-if point the per-day chart shows: at the planned bandwidth, else at the first RPO's B90 (none when nothing churns). */
 export function perDayPoint(doc: ReportDocument) {
@@ -30,26 +30,33 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
   const target = first.rpoMinutes
   const charts: ChartDefinition[] = []
 
-  // RPO vs bandwidth: the worst RPO is off the scale near the mean send rate; clip at 6 × target.
-  const clip = (v: number) => (Number.isFinite(v) ? v : NaN)
+  // RPO vs bandwidth: one curve serves every target (the RPO a bandwidth buys does not depend on
+  // the target); each target is a line, and where the worst RPO meets it is that RPO's 100 %
+  // bandwidth (filled marker), where the P90 meets it its 90 % bandwidth (hollow). Near the mean
+  // send rate the RPO runs away: the axis stops at twice the largest target (at least six times
+  // the smallest) and the chart says how far the curve goes.
+  const targets = doc.bandwidth.rpos.map((r) => r.rpoMinutes)
+  const finite = (v: number) => (Number.isFinite(v) ? v : NaN)
+  const planned = doc.assumptions.bandwidthMbps
   charts.push({
     id: 'rpo-vs-bandwidth',
     kind: 'line',
-    title: `RPO vs bandwidth (target ${target} min)`,
+    title: `RPO vs bandwidth (targets ${targets.join(', ')} min)`,
     xLabel: 'Bandwidth (Mbps)',
     yLabel: 'RPO (min)',
     xAxis: 'number',
-    yMax: target * 6,
+    xFromZero: true,
+    yMax: Math.max(2 * Math.max(...targets), 6 * Math.min(...targets)),
     series: [
-      {name: 'Worst RPO', color: BLUE, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, clip(p.achievableRpoMinutes)] as const)},
-      {name: 'RPO P90', color: ORANGE, dashed: true, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, clip(p.rpoP90Minutes)] as const)},
+      {name: 'Worst RPO', color: BLUE, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, finite(p.achievableRpoMinutes)] as const)},
+      {name: 'RPO P90 (90 % of the time within)', color: ORANGE, dashed: true, points: doc.whatIf[0].curve.map((p) => [p.bandwidthMbps, finite(p.rpoP90Minutes)] as const)},
     ],
-    hLines: [{y: target, label: `target ${target} min`, color: RED}],
-    vLines: [
-      {x: first.bandwidth100Mbps, label: `100 %: ${first.bandwidth100Mbps.toFixed(1)}`, color: GREEN},
-      {x: first.bandwidth90Mbps, label: `90 %: ${first.bandwidth90Mbps.toFixed(1)}`, color: GREY},
-      ...(doc.assumptions.bandwidthMbps === null ? [] : [{x: doc.assumptions.bandwidthMbps, label: `planned: ${doc.assumptions.bandwidthMbps}`, color: ORANGE}]),
-    ],
+    hLines: targets.map((t) => ({y: t, label: `${t} min`, color: RED})),
+    vLines: planned === null ? [] : [{x: planned, label: `planned: ${planned} Mbps`, color: GREEN}],
+    markers: doc.bandwidth.rpos.flatMap((r) => [
+      {x: r.bandwidth100Mbps, y: r.rpoMinutes, label: `${r.rpoMinutes} min: ${r.bandwidth100Mbps.toFixed(1)}`, color: BLUE},
+      {x: r.bandwidth90Mbps, y: r.rpoMinutes, label: r.bandwidth90Mbps.toFixed(1), color: ORANGE, hollow: true},
+    ]),
   })
 
   const s = doc.siteChurn
@@ -66,14 +73,17 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
   })
 
   const perDay = perDayPoint(doc)
+  const days = profiledDays(doc.siteChurn)
+  const partial = new Set(days.filter((d) => d.partial).map((d) => d.dayUtc))
   charts.push({
     id: 'worst-rpo-per-day',
     kind: 'bar',
     title: perDay ? `Worst RPO per UTC day at ${perDay.point.bandwidthMbps.toFixed(1)} Mbps (${perDay.basis})` : 'Worst RPO per UTC day: no churn, nothing to replicate',
     yLabel: 'Worst RPO (min)',
     bars: [{name: '', color: BLUE}],
-    groups: (perDay?.point.worstRpoPerDay ?? []).map((d) => ({label: d.dayUtc.slice(5), values: [d.rpoMinutes]})),
+    groups: (perDay?.point.worstRpoPerDay ?? []).map((d) => ({label: `${d.dayUtc.slice(5)}${partial.has(d.dayUtc) ? '*' : ''}`, values: [d.rpoMinutes]})),
     hLines: [{y: target, label: `target ${target} min`, color: RED}],
+    ...(partial.size ? {note: `* partly profiled: ${partialDaysText(days)}; the bar is the worst RPO of the hours profiled`} : {}),
   })
 
   // At most 12 volumes stay readable: those with the least headroom (required ÷ free) first.
@@ -83,7 +93,7 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
     id: 'hrl-space',
     kind: 'bar',
     horizontal: true,
-    title: `${shown.length < volumes.length ? `Replica-log space: the ${shown.length} of ${volumes.length} host volumes with the least headroom` : 'Replica-log space per host volume'} (RPO ${target} min)`,
+    title: `${shown.length < volumes.length ? `Hyper-V Replica log (HRL) space: the ${shown.length} of ${volumes.length} host volumes with the least headroom` : 'Hyper-V Replica log (HRL) space per host volume'} (RPO ${target} min)`,
     yLabel: 'GB',
     bars: [
       {name: 'Free', color: GREEN},

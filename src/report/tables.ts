@@ -6,6 +6,8 @@
 import {DEFAULTS, type Defaults} from '../defaults.js'
 import {count, worstDayLabel} from '../text.js'
 import {fixFor} from '../../models/compatibility.js'
+import {profiledDays} from './days.js'
+import {findingTableLines} from './findings.js'
 import type {ReportDocument} from './document.js'
 
 /** "default 95 — ASR Deployment Planner: …": a default's value and source, from data/defaults.json. */
@@ -16,11 +18,21 @@ function defaultSource(key: keyof Defaults['values']): string {
 
 /** The k-th day of the day heat map is only partly inside the profiled period. */
 function partialDay(doc: ReportDocument, k: number): boolean {
-  const wpd = 86_400 / doc.siteChurn.windowSeconds
-  const start = Date.parse(doc.siteChurn.firstWindowUtc) / 1000 / doc.siteChurn.windowSeconds
-  const end = start + doc.siteChurn.churnMBps.length
-  const dayStart = Date.parse(`${doc.heatMap.columns[k]}T00:00:00Z`) / 1000 / doc.siteChurn.windowSeconds
-  return dayStart < start || dayStart + wpd > end
+  let whole = WHOLE_DAYS.get(doc.siteChurn)
+  if (!whole) WHOLE_DAYS.set(doc.siteChurn, (whole = new Set(profiledDays(doc.siteChurn).filter((d) => !d.partial).map((d) => d.dayUtc))))
+  return !whole.has(doc.heatMap.columns[k])
+}
+const WHOLE_DAYS = new WeakMap<object, Set<string>>() // per document's site churn series
+
+/** The heat map's colour key, with the values the colours stand for. */
+function heatMapLegend(doc: ReportDocument): string {
+  const values = doc.heatMap.vms.flatMap((v) => v.values).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b)
+  if (!values.length) return ''
+  const h = (values.length - 1) / 2
+  const median = (values[Math.floor(h)] + values[Math.ceil(h)]) / 2
+  const unit = doc.heatMap.basis === 'day' ? 'GB' : 'MB/s'
+  const v = (x: number) => `${x.toLocaleString('en-US', {maximumFractionDigits: doc.heatMap.basis === 'day' ? 1 : 2})} ${unit}`
+  return `Colour key: green the lowest cell (${v(values[0])}), yellow the median (${v(median)}), red the highest (${v(values.at(-1)!)}), shaded in between.`
 }
 
 /** The day heat map's note: its one rule, and which cells had gaps. */
@@ -92,7 +104,7 @@ export function isFormula(cell: Cell): cell is FormulaCell {
 
 export const t = (header: string, width = 18): Column => ({header, kind: 'text', width})
 export const wrapped = (header: string, width: number): Column => ({header, kind: 'text', width, wrap: true})
-/** A text column whose cells are names (VMs, host volumes): never broken inside. */
+/** A text column whose cells are names or short phrases (VMs, host volumes, "2 batches, 33.8 h"): never broken inside. */
 export const name = (header: string, width = 18): Column => ({header, kind: 'text', width, whole: true})
 export const num = (header: string, decimals = 1, width = 14): Column => ({header, kind: 'number', decimals, width})
 export const int = (header: string, width = 12): Column => ({header, kind: 'integer', width})
@@ -301,7 +313,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     id: 'heat-map',
     sheet: 'Churn Heat Map',
     title: byDay ? 'Churn per VM to protect and UTC day (GB written, without growth)' : 'Churn per VM to protect and hour of the week, UTC (mean MB/s, measured, without growth)',
-    note: byDay ? heatMapDayNote(doc) : 'Each hour averages the measured windows of that hour over every week profiled; an hour never measured is left empty.',
+    note: `${byDay ? heatMapDayNote(doc) : 'Each hour averages the measured windows of that hour over every week profiled; an hour never measured is left empty.'} ${heatMapLegend(doc)}`,
     columns: [t('VM', 20), ...doc.heatMap.columns.map((c, k) => (byDay ? num(`${c}${partialDay(doc, k) ? ' (partial)' : ''} (GB)`, 1, 13) : num(`${c} (MB/s)`, 2, 9)))],
     rows: doc.heatMap.vms.map((v) => [v.vm, ...v.values]),
     heatMap: true,
@@ -332,7 +344,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     sheet: 'Findings',
     title: 'Findings and actions',
     columns: [t('Severity', 10), wrapped('Finding', 40), wrapped('Details', 100)],
-    rows: doc.findings.map((f) => [f.severity, f.title, f.text]),
+    rows: doc.findings.map((f) => [f.severity, f.title, f.table ? [f.text, ...findingTableLines(f.table)].join('\n') : f.text]),
   })
 
   tables.push({

@@ -8,12 +8,12 @@
 import {writeFileAtomic} from '../io/outputDir.js'
 import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './charts.js'
 import {costLine} from './costText.js'
-import {count} from '../text.js'
+import {count, gb} from '../text.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
 import {actionsTable, blockersTable, decisionTable, driverTable, pauseSentence} from './decisionTables.js'
-import {costTables, formatCell, reportTables, storageToAddGB, type Table, topVmsTable} from './tables.js'
+import {type Column, costTables, formatCell, name, num, reportTables, storageToAddGB, type Table, topVmsTable, wrapped} from './tables.js'
 
 type Pdf = PDFKit.PDFDocument
 
@@ -46,7 +46,7 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   cover(w, doc)
   pdf.addPage()
   w.heading('Bandwidth and RPO')
-  w.paragraph(`The curve shows the worst RPO (and its 90th percentile over time) the profiled churn would have had at each bandwidth, for the ${doc.bandwidth.rpos[0].rpoMinutes}-minute target. The 100 % bandwidth keeps every recovery point within the target; the 90 % bandwidth keeps 90 % of the time within it.`)
+  w.paragraph('The curves show the worst RPO (solid) and its 90th percentile over time (dashed) that the profiled churn would have had at each bandwidth. Where the worst RPO meets a target is that RPO\'s 100 % bandwidth (filled dot): every recovery point within the target. Where the 90th percentile meets it is its 90 % bandwidth (hollow dot): 90 % of the time within it.')
   w.chart(charts.get('rpo-vs-bandwidth')!)
   w.table(driverTable(doc))
   w.chart(charts.get('worst-rpo-per-day')!)
@@ -70,7 +70,10 @@ export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
   }
   pdf.addPage()
   w.heading('Findings and actions')
-  for (const f of doc.findings) w.finding(f.severity, f.title, f.text)
+  for (const f of doc.findings) {
+    w.finding(f.severity, f.title, f.text)
+    if (f.table) w.table({id: f.id, sheet: 'Findings', title: '', columns: f.table.header.map((h, k) => (k === 0 ? name(h, 14) : /^[\d.,]+$/.test(f.table!.rows[0]?.[k] ?? '') ? num(h) : wrapped(h, 30))), rows: f.table.rows.map((r) => [...r])})
+  }
   pdf.addPage()
   w.table(tables.get('assumptions')!)
 
@@ -114,7 +117,7 @@ function cover(w: Writer, doc: ReportDocument): void {
   const tight = doc.protection.volumes.filter((v) => v.byRpo[0]?.status === 'tight').length
   w.keyValues([
     ['Azure', `${doc.protection.coresToRequest} cores to request, ${count(accounts, 'storage account')}, ${doc.protection.vms.filter((v) => v.protect).length} VMs to protect`],
-    ['On-premises', `${storageToAddGB(doc, 0).toFixed(0)} GB to add on the host volumes for the Hyper-V Replica logs (HRL) at ${doc.bandwidth.rpos[0].rpoMinutes} min${tight ? `; ${count(tight, 'volume')} tight (the logs need more than ${Math.round(doc.limits.values.hrlTightShareOfFreeSpace.value * 100)} % of its free space)` : ''}`],
+    ['On-premises', `${gb(storageToAddGB(doc, 0))} to add on the host volumes for the Hyper-V Replica logs (HRL) at ${doc.bandwidth.rpos[0].rpoMinutes} min${tight ? `; ${count(tight, 'volume')} tight (the logs need more than ${Math.round(doc.limits.values.hrlTightShareOfFreeSpace.value * 100)} % of their free space)` : ''}`],
     ...(doc.cost ? [['Cost', `${costLine(doc.cost).replace(/^DR cost \([^)]*\): /, '')}${doc.cost.priceSheet.example ? ' — EXAMPLE prices, not a quote' : ''}`] as [string, string]] : []),
     ['Data quality', `${q.confidence} confidence${q.reasons.length ? ` — ${q.reasons.join('; ')}` : ''}`],
     ['Options', `RPO ${a.rpoMinutes.join(', ')} min; growth ${a.growthPercent} %; P${a.percentile}; copy frequency ${a.copyFrequencySeconds / 60} min; planned bandwidth ${a.bandwidthMbps === null ? 'not given' : `${a.bandwidthMbps} Mbps`}; outage assessed ${a.outageHours} h; limits ${a.limitsSet}`],
@@ -234,10 +237,21 @@ class Writer {
       const body = Math.max(0, ...texts.map((row) => (c.whole || c.kind !== 'text' ? [row[k]] : row[k].split(/\s+/)).reduce((m, word) => Math.max(m, pdf.widthOfString(word)), 0))) + pdf.widthOfString(' ')
       return Math.min(cap, Math.max(header, body)) + 2 * pad + 1
     })
-    const spare = Math.max(0, this.width - least.reduce((n, x) => n + x, 0))
-    const total = table.columns.reduce((n, c) => n + (c.kind === 'text' ? (c.width ?? 16) : 2), 0)
-    // The spare width goes to text columns (numbers have what they need).
-    const widths = table.columns.map((c, k) => least[k] + ((c.kind === 'text' ? (c.width ?? 16) : 2) / total) * spare)
+    // Spare width first lets headers take two lines instead of three, then goes to the text columns
+    // that wrap (numbers and whole names already have all they need).
+    const widths = [...least]
+    let spare = Math.max(0, this.width - least.reduce((n, x) => n + x, 0))
+    pdf.font('Bold').fontSize(fontSize)
+    const comfort = table.columns.map((c, k) => Math.max(0, Math.min(cap, pdf.widthOfString(c.header) / 2 + pdf.widthOfString(' ') + 2 * pad + 1) - least[k]))
+    const wanted = comfort.reduce((n, x) => n + x, 0)
+    if (wanted > 0) {
+      const share = Math.min(1, spare / wanted)
+      comfort.forEach((x, k) => (widths[k] += x * share))
+      spare -= wanted * share
+    }
+    const weight = (c: Column) => (c.kind === 'text' && !c.whole ? (c.width ?? 16) : 0)
+    const total = table.columns.reduce((n, c) => n + weight(c), 0)
+    table.columns.forEach((c, k) => (widths[k] += total > 0 ? (weight(c) / total) * spare : spare / table.columns.length))
     const cellHeight = (cells: readonly string[], font: string) => {
       pdf.font(font).fontSize(fontSize)
       return Math.max(...cells.map((text, k) => pdf.heightOfString(text, {width: widths[k] - 2 * pad}))) + 2 * pad
@@ -260,7 +274,7 @@ class Writer {
       pdf.y = y + headerHeight
     }
     this.ensure(40 + headerHeight)
-    pdf.font('Bold').fontSize(11).fillColor('#000000').text(table.title, MARGIN, pdf.y, {width: this.width})
+    if (table.title) pdf.font('Bold').fontSize(11).fillColor('#000000').text(table.title, MARGIN, pdf.y, {width: this.width})
     if (table.note) pdf.font('Regular').fontSize(8).fillColor(MUTED).text(table.note, MARGIN, pdf.y + 1, {width: this.width})
     pdf.moveDown(0.3)
     if (table.rows.length === 0) {

@@ -129,7 +129,7 @@ describe('one plan in four outputs (samples/contoso)', () => {
         expect(pdfText).toContain(`${r.rpoMinutes} ${v.vms.length} ${Math.round(v.freeGB).toLocaleString('en-US')} ${r.drNeedGB.toLocaleString('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1})} ${r.irNeedGB.toLocaleString('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1})} ${r.requiredGB.toLocaleString('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1})} ${r.additionalGB.toLocaleString('en-US', {minimumFractionDigits: 1, maximumFractionDigits: 1})} ${r.status}`)
       }
       const flagged = v.byRpo.filter((r) => r.status !== 'ok')
-      if (flagged.length) expect(terminal).toContain(`  ${v.volume} (${v.freeGB.toFixed(0)} GB free): ${v.byRpo.map((r) => `${r.rpoMinutes} min ${r.status} — needs ${r.requiredGB.toFixed(0)} GB`).join('; ')}`)
+      if (flagged.length) expect(terminal).toContain(`  ${v.volume} (${Math.round(v.freeGB).toLocaleString('en-US')} GB free): ${v.byRpo.map((r) => `${r.rpoMinutes} min ${r.status} — needs ${Math.round(r.requiredGB).toLocaleString('en-US')} GB`).join('; ')}`)
       else expect(terminal).not.toContain(`  ${v.volume} (`)
     }
     // HV04 D:\ (380 GB free) needs more than half of it: tight, with no silent 75 % threshold.

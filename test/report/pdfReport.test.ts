@@ -51,7 +51,7 @@ describe('PDF report', () => {
 
   it('draws the charts as vectors with their text, from the chart definitions', () => {
     const all = pages.join('\n')
-    for (const title of [`RPO vs bandwidth (target ${doc.bandwidth.rpos[0].rpoMinutes} min)`, 'Bandwidth (Mbps)', 'Site churn per 5-minute window', 'Worst RPO per UTC day at 100.0 Mbps (planned bandwidth)', 'Replica-log space per host volume', 'Top 2 VMs by P95 churn']) {
+    for (const title of [`RPO vs bandwidth (targets ${doc.bandwidth.rpos.map((r) => r.rpoMinutes).join(', ')} min)`, 'Bandwidth (Mbps)', 'Site churn per 5-minute window', 'Worst RPO per UTC day at 100.0 Mbps (planned bandwidth)', 'Hyper-V Replica log (HRL) space per host volume', 'Top 2 VMs by P95 churn']) {
       expect(all).toContain(title)
     }
     expect(all).toContain(`P95: ${doc.siteChurn.percentileMBps.toFixed(2)} MB/s`)
