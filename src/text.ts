@@ -24,3 +24,8 @@ export function firstFew(items: readonly string[], first = 5): string {
 export function gb(x: number): string {
   return `${Math.round(x).toLocaleString('en-US')} GB`
 }
+
+/** "2026-10-24T22:00:00.865Z" → "2026-10-24 22:00", as people read a time (UTC said by the caller); "—" when unknown. */
+export function utcMinute(iso: string | undefined): string {
+  return iso ? iso.slice(0, 16).replace('T', ' ') : '—'
+}

@@ -1,4 +1,5 @@
 import {Command, Flags} from '@oclif/core'
+import {utcMinute} from '../../src/text.js'
 import {runOrExit} from '../../src/cli.js'
 import {defaultOf} from '../../src/defaults.js'
 import type {ProtectionScope} from '../../src/plan/assessment.js'
@@ -29,7 +30,7 @@ export default class WhatIfOutage extends Command {
       const {scope, plan, limitsSet} = withPlanContext(openFromFlags(flags), options, (context, limits) => ({scope: context.scope, plan: planOutage(context.basis, context.scope.vms, hours, limit(limits, 'hrlResyncShareOfVhd')), limitsSet: limits.set}))
       if (!this.jsonEnabled()) {
         const h = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : Number.isNaN(x) ? '—' : `> ${plan.profileHours.toFixed(0)}`)
-        const rows = (list: OutagePlan['vms']) => list.map((r) => [r.name, Number.isFinite(r.capacityGB) ? r.capacityGB.toFixed(0) : '—', h(r.worstHours), r.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '', h(r.typicalHours), r.verdict])
+        const rows = (list: OutagePlan['vms']) => list.map((r) => [r.name, Number.isFinite(r.capacityGB) ? r.capacityGB.toFixed(0) : '—', h(r.worstHours), utcMinute(r.worstStartUtc), h(r.typicalHours), r.verdict])
         this.log(`For ${scope.text}`)
         this.log(`Outage of ${hours} h, churn +${plan.growthPercent} % (limits: ${limitsSet})`)
         this.log('')

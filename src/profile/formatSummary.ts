@@ -1,5 +1,5 @@
 /** The human view of `hvplan profile show`: aligned tables with units in the headers. */
-import {worstDayLabel} from '../text.js'
+import {worstDayLabel, utcMinute} from '../text.js'
 import type {ProfileSummary} from './summary.js'
 
 export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, rightAligned: ReadonlySet<number>): string {
@@ -13,7 +13,7 @@ const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '
 export function formatProfileSummary(s: ProfileSummary): string {
   const q = s.quality
   const out: string[] = []
-  out.push(`Profile: ${q.files} files, ${q.firstUtc ?? '—'} to ${q.lastUtc ?? '—'} (${q.daysProfiled.toFixed(1)} days), ${s.windowMinutes}-minute windows`)
+  out.push(`Profile: ${q.files} files, ${utcMinute(q.firstUtc)} to ${utcMinute(q.lastUtc)} UTC (${q.daysProfiled.toFixed(1)} days), ${s.windowMinutes}-minute windows`)
   out.push('')
   out.push(
     table(

@@ -13,7 +13,7 @@ import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
 import type {ProfileSummary} from '../profile/summary.js'
-import {count, firstFew, gb} from '../text.js'
+import {count, firstFew, gb, utcMinute} from '../text.js'
 
 
 export interface Finding {
@@ -97,7 +97,7 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
   const atRisk = outage.vms.filter((v) => v.verdict !== 'survives' && v.verdict !== 'unknown')
   if (atRisk.length) {
     const inline = atRisk.length <= INLINE_ITEMS
-    const start = (v: (typeof atRisk)[number]) => `${v.worstStartUtc?.slice(0, 16).replace('T', ' ') ?? '—'} UTC`
+    const start = (v: (typeof atRisk)[number]) => `${utcMinute(v.worstStartUtc)} UTC`
     findings.push({
       id: 'resync-risk',
       severity: 'warning',

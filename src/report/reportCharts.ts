@@ -114,3 +114,33 @@ export function reportCharts(doc: ReportDocument): ChartDefinition[] {
   })
   return charts
 }
+
+/**
+ * Per RPO, the IR batches as ASR's planner draws them: for each batch the bandwidth its IR gets
+ * and the DR bandwidth kept once it and the batches before it are protected; the last DR bar is
+ * the whole link at the RPO's 100 % bandwidth.
+ */
+export function batchCharts(doc: ReportDocument): Array<{rpoMinutes: number; chart: ChartDefinition}> {
+  return doc.protection.batching.map((b) => {
+    let kept = 0
+    const groups = b.plan.batches.map((batch) => {
+      kept += (batch.drBytesPerSec * 8) / 1e6
+      return {label: `Batch ${batch.batch}`, values: [(batch.availableBytesPerSec * 8) / 1e6, kept]}
+    })
+    return {
+      rpoMinutes: b.rpoMinutes,
+      chart: {
+        id: `batches-${b.rpoMinutes}`,
+        kind: 'bar',
+        title: `IR batches for RPO ${b.rpoMinutes} min: bandwidth per batch (${b.totalBandwidthMbps.toFixed(1)} Mbps in all)`,
+        yLabel: 'Mbps',
+        bars: [
+          {name: 'Bandwidth for the batch’s IR', color: ORANGE},
+          {name: 'DR bandwidth kept after it', color: BLUE},
+        ],
+        groups,
+        hLines: [{y: b.totalBandwidthMbps, label: `${b.totalBandwidthMbps.toFixed(1)} Mbps`, color: RED}],
+      },
+    }
+  })
+}

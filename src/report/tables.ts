@@ -4,8 +4,9 @@
  * not already hold (values are picked, converted in unit, and formatted by the writers).
  */
 import {DEFAULTS, type Defaults} from '../defaults.js'
-import {count, worstDayLabel} from '../text.js'
+import {count, worstDayLabel, utcMinute} from '../text.js'
 import {fixFor} from '../../models/compatibility.js'
+import {actionsTable, blockersTable} from './decisionTables.js'
 import {profiledDays} from './days.js'
 import {findingTableLines} from './findings.js'
 import type {ReportDocument} from './document.js'
@@ -14,6 +15,13 @@ import type {ReportDocument} from './document.js'
 function defaultSource(key: keyof Defaults['values']): string {
   const d = DEFAULTS.values[key]
   return `default ${Array.isArray(d.value) ? d.value.join(', ') : d.value} — ${d.source}`
+}
+
+/** 33.8 h → "33:48" (hours:minutes, as ASR's planner gives IR time); "never" when no bandwidth is left. */
+export function hoursMinutes(seconds: number): string {
+  if (!Number.isFinite(seconds)) return 'never (no bandwidth left)'
+  const minutes = Math.round(seconds / 60)
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`
 }
 
 /** The k-th day of the day heat map is only partly inside the profiled period. */
@@ -138,7 +146,7 @@ export function topVmsTable(doc: ReportDocument, rows = 10): Table {
 }
 
 /** What "DR bandwidth" means, said the same way on every sheet that shows it. */
-export const DR_NOTE = (rpoMinutes: number) => `DR bandwidth = what the VM keeps once protected at ${rpoMinutes} min: its own 100 % bandwidth scaled so that the VMs to protect together keep the site's 100 % bandwidth.`
+export const DR_NOTE = (rpoMinutes: number) => `DR bandwidth = the ongoing replication (disaster recovery, DR) bandwidth the VM keeps once protected at ${rpoMinutes} min: its own 100 % bandwidth scaled so that the VMs to protect together keep the site's 100 % bandwidth.`
 
 /** On-premises storage to add at the k-th RPO: Σ over host volumes (one figure per volume per RPO). */
 export function storageToAddGB(doc: ReportDocument, k: number): number {
@@ -158,7 +166,7 @@ export function reportTables(doc: ReportDocument): Table[] {
     title: 'On-premises summary',
     columns: [t('Item', 44), wrapped('Value', 70)],
     rows: [
-      ['Profiled period (UTC)', `${q.firstUtc ?? '—'} to ${q.lastUtc ?? '—'}`],
+      ['Profiled period (UTC)', `${utcMinute(q.firstUtc)} to ${utcMinute(q.lastUtc)}`],
       ['Days profiled (recommended ≥ 7, ideally 31)', q.daysProfiled.toFixed(1)],
       ['Files ingested', String(q.files)],
       ['VMs profiled', String(doc.profile.vms.length)],
@@ -189,13 +197,15 @@ export function reportTables(doc: ReportDocument): Table[] {
       const fixed = doc.afterFixes?.rpos[k]
       return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, doc.whatIf[k]?.atBandwidth ? doc.whatIf[k].atBandwidth!.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
+    // Page 1's other decisions under the figures: what cannot be protected (with the fix), the top actions.
+    followedBy: [blockersTable(doc), actionsTable(doc)].filter((x) => x.rows.length > 0),
   })
 
   tables.push({
     id: 'charts',
     sheet: 'Charts',
     title: 'Charts',
-    note: 'Drawn from the same figures as the sheets and the PDF: RPO vs bandwidth, site churn, worst RPO per day, replica-log space, top VMs.',
+    note: 'Drawn from the same figures as the sheets and the PDF: RPO vs bandwidth, site churn, worst RPO per day, Hyper-V Replica log (HRL) space, top VMs.',
     columns: [],
     rows: [],
   })
@@ -207,17 +217,20 @@ export function reportTables(doc: ReportDocument): Table[] {
   for (const v of doc.protection.vms.filter((x) => x.compatible !== 'No')) {
     const c = churnOf.get(v.vm)
     compatRows.push([v.vm, v.hosts.join(', '), v.compatible, v.storage.storage, v.azureSize ?? '—', v.vcpus ?? null, v.memoryMB === undefined ? null : v.memoryMB / 1024, v.storage.disks.length, v.vhdGB, finite(c?.percentileMBps), finite(c?.avgGBPerDay), finite(c?.percentileRwIops), finite(drOf.get(v.vm))])
+    // Each disk: its size, churn and IOPS, and the tier it maps to (Standard SSD on a standard-storage VM).
+    const diskOf = new Map(v.disks.map((d) => [d.path, d]))
     for (const d of v.storage.disks) {
+      const disk = diskOf.get(d.path)
       subRows.add(compatRows.length)
-      compatRows.push([`  └ ${d.path}`, '', d.higherTierNeeded ? 'Yes*' : '', v.storage.storage === 'standard' ? `Standard SSD ${d.standardTier ?? '—'}` : d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'} → ${d.byNeed}` : (d.bySize ?? '—'), '', null, null, null, null, null, null, null, null])
+      compatRows.push([`  └ ${d.path}`, '', d.higherTierNeeded ? 'Yes*' : '', v.storage.storage === 'standard' ? `Standard SSD ${d.standardTier ?? '—'}` : d.byNeed && d.byNeed !== d.bySize ? `${d.bySize ?? '—'} → ${d.byNeed}` : (d.bySize ?? '—'), '', null, null, null, finite(disk?.sizeGB), finite(disk?.churn?.percentileMBps), finite(disk?.churn?.avgGBPerDay), finite(disk?.churn?.percentileRwIops), null])
     }
   }
   tables.push({
     id: 'compatible',
     sheet: 'Compatible VMs',
     title: 'Compatible VMs (disks below each VM)',
-    note: `Yes* = a disk's workload needs a higher premium tier than its size maps to. Churn and IOPS with ${a.growthPercent} % growth at P${a.percentile}. ${DR_NOTE(firstRpo.rpoMinutes)}`,
-    columns: [t('VM / disk', 60), t('Hosts', 24), t('Compatible', 12), t('Storage / premium tier', 22), t('Azure size', 18), int('vCPUs', 8), num('Memory (GiB)', 0, 12), int('Disks', 8), num('VHD size (GB)', 0), num(`P${a.percentile} churn (MB/s)`, 2), num('Churn (GB/day)', 1), num(`P${a.percentile} R/W IOPS`, 0), num('DR bandwidth (Mbps)', 1)],
+    note: `Disk rows give each disk's size, churn and IOPS, and its tier: Standard SSD (E) on a standard-storage VM, premium (P) by size, "→" the tier its workload needs. Yes* = a disk's workload needs a higher premium tier than its size maps to. Churn and IOPS with ${a.growthPercent} % growth at P${a.percentile}. ${DR_NOTE(firstRpo.rpoMinutes)}`,
+    columns: [t('VM / disk', 60), t('Hosts', 24), t('Compatible', 12), t('Storage / disk tier', 22), t('Azure size', 18), int('vCPUs', 8), num('Memory (GiB)', 0, 12), int('Disks', 8), num('VHD size (GB)', 0), num(`P${a.percentile} churn (MB/s)`, 2), num('Churn (GB/day)', 1), num(`P${a.percentile} R/W IOPS`, 0), num('DR bandwidth (Mbps)', 1)],
     rows: compatRows,
     subRows,
   })
@@ -257,25 +270,35 @@ export function reportTables(doc: ReportDocument): Table[] {
     rows: doc.protection.volumes.flatMap((v) => v.byRpo.map((r) => [v.volume, r.rpoMinutes, v.vms.length, finite(v.freeGB), r.drNeedGB, r.irNeedGB, r.requiredGB, r.additionalGB, r.status] as Cell[])),
   })
 
+  // IR batching in the form planners know from ASR's planner: a row per batch (its bandwidth for IR,
+  // the DR bandwidth its VMs keep, the IR time), and under it a row per VM and volume (host, free
+  // space seen, IR and DR storage, the deficit, the VM's minimum IR and DR bandwidth, comment).
+  const hostsOf = new Map(doc.protection.vms.map((v) => [v.vm, v.hosts.join(', ')]))
+  const mbps = (bytesPerSec: number) => finite((bytesPerSec * 8) / 1e6)
+  const gib = (bytes: number) => finite(bytes / 2 ** 30)
   for (const b of doc.protection.batching) {
     const rows: Cell[][] = []
     const sub = new Set<number>()
+    const bold = new Set<number>()
     for (const batch of b.plan.batches) {
-      rows.push([`Batch ${batch.batch}`, batch.vms.length, (batch.availableBytesPerSec * 8) / 1e6, (batch.drBytesPerSec * 8) / 1e6, finite(batch.irSeconds / 3600), null, null, null, ''])
+      bold.add(rows.length)
+      rows.push([batch.batch, '', count(batch.vms.length, 'VM'), '', null, null, null, null, mbps(batch.availableBytesPerSec), mbps(batch.drBytesPerSec), hoursMinutes(batch.irSeconds), `Bandwidth available for the batch's IR: ${(mbps(batch.availableBytesPerSec) ?? 0).toFixed(1)} Mbps; its VMs then keep ${(mbps(batch.drBytesPerSec) ?? 0).toFixed(1)} Mbps for DR`])
       for (const r of b.plan.vms.filter((x) => x.batch === batch.batch)) {
-        sub.add(rows.length)
-        const gb = (pick: (v: (typeof r.volumes)[number]) => number) => r.volumes.reduce((n, v) => n + pick(v), 0) / 2 ** 30
-        rows.push([`  └ ${r.vm}`, null, finite((r.irMinBytesPerSec * 8) / 1e6), (r.drBytesPerSec * 8) / 1e6, null, gb((v) => v.irNeedBytes), gb((v) => v.drNeedBytes), finite(gb((v) => v.deficitBytes)), r.comment])
+        r.volumes.forEach((v, k) => {
+          sub.add(rows.length)
+          rows.push([batch.batch, k === 0 ? (hostsOf.get(r.vm) ?? '') : '', r.vm, v.volume, gib(v.freeSeenBytes), gib(v.irNeedBytes), gib(v.drNeedBytes), gib(Math.max(0, v.deficitBytes)), k === 0 ? mbps(r.irMinBytesPerSec) : null, k === 0 ? mbps(r.drBytesPerSec) : null, '', k === 0 ? r.comment : ''])
+        })
       }
     }
     tables.push({
       id: `batching-${b.rpoMinutes}`,
       sheet: `IR Batching ${b.rpoMinutes} min`,
-      title: `Initial-replication batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps`,
-      note: `Enable protection batch by batch: start batch k + 1 only when batch k has finished initial replication. A VM's IR need is for the IR time of its batch; deficit = max(IR, DR need) − free space seen (free less the DR space of earlier batches). ${DR_NOTE(b.rpoMinutes)}`,
-      columns: [t('Batch / VM', 30), int('VMs', 8), num('IR bandwidth (Mbps)', 1, 18), num('DR bandwidth kept (Mbps)', 1, 20), num('IR time (h)', 1), num('IR need (GB)', 1), num('DR need (GB)', 1), num('Deficit (GB)', 1), t('Comment', 60)],
+      title: `Initial-replication (IR) batches for RPO ${b.rpoMinutes} min at ${b.totalBandwidthMbps.toFixed(1)} Mbps`,
+      note: `Enable protection batch by batch: start batch k + 1 only when batch k has finished initial replication. Free space seen = the volume's free space less the DR space kept by earlier batches' VMs there (may be negative); additional storage = max(IR, DR storage) − free space seen, when positive. The IR storage is for the IR time of the VM's batch. ${DR_NOTE(b.rpoMinutes)}`,
+      columns: [int('Batch', 8), name('Hyper-V host', 16), name('Virtual machine', 18), name('Volume (VHD path)', 30), num('Free space available on the volume (GB)', 1, 18), num('Storage required for IR (GB)', 1, 14), num('Storage required for DR (GB)', 1, 14), num('Additional storage required based on deficit (GB)', 1, 18), num('Minimum bandwidth for IR (Mbps)', 1, 16), num('Minimum bandwidth for DR (Mbps)', 1, 16), t('Estimated IR time (hh:mm)', 14), wrapped('Comments', 50)],
       rows,
       subRows: sub,
+      boldRows: bold,
     })
   }
 

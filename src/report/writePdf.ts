@@ -8,7 +8,7 @@
 import {writeFileAtomic} from '../io/outputDir.js'
 import {chartSvg, CHART_HEIGHT, CHART_WIDTH, type ChartDefinition} from './charts.js'
 import {costLine} from './costText.js'
-import {count, gb} from '../text.js'
+import {count, gb, utcMinute} from '../text.js'
 import {FONT_FILES} from './chartImage.js'
 import type {ReportDocument} from './document.js'
 import {reportCharts} from './reportCharts.js'
@@ -102,8 +102,8 @@ function cover(w: Writer, doc: ReportDocument): void {
   const q = doc.profile.quality
   const a = doc.assumptions
   pdf.font('Bold').fontSize(20).fillColor('#000000').text('Azure Site Recovery capacity plan')
-  pdf.font('Regular').fontSize(10.5).fillColor(MUTED).text('Hyper-V to Azure: bandwidth to order, initial replication (IR), what cannot be protected, cost')
-  pdf.fontSize(8.5).text(`Generated ${formatUtc(doc.generatedUtc)} UTC by hvplan ${doc.hvplanVersion} · profiled ${formatUtc(q.firstUtc)} to ${formatUtc(q.lastUtc)} UTC (${q.daysProfiled.toFixed(1)} days) · data quality ${q.confidence}`)
+  pdf.font('Regular').fontSize(10.5).fillColor(MUTED).text('Hyper-V to Azure disaster recovery (DR): bandwidth to order, initial replication (IR), what cannot be protected, cost')
+  pdf.fontSize(8.5).text(`Generated ${utcMinute(doc.generatedUtc)} UTC by hvplan ${doc.hvplanVersion} · profiled ${utcMinute(q.firstUtc)} to ${utcMinute(q.lastUtc)} UTC (${q.daysProfiled.toFixed(1)} days) · data quality ${q.confidence}`)
   pdf.moveDown(0.6)
   w.callout(`The plan is for ${doc.scope.text}.`)
   w.table(decisionTable(doc))
@@ -122,11 +122,6 @@ function cover(w: Writer, doc: ReportDocument): void {
     ['Data quality', `${q.confidence} confidence${q.reasons.length ? ` — ${q.reasons.join('; ')}` : ''}`],
     ['Options', `RPO ${a.rpoMinutes.join(', ')} min; growth ${a.growthPercent} %; P${a.percentile}; copy frequency ${a.copyFrequencySeconds / 60} min; planned bandwidth ${a.bandwidthMbps === null ? 'not given' : `${a.bandwidthMbps} Mbps`}; outage assessed ${a.outageHours} h; limits ${a.limitsSet}`],
   ])
-}
-
-/** "2026-10-24T22:00:00.865Z" → "2026-10-24 22:00", as people read a time. */
-function formatUtc(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '—'
 }
 
 /** The table's first rows, with a note naming the sheet that has them all (a PDF stays short). */

@@ -145,12 +145,28 @@ describe('one plan in four outputs (samples/contoso)', () => {
     json.protection.batching.forEach((b, k) => {
       const dr = new Map(json.bandwidth.rpos[k].perVm.map((v) => [v.vm, v.drBandwidthMbps]))
       const [header, ...rows] = sheetRows(wb, `IR Batching ${b.rpoMinutes} min`, 4)
-      for (const row of rows.filter((r) => String(r[0]).startsWith('  └ '))) {
-        expect(row[header.indexOf('DR bandwidth kept (Mbps)')]).toBeCloseTo(dr.get(String(row[0]).slice(4))!, 9)
+      expect(header).toEqual(['Batch', 'Hyper-V host', 'Virtual machine', 'Volume (VHD path)', 'Free space available on the volume (GB)', 'Storage required for IR (GB)', 'Storage required for DR (GB)', 'Additional storage required based on deficit (GB)', 'Minimum bandwidth for IR (Mbps)', 'Minimum bandwidth for DR (Mbps)', 'Estimated IR time (hh:mm)', 'Comments'])
+      const col = (name: string) => header.indexOf(name)
+      const vmRows = rows.filter((r) => r[col('Volume (VHD path)')])
+      // One row per VM and volume its disks use; the VM's bandwidths on its first row.
+      expect(vmRows.filter((r) => r[col('Minimum bandwidth for DR (Mbps)')] !== null && r[col('Minimum bandwidth for DR (Mbps)')] !== undefined)).toHaveLength(b.plan.vms.length)
+      for (const row of vmRows.filter((r) => typeof r[col('Minimum bandwidth for DR (Mbps)')] === 'number')) {
+        expect(row[col('Minimum bandwidth for DR (Mbps)')]).toBeCloseTo(dr.get(String(row[col('Virtual machine')]))!, 9)
+        expect(row[col('Hyper-V host')]).toBe(json.protection.vms.find((v) => v.vm === row[col('Virtual machine')])!.hosts.join(', '))
       }
-      // Kept by all VMs together: the link at B100.
-      const batches = rows.filter((r) => String(r[0]).startsWith('Batch '))
-      expect(batches.reduce((n, r) => n + (r[header.indexOf('DR bandwidth kept (Mbps)')] as number), 0)).toBeCloseTo(b.totalBandwidthMbps, 6)
+      // Additional storage = max(IR, DR) − free space seen, when positive.
+      for (const row of vmRows) {
+        const need = Math.max(row[col('Storage required for IR (GB)')] as number, row[col('Storage required for DR (GB)')] as number)
+        expect(row[col('Additional storage required based on deficit (GB)')]).toBeCloseTo(Math.max(0, need - (row[col('Free space available on the volume (GB)')] as number)), 6)
+      }
+      // Kept by all VMs together: the link at B100. Batch rows give the IR time as hh:mm.
+      const batches = rows.filter((r) => !r[col('Volume (VHD path)')] && typeof r[col('Batch')] === 'number')
+      expect(batches).toHaveLength(b.plan.batches.length)
+      expect(batches.reduce((n, r) => n + (r[col('Minimum bandwidth for DR (Mbps)')] as number), 0)).toBeCloseTo(b.totalBandwidthMbps, 6)
+      batches.forEach((r, i) => {
+        const minutes = Math.round(b.plan.batches[i].irSeconds / 60)
+        expect(r[col('Estimated IR time (hh:mm)')]).toBe(`${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`)
+      })
     })
     const dr15 = new Map(json.bandwidth.rpos[0].perVm.map((v) => [v.vm, v.drBandwidthMbps]))
     const [header, ...rows] = sheetRows(wb, 'Compatible VMs', 4)

@@ -67,9 +67,9 @@ describe('report workbook', () => {
       )
     }
     // Cells holding exactly the name (forced into the plan): the Incompatible VMs sheet, its premium
-    // and log storage accounts, and the heat map; none is a formula.
-    expect(found).toBe(4)
-    expect([...sheets]).toEqual(['Incompatible VMs', 'VM-Storage Placement', 'Churn Heat Map'])
+    // and log storage accounts, its row in each IR batching sheet, and the heat map; none is a formula.
+    expect(found).toBe(7)
+    expect([...sheets]).toEqual(['Incompatible VMs', 'VM-Storage Placement', 'IR Batching 15 min', 'IR Batching 30 min', 'IR Batching 60 min', 'Churn Heat Map'])
   })
 
   it('lists disks as grouped detail rows under their VM, and links every sheet from the summary', () => {
