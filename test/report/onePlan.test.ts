@@ -176,6 +176,15 @@ describe('one plan in four outputs (samples/contoso)', () => {
     for (const v of json.bandwidth.churn.vms) expect(pdf.join(' ')).toContain(`${v.vm} ${f(v.avgMBps, 2)} ${f(v.percentileMBps, 2)} ${f(v.maxMBps, 2)} ${f(v.avgGBPerDay, 1)} ${f(v.worstDayGB, 1)} ${f(dr15.get(v.vm)!, 1)}`)
   })
 
+  it('is the page 1 docs/report.md shows: its scope line and per-RPO rows are a fresh run\'s', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'report.md'), 'utf8')
+    const block = /Page 1 of `hvplan plan samples\/contoso`[^]*?```text\n([^]*?)\n +```/.exec(docs)![1]
+    const lines = block.split('\n').map((l) => l.trim().replace(/\s+/g, ' '))
+    const rows = lines.filter((l) => /^\d+ [\d.]+ [\d.]+ [\d.]+ /.test(l))
+    expect(rows).toHaveLength(json.bandwidth.rpos.length)
+    for (const line of [...rows, ...lines.filter((l) => l.startsWith('The plan is for') || l.startsWith('Azure '))]) expect(pdf[0]).toContain(line)
+  })
+
   it('prints what the README says it prints (the README\'s figures are a fresh run\'s)', () => {
     const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8')
     const block = /<!-- plan-output -->\n```text\n([^]*?)\n```\n<!-- \/plan-output -->/.exec(readme)![1]
