@@ -2,6 +2,7 @@ import {Command, Flags} from '@oclif/core'
 import {runOrExit} from '../src/cli.js'
 import type {ProtectionPlan} from '../src/plan/protectionPlan.js'
 import {modelFlags, openFromFlags, profileFlags, replicationOptionsFromFlags, reportFlags} from '../src/planFlags.js'
+import {count} from '../src/text.js'
 
 export default class PlanProtection extends Command {
   static override summary = 'Compatibility, Azure storage, on-premises HRL space and IR batches for each VM'
@@ -43,7 +44,7 @@ export default class PlanProtection extends Command {
             new Set([6, 7]),
           ),
         )
-        for (const v of plan.scope.withoutData.filter((x) => !x.profiled)) this.log(`  ${v.vm} (${v.host}): no data — ${v.disks.length} disk(s) in the inventory, no counters; not planned`)
+        for (const v of plan.scope.withoutData.filter((x) => !x.profiled)) this.log(`  ${v.vm} (${v.host}): no data — ${count(v.disks.length, 'disk')} in the inventory, no counters; not planned`)
         this.log('')
         this.log(
           table(

@@ -1,5 +1,6 @@
 import {Args, Command, Flags} from '@oclif/core'
 import {runOrExit} from '../../src/cli.js'
+import {count} from '../../src/text.js'
 
 interface ImportResult {
   readonly out: string
@@ -39,12 +40,12 @@ and follow NextPageLink for further pages; likewise for serviceName 'Storage', '
       const {checkPriceSheet} = await import('../../src/prices/priceSheet.js')
       assertWritableOutput(flags.out, flags.force, 'out')
       const report = importRetailPrices(readRetailPages(argv as string[]), new Date().toISOString().slice(0, 10))
-      if (report.sheet.markets.length === 0) throw new HvplanError('E_INPUT_FORMAT', `no price in ${argv.length} file(s) could be mapped (${report.items} items): expected Retail Prices API pages of Virtual Machines, Storage, Azure Site Recovery, ExpressRoute or VPN Gateway`, {file: (argv as string[])[0]})
+      if (report.sheet.markets.length === 0) throw new HvplanError('E_INPUT_FORMAT', `no price in ${count(argv.length, 'file')} could be mapped (${report.items} items): expected Retail Prices API pages of Virtual Machines, Storage, Azure Site Recovery, ExpressRoute or VPN Gateway`, {file: (argv as string[])[0]})
       checkPriceSheet(report.sheet, flags.out) // what is written must load
       writeFileAtomic(flags.out, JSON.stringify(report.sheet, null, 2) + '\n')
       const result: ImportResult = {out: flags.out, markets: report.sheet.markets.map((m) => ({region: m.region, currency: m.currency})), items: report.items, mapped: report.mapped, skipped: report.skipped, unmapped: report.unmapped}
       if (!this.jsonEnabled()) {
-        this.log(`Read ${report.items} items from ${argv.length} file(s); wrote ${flags.out} with ${result.markets.map((m) => `${m.region}/${m.currency}`).join(', ')}.`)
+        this.log(`Read ${report.items} items from ${count(argv.length, 'file')}; wrote ${flags.out} with ${result.markets.map((m) => `${m.region}/${m.currency}`).join(', ')}.`)
         this.log(`Mapped: ${Object.entries(report.mapped).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}.`)
         if (Object.keys(report.skipped).length) this.log(`Skipped: ${Object.entries(report.skipped).map(([k, n]) => `${n} ${k}`).join(', ')}.`)
         for (const m of report.sheet.markets) if (m.asrLicensePerInstanceMonth === undefined) this.warn(`${m.region}/${m.currency}: no ASR license price; import the Azure Site Recovery prices or add asrLicensePerInstanceMonth`)

@@ -7,6 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {HvplanError} from '../errors.js'
 import {type NetworkPlan, PRICE_SHEET_SCHEMA, type PriceSheet, type Redundancy} from './priceSheet.js'
+import {count} from '../text.js'
 
 export interface RetailItem {
   readonly armRegionName?: string
@@ -78,7 +79,7 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
   const mapped: Record<string, number> = {}
   const skipped: Record<string, number> = {}
   const unmapped = new Map<string, number>()
-  let count = 0
+  let items = 0
   const market = (item: RetailItem): MarketDraft => {
     const region = (item.armRegionName ?? '').toLowerCase()
     const currency = (item.currencyCode ?? '').toUpperCase()
@@ -94,7 +95,7 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
 
   for (const page of pages) {
     for (const item of page.items) {
-      count++
+      items++
       const price = item.unitPrice
       if (item.type !== undefined && item.type !== 'Consumption') {
         note(skipped, `${item.type} prices`)
@@ -181,12 +182,12 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
   const dedupe = (plans: NetworkPlan[]) => plans.filter((p, k) => plans.findIndex((q) => q.plan === p.plan) === k).sort(byName)
   const sheet: PriceSheet = {
     schema: PRICE_SHEET_SCHEMA,
-    label: `Azure Retail Prices (pay-as-you-go list prices) imported by hvplan from ${pages.length} file(s): ${pages.map((p) => p.file).join(', ')}`,
+    label: `Azure Retail Prices (pay-as-you-go list prices) imported by hvplan from ${count(pages.length, 'file')}: ${pages.map((p) => p.file).join(', ')}`,
     date: today,
     source: 'Azure Retail Prices API (https://prices.azure.com/api/retail/prices)',
     markets: [...markets.values()]
       .sort((a, b) => a.region.localeCompare(b.region) || a.currency.localeCompare(b.currency))
       .map((m) => ({...m, expressRoute: dedupe(m.expressRoute), vpnGateway: dedupe(m.vpnGateway)})),
   }
-  return {sheet, items: count, mapped, skipped, unmapped: [...unmapped.entries()].map(([meter, n]) => ({meter, count: n})).sort((a, b) => b.count - a.count || a.meter.localeCompare(b.meter))}
+  return {sheet, items, mapped, skipped, unmapped: [...unmapped.entries()].map(([meter, n]) => ({meter, count: n})).sort((a, b) => b.count - a.count || a.meter.localeCompare(b.meter))}
 }

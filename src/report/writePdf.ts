@@ -124,6 +124,21 @@ function cover(w: Writer, doc: ReportDocument): void {
   ])
 }
 
+/**
+ * What reads as one thing stays on one line: a Windows path never breaks at a backslash, a host
+ * never parts from its volume ("CL01 C:\ClusterStorage\Volume1"), a number from its unit
+ * ("50 %", "256 GB", "USD 1,567"). pdfkit's line breaker would break after "C:" and after each
+ * "\": a word joiner (U+2060, zero width) on each side of a backslash and no-break spaces glue
+ * them; text still breaks at every other space.
+ */
+export function keepTogether(text: string): string {
+  return text
+    .replace(/\\/g, '\u2060\\\u2060')
+    .replace(/(\S) (?=[A-Za-z]:\u2060\\)/g, '$1\u00a0')
+    .replace(/(\d) (?=(%|GB|TB|MB\/s|Mbps|Gbps|h|min|s|days?)(?![\w/]))/g, '$1\u00a0')
+    .replace(/\b(USD|EUR|GBP) (?=\d)/g, '$1\u00a0')
+}
+
 /** The table's first rows, with a note naming the sheet that has them all (a PDF stays short). */
 function firstRows(table: Table, count: number, sheet: string): Table {
   if (table.rows.length <= count) return table
@@ -161,7 +176,8 @@ class Writer {
     this.pdf.moveDown(0.3)
   }
 
-  paragraph(text: string): void {
+  paragraph(raw: string): void {
+    const text = keepTogether(raw)
     this.pdf.font('Regular').fontSize(9.5).fillColor('#000000')
     this.ensure(this.pdf.heightOfString(text, {width: this.width}) + 6)
     this.pdf.text(text, MARGIN, this.pdf.y, {width: this.width})
@@ -169,8 +185,9 @@ class Writer {
   }
 
   /** A sentence that frames the page, on a tinted band. */
-  callout(text: string): void {
+  callout(raw: string): void {
     const {pdf} = this
+    const text = keepTogether(raw)
     pdf.font('Bold').fontSize(10.5)
     const h = pdf.heightOfString(text, {width: this.width - 16}) + 10
     this.ensure(h + 6)
@@ -182,7 +199,8 @@ class Writer {
 
   keyValues(rows: ReadonlyArray<[string, string]>): void {
     const {pdf} = this
-    for (const [k, v] of rows) {
+    for (const [k, raw] of rows) {
+      const v = keepTogether(raw)
       pdf.font('Regular').fontSize(9.5)
       const h = Math.max(pdf.heightOfString(v, {width: this.width - 140}), 12)
       this.ensure(h + 4)
@@ -200,8 +218,10 @@ class Writer {
     this.pdf.y += height + 10
   }
 
-  finding(severity: keyof typeof SEVERITY_COLOR, title: string, text: string): void {
+  finding(severity: keyof typeof SEVERITY_COLOR, rawTitle: string, rawText: string): void {
     const {pdf} = this
+    const title = keepTogether(rawTitle)
+    const text = keepTogether(rawText)
     pdf.font('Bold').fontSize(10.5)
     const titleHeight = pdf.heightOfString(title, {width: this.width - 70})
     pdf.font('Regular').fontSize(9.5)
@@ -221,7 +241,7 @@ class Writer {
     // Each column at least as wide as its longest header word and its longest value (a number, a
     // word; a whole name — a VM, a host volume, a network plan — in full), within a share of the
     // page; the rest shared by character width. So nothing is broken inside a word or a name.
-    const texts = table.rows.map((row) => row.map((v, k) => formatCell(v, table.columns[k])))
+    const texts = table.rows.map((row) => row.map((v, k) => keepTogether(formatCell(v, table.columns[k]))))
     const cap = this.width * (table.columns.length > 2 ? 0.4 : 0.6)
     // pdfkit wraps a word whose width with its trailing space exceeds the line, hence + space.
     // A header takes at most three lines.
@@ -229,7 +249,7 @@ class Writer {
       pdf.font('Bold').fontSize(fontSize)
       const header = Math.max(pdf.widthOfString(c.header) / 3, ...c.header.split(/\s+/).map((word) => pdf.widthOfString(word))) + pdf.widthOfString(' ')
       pdf.font('Regular').fontSize(fontSize)
-      const body = Math.max(0, ...texts.map((row) => (c.whole || c.kind !== 'text' ? [row[k]] : row[k].split(/\s+/)).reduce((m, word) => Math.max(m, pdf.widthOfString(word)), 0))) + pdf.widthOfString(' ')
+      const body = Math.max(0, ...texts.map((row) => (c.whole || c.kind !== 'text' ? [row[k]] : row[k].split(/[ \n]+/)).reduce((m, word) => Math.max(m, pdf.widthOfString(word)), 0))) + pdf.widthOfString(' ')
       return Math.min(cap, Math.max(header, body)) + 2 * pad + 1
     })
     // Spare width first lets headers take two lines instead of three, then goes to the text columns

@@ -2,14 +2,15 @@
 import {readFileSync} from 'node:fs'
 import ExcelJS from 'exceljs'
 
-/** The text of each PDF page, whitespace collapsed. */
+/** The text of each PDF page, whitespace collapsed, word joiners dropped. */
 export async function pdfPageTexts(data: Buffer): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   const pdf = await pdfjs.getDocument({data: new Uint8Array(data), useSystemFonts: false, isEvalSupported: false}).promise
   const texts: string[] = []
   for (let k = 1; k <= pdf.numPages; k++) {
     const content = await (await pdf.getPage(k)).getTextContent()
-    texts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' '))
+    // Word joiners glue paths in the PDF (writePdf.ts keepPaths); they are not part of the text.
+    texts.push(content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\u2060/g, '').replace(/\s+/g, ' '))
   }
   return texts
 }

@@ -98,7 +98,7 @@ describe('hvplan prices import', () => {
     const out = join(tmp, 'prices.json')
     const {stdout, error} = await runCommand(['prices', 'import', ...files, '--out', out], {root})
     expect(error).toBeUndefined()
-    expect(stdout).toContain(`Read ${report.items} items from 3 file(s); wrote ${out} with northeurope/USD, westeurope/EUR, westeurope/USD.`)
+    expect(stdout).toContain(`Read ${report.items} items from 3 files; wrote ${out} with northeurope/USD, westeurope/EUR, westeurope/USD.`)
     expect(stdout).toContain('Azure Bastion / Azure Bastion / Basic Gateway (1 Hour)')
     expect(JSON.parse(readFileSync(out, 'utf8')).markets).toHaveLength(3)
     writeFileSync(out, 'mine')

@@ -7,7 +7,9 @@ import {join} from 'node:path'
 import {readFileSync} from 'node:fs'
 import {beforeAll, describe, expect, it} from 'vitest'
 import type {ReportDocument} from '../../src/report/document.js'
+import {FONT_FILES} from '../../src/report/chartImage.js'
 import {writeReport} from '../../src/report/writeReport.js'
+import {keepTogether} from '../../src/report/writePdf.js'
 import {EVIL, reportEstate} from '../helpers/reportEstate.js'
 import {pdfPageTexts} from '../helpers/outputs.js'
 import {tempDir} from '../helpers/tmp.js'
@@ -77,5 +79,37 @@ describe('PDF report', () => {
     const withLimits = pages.filter((p) => p.includes('Premium tier P') || p.includes('Limit: '))
     expect(withLimits.length).toBeGreaterThanOrEqual(2)
     for (const p of withLimits) expect(p).toMatch(/Item Value Source/)
+  })
+})
+
+describe('PDF line breaking', () => {
+  /** The lines pdfkit makes of `text` in a column `width` pt wide (DejaVu Sans 10 pt), read back by pdf.js. */
+  async function linesOf(text: string, width: number): Promise<string[]> {
+    const PDFDocument = (await import('pdfkit')).default
+    const pdf = new PDFDocument({size: 'A4', margin: 40})
+    const chunks: Buffer[] = []
+    pdf.on('data', (c: Buffer) => chunks.push(c))
+    const ended = new Promise((resolve) => pdf.on('end', resolve))
+    pdf.registerFont('R', FONT_FILES.regular)
+    pdf.font('R').fontSize(10).text(text, 40, 40, {width})
+    pdf.end()
+    await ended
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const page = await (await pdfjs.getDocument({data: new Uint8Array(Buffer.concat(chunks)), useSystemFonts: false, isEvalSupported: false}).promise).getPage(1)
+    const byY = new Map<number, string>()
+    for (const item of (await page.getTextContent()).items) if ('str' in item && item.str.trim()) byY.set(Math.round(item.transform[5]), `${byY.get(Math.round(item.transform[5])) ?? ''}${item.str}`)
+    return [...byY.entries()].sort((a, b) => b[0] - a[0]).map(([, s]) => s.replace(/\u2060/g, '').replace(/\s+/g, ' ').trim())
+  }
+
+  it('keeps a host volume, a path and a number with its unit on one line', async () => {
+    const text = 'Watch the space on CL01 C:\\ClusterStorage\\Volume1 now; BUILD01_temp.vhdx reaches 50 % of 256 GB'
+    // Unglued, pdfkit breaks after "C:" (the reason for keepTogether).
+    expect((await linesOf(text, 220))[1]).toMatch(/^\\ClusterStorage/)
+    // pdf.js may read a zero-width joiner as a gap: compare without spaces.
+    const lines = (await linesOf(keepTogether(text), 220)).map((l) => l.replace(/ /g, ''))
+    expect(lines.some((l) => l.includes('CL01C:\\ClusterStorage\\Volume1'))).toBe(true)
+    expect(lines.some((l) => l.includes('50%'))).toBe(true)
+    expect(lines.some((l) => l.includes('256GB'))).toBe(true)
+    expect(lines.join('')).toBe(text.replace(/ /g, ''))
   })
 })
