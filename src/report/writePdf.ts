@@ -255,9 +255,19 @@ class Writer {
     // Spare width first lets headers take two lines instead of three, then goes to the text columns
     // that wrap (numbers and whole names already have all they need).
     const widths = [...least]
-    let spare = Math.max(0, this.width - least.reduce((n, x) => n + x, 0))
+    // Too wide (long words in several text columns, a URL): the wrapping text columns give up width
+    // in proportion to what they have beyond 40 pt, breaking their longest words.
+    const over = least.reduce((n, x) => n + x, 0) - this.width
+    if (over > 0) {
+      const give = table.columns.map((c, k) => (c.kind === 'text' && !c.whole ? Math.max(0, least[k] - 40) : 0))
+      const can = give.reduce((n, x) => n + x, 0)
+      give.forEach((g, k) => (widths[k] -= can > 0 ? g * Math.min(1, over / can) : 0))
+      const still = widths.reduce((n, x) => n + x, 0) / this.width
+      if (still > 1) widths.forEach((x, k) => (widths[k] = x / still))
+    }
+    let spare = Math.max(0, this.width - widths.reduce((n, x) => n + x, 0))
     pdf.font('Bold').fontSize(fontSize)
-    const comfort = table.columns.map((c, k) => Math.max(0, Math.min(cap, pdf.widthOfString(c.header) / 2 + pdf.widthOfString(' ') + 2 * pad + 1) - least[k]))
+    const comfort = table.columns.map((c, k) => Math.max(0, Math.min(cap, pdf.widthOfString(c.header) / 2 + pdf.widthOfString(' ') + 2 * pad + 1) - widths[k]))
     const wanted = comfort.reduce((n, x) => n + x, 0)
     if (wanted > 0) {
       const share = Math.min(1, spare / wanted)

@@ -113,3 +113,24 @@ describe('PDF line breaking', () => {
     expect(lines.join('')).toBe(text.replace(/ /g, ''))
   })
 })
+
+describe('PDF page layout', () => {
+  it('keeps every piece of text inside the page margins (no table wider than the page)', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    const pdf = await pdfjs.getDocument({data: new Uint8Array(pdfBytes), useSystemFonts: false, isEvalSupported: false}).promise
+    let items = 0
+    for (let k = 1; k <= pdf.numPages; k++) {
+      const page = await pdf.getPage(k)
+      const [, , width] = page.view
+      for (const item of (await page.getTextContent()).items) {
+        if (!('str' in item) || !item.str.trim()) continue
+        items++
+        const x = item.transform[4]
+        // A4 is 595 pt wide; the report's margins are 48 pt (charts draw inside them too).
+        expect(x, `page ${k}: ${item.str}`).toBeGreaterThanOrEqual(48 - 0.5)
+        expect(x + item.width, `page ${k}: ${item.str}`).toBeLessThanOrEqual(width - 48 + 0.5)
+      }
+    }
+    expect(items).toBeGreaterThan(500)
+  })
+})
