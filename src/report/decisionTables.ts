@@ -95,3 +95,8 @@ export function driverTable(doc: ReportDocument): Table {
     rows: doc.bandwidth.rpos.map((r) => [r.rpoMinutes, r.bandwidth100Mbps, r.driver.text]),
   }
 }
+
+/** How long replication may stay paused, as a one-row table (under the Recommendations figures). */
+export function pauseTable(doc: ReportDocument): Table {
+  return {id: 'pause', sheet: 'Recommendations', title: 'How long replication may stay paused', columns: [wrapped('Before a VM needs resynchronization', 110)], rows: [[pauseSentence(doc)]]}
+}

@@ -6,7 +6,7 @@
 import {DEFAULTS, type Defaults} from '../defaults.js'
 import {count, worstDayLabel, utcMinute} from '../text.js'
 import {fixFor} from '../../models/compatibility.js'
-import {actionsTable, blockersTable} from './decisionTables.js'
+import {actionsTable, blockersTable, pauseTable} from './decisionTables.js'
 import {profiledDays} from './days.js'
 import {findingTableLines} from './findings.js'
 import type {ReportDocument} from './document.js'
@@ -197,8 +197,8 @@ export function reportTables(doc: ReportDocument): Table[] {
       const fixed = doc.afterFixes?.rpos[k]
       return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, doc.whatIf[k]?.atBandwidth ? doc.whatIf[k].atBandwidth!.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
-    // Page 1's other decisions under the figures: what cannot be protected (with the fix), the top actions.
-    followedBy: [blockersTable(doc), actionsTable(doc)].filter((x) => x.rows.length > 0),
+    // Page 1's other decisions under the figures: what cannot be protected (with the fix), the top actions, how long replication may pause.
+    followedBy: [blockersTable(doc), actionsTable(doc), pauseTable(doc)].filter((x) => x.rows.length > 0),
   })
 
   tables.push({

@@ -76,7 +76,7 @@ describe('workbook layout', () => {
     expect(wb.getWorksheet('Recommendations')!.pageSetup.printTitlesRow).toBe('4:4')
   })
 
-  it('puts what cannot be protected (reason and fix) and the top actions under the Recommendations figures', () => {
+  it('puts what cannot be protected (reason and fix), the top actions and the pause tolerance under the Recommendations figures', () => {
     const cells: string[] = []
     // A merged cell reads back once per column it spans: keep each master cell once.
     wb.getWorksheet('Recommendations')!.eachRow((row) => row.eachCell((c) => {
@@ -92,6 +92,10 @@ describe('workbook layout', () => {
     expect(at('Top actions')).toBeGreaterThan(at('Cannot be protected as they are: reason and fix'))
     const actions = json.findings.filter((f) => f.severity !== 'info' && f.action).slice(0, 3).map((f) => f.action!)
     for (const a of actions) expect(cells).toContain(a)
+    // And how long replication may stay paused: BUILD01's temp disk, the first limit any VM meets.
+    const worst = json.outage.vms.filter((v) => Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)[0]
+    expect(at('How long replication may stay paused')).toBeGreaterThan(at('Top actions'))
+    expect(cells.find((c) => c.startsWith('Replication can stay paused'))).toContain(`about ${Math.floor(worst.worstHours)} h at worst: ${worst.name} reaches its first limit, ${worst.limitedBy}`)
   })
 
   it('gives each disk row of Compatible VMs the disk’s size, churn, IOPS and tier (Standard SSD on a standard-storage VM)', () => {
