@@ -15,7 +15,9 @@ export function formatIngestLine(run: IngestRunResult, inputs: InputSet): string
  */
 export function ingestWarnings(run: IngestRunResult): string[] {
   const guessed = [...new Set(run.outcomes.flatMap((o) => (o.status === 'ingested' ? o.quality.findings.guessedInstances : [])))]
+  const nonCounter = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.nonCounterColumns?.length ? [`${o.path}: ${count(o.quality.findings.nonCounterColumns.length, 'header column')} that ${o.quality.findings.nonCounterColumns.length === 1 ? 'is' : 'are'} not a counter path, ignored (${firstFew(o.quality.findings.nonCounterColumns, 3)})`] : []))
   return [
+    ...nonCounter,
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
     ...run.unreadable.map((u) => `${u.path}: ${u.reason}`),
     ...run.failures.map((f) => f.message),

@@ -33,6 +33,8 @@ export interface FileFindings {
   excludedInstances: string[]
   guessedInstances: string[]
   localizedNames: string[]
+  /** Header cells that are not counter paths, e.g. "column 2633: Generate a report detailing…" (the "System Performance" collector set writes its description there). */
+  nonCounterColumns?: string[]
   otherLines: number
   firstOtherLine?: string
 }
@@ -76,7 +78,14 @@ export class EngineLogSink implements LogSink {
 
   header(cells: readonly string[], line: number): Int32Array {
     const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
-    for (let i = 1; i < cells.length; i++) map[i - 1] = this.column(cells[i], line, i + 1)
+    for (let i = 1; i < cells.length; i++) {
+      // A wide header cell that is no counter path is left out and named, not fatal for the file.
+      if (!parseCounterPath(cells[i].trim())) {
+        ;(this.findings.nonCounterColumns ??= []).push(`column ${i + 1}: ${JSON.stringify(cells[i].trim().slice(0, 60))}`)
+        continue
+      }
+      map[i - 1] = this.column(cells[i], line, i + 1)
+    }
     this.slots = this.engine.columnCount
     this.headerMap = map
     return map

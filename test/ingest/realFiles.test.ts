@@ -1,0 +1,72 @@
+/**
+ * Real perfmon logs written on other people's Windows machines (../shared/real, read from there,
+ * never copied into the repository). None holds Hyper-V counters; their disk counters go through
+ * the churn pipeline with the alias files shipped beside them, and the profile's sums must equal
+ * an independent integration: each value × the seconds since the previous sample set, summed per
+ * instance (intervals over 10 minutes are gaps, blank cells are missing).
+ */
+import {existsSync, readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {ingestWarnings} from '../../src/ingest/formatIngest.js'
+import {exportRows} from '../../src/profile/export.js'
+import {withProfile} from '../../src/store/profileStore.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const REAL = join(import.meta.dirname, '..', '..', '..', 'shared', 'real')
+const tmp = tempDir()
+const have = existsSync(REAL)
+
+/** An independent reading of a PDH-CSV (LF or CRLF): Σ value × Δt per instance of `object\counter`. */
+function integrate(file: string, object: string, counter: string): Map<string, number> {
+  const lines = readFileSync(file, 'latin1').split(/\r?\n/).filter((l) => l.length > 0)
+  const cells = (line: string) => line.slice(1, -1).split('","')
+  const header = cells(lines[0])
+  const columns = header.map((h, k) => ({k, m: /^\\\\[^\\]+\\([^(]+)\((.*)\)\\(.*)$/.exec(h)})).filter((c) => c.m && c.m[1] === object && c.m[3] === counter)
+  const sums = new Map<string, number>()
+  let previous = NaN
+  for (const line of lines.slice(1)) {
+    const row = cells(line)
+    const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3})$/.exec(row[0])!
+    const t = Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6], +m[7])
+    const dt = (t - previous) / 1000
+    if (dt > 0 && dt <= 600) {
+      for (const c of columns) {
+        const v = row[c.k].trim()
+        if (v !== '') sums.set(c.m![2], (sums.get(c.m![2]) ?? 0) + Number(v) * dt)
+      }
+    }
+    previous = t
+  }
+  return sums
+}
+
+/** The profile's write bytes summed per disk (the instance name, as no inventory maps it). */
+function profileWrites(profile: string): Map<string, number> {
+  return withProfile(profile, (store) => {
+    const sums = new Map<string, number>()
+    for (const r of exportRows(store)) sums.set(String(r.disk), (sums.get(String(r.disk)) ?? 0) + Number(r.write_bytes))
+    return sums
+  })
+}
+
+describe.runIf(have)('real perfmon logs (../shared/real)', () => {
+  it('cn-physicaldisk-processor: accepted with a warning naming the description column; PhysicalDisk sums equal the integration', async () => {
+    const file = join(REAL, 'cn-physicaldisk-processor', 'Performance Counter.csv')
+    const profile = join(tmp, 'cn.sqlite')
+    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'cn.json')})
+    expect(run.failures).toEqual([])
+    expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
+    const warnings = ingestWarnings(run)
+    expect(warnings.some((w) => w.includes('1 header column that is not a counter path, ignored (column 2633: "Generate a report detailing'))).toBe(true)
+    const expected = integrate(file, 'PhysicalDisk', 'Disk Write Bytes/sec')
+    expect([...expected.keys()].sort()).toEqual(['0 C:', '_Total'])
+    const got = profileWrites(profile)
+    for (const [instance, bytes] of expected) {
+      const key = [...got.keys()].find((k) => k.toLowerCase() === instance.toLowerCase())!
+      expect(key, instance).toBeDefined()
+      expect(Math.abs(got.get(key)! - bytes) / Math.max(1, bytes)).toBeLessThan(1e-8)
+    }
+  })
+})
