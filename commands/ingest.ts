@@ -37,6 +37,9 @@ Each file commits on its own: a bad file is reported with its line and column an
         (p) => progress.update(p.bytesTotal > 0 ? p.bytesDone / p.bytesTotal : 1, `${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}`, p.bytesDone),
       )
       progress.done()
+      const {nothingUsable} = await import('../src/ingest/ingestRun.js')
+      const nothing = nothingUsable(result)
+      if (nothing) throw nothing
       if (!this.jsonEnabled()) this.printSummary(result)
       if (result.failures.length > 0) this.error(`${result.failures.length} of ${result.outcomes.length + result.failures.length} files failed; the others are in ${result.profile}`, {exit: 1})
       return result

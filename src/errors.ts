@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'E_OUTPUT_EXISTS', // an output would overwrite something without --force
   'E_INPUT_MISSING', // an input path does not exist
   'E_INPUT_FORMAT', // an input file is not in a format hvplan reads
+  'E_NOTHING_INGESTED', // a run found nothing it could use
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

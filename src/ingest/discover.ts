@@ -11,6 +11,8 @@ import {type SniffResult, sniffFile} from './sniff.js'
 export interface InputFile extends SniffResult {
   readonly path: string
   readonly bytes: number
+  /** Named on the command line (not found in a folder): if it cannot be used, the run fails. */
+  readonly named?: boolean
 }
 
 export interface InputSet {
@@ -23,9 +25,16 @@ const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt'])
 
 export async function discoverInputs(paths: readonly string[], inventory?: string): Promise<InputSet> {
   const files: string[] = []
+  const named = new Set<string>()
   for (const p of paths) {
     if (!existsSync(p)) throw new HvplanError('E_INPUT_MISSING', `input ${p} does not exist: expected a counter log or a folder of them`)
-    collect(resolve(p), files)
+    // A file named on the command line is read whatever its extension (a .json or a .png is
+    // reported, not skipped); a folder contributes its counter logs and inventories.
+    if (statSync(p).isDirectory()) collect(resolve(p), files)
+    else {
+      named.add(resolve(p))
+      files.push(resolve(p))
+    }
   }
   if (inventory !== undefined) {
     if (!existsSync(inventory)) throw new HvplanError('E_INPUT_MISSING', `inventory ${inventory} does not exist`, {flag: 'inventory'})
@@ -37,11 +46,11 @@ export async function discoverInputs(paths: readonly string[], inventory?: strin
   for (const path of [...new Set(files)].sort()) {
     const bytes = statSync(path).size
     if (/\.blg$/i.test(path)) {
-      unreadable.push({path, bytes, kind: 'unknown', gzip: false, encoding: 'utf8', hosts: [], counters: 0, reason: 'a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv'})
+      unreadable.push({path, bytes, kind: 'unknown', gzip: false, encoding: 'utf8', hosts: [], counters: 0, reason: 'a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv', named: named.has(path)})
       continue
     }
     const sniffed = await sniffFile(path)
-    const file = {...sniffed, path, bytes}
+    const file = {...sniffed, path, bytes, named: named.has(path)}
     if (sniffed.kind === 'inventory') inventories.push(file)
     else if (sniffed.kind === 'unknown') unreadable.push(file)
     else logs.push(file)

@@ -1,7 +1,7 @@
 /** What an ingest run says on the terminal: one line of what was read, and its warnings summarised (never one line per disk). */
 import {count, firstFew} from '../text.js'
 import type {InputSet} from './discover.js'
-import type {IngestRunResult} from './ingestRun.js'
+import {type IngestRunResult, logsWithoutDisks} from './ingestRun.js'
 
 export function formatIngestLine(run: IngestRunResult, inputs: InputSet): string {
   const hosts = new Set(inputs.logs.flatMap((l) => l.hosts))
@@ -16,10 +16,23 @@ export function formatIngestLine(run: IngestRunResult, inputs: InputSet): string
 export function ingestWarnings(run: IngestRunResult): string[] {
   const guessed = [...new Set(run.outcomes.flatMap((o) => (o.status === 'ingested' ? o.quality.findings.guessedInstances : [])))]
   const nonCounter = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.nonCounterColumns?.length ? [`${o.path}: ${count(o.quality.findings.nonCounterColumns.length, 'header column')} that ${o.quality.findings.nonCounterColumns.length === 1 ? 'is' : 'are'} not a counter path, ignored (${firstFew(o.quality.findings.nonCounterColumns, 3)})`] : []))
+  const empty = logsWithoutDisks(run)
   return [
     ...nonCounter,
+    ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
-    ...run.unreadable.map((u) => `${u.path}: ${u.reason}`),
+    ...skippedLines(run.unreadable),
     ...run.failures.map((f) => f.message),
   ]
+}
+
+/** Files found in folders that are not counter logs: one line per reason (a binary log's relog advice, an unknown header …), with the count and the first names. */
+function skippedLines(unreadable: IngestRunResult['unreadable']): string[] {
+  const byReason = new Map<string, string[]>()
+  for (const u of unreadable) {
+    // The reason without its line number, so "line 1 is neither …" groups across files.
+    const reason = u.reason.replace(/^line \d+ is/, 'a line is')
+    byReason.set(reason, [...(byReason.get(reason) ?? []), u.path])
+  }
+  return [...byReason].map(([reason, paths]) => `skipped ${count(paths.length, 'file')} found in the folders (${firstFew(paths, 3)}): ${reason}`)
 }

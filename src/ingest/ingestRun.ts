@@ -3,6 +3,7 @@
  * reported (file:line:column and what was expected) and the run goes on with the others.
  */
 import {HvplanError} from '../errors.js'
+import {count} from '../text.js'
 import {ProfileStore} from '../store/profileStore.js'
 import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
 import {aliasTable} from './counterNames.js'
@@ -85,12 +86,15 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
         failures.push({path: file.path, message: error.message})
       }
     }
+    // A file named on the command line that cannot be read fails the run; one found in a folder
+    // is skipped (and summarised).
+    for (const f of inputs.unreadable.filter((x) => x.named)) failures.push({path: f.path, message: `${f.path}: ${f.reason ?? 'unknown format'}`})
     return {
       profile: options.profile,
       inventories: inputs.inventories.map((f: InputFile) => f.path),
       outcomes,
       failures,
-      unreadable: inputs.unreadable.map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
+      unreadable: inputs.unreadable.filter((f) => !f.named).map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
       bytes: bytesTotal,
       seconds: (performance.now() - started) / 1000,
     }
@@ -104,4 +108,31 @@ function mergeInventories(files: readonly InputFile[]): Inventory | undefined {
   const merged = new Map()
   for (const f of files) for (const [k, v] of readInventory(f.path).disks) merged.set(k, v)
   return {file: files.map((f) => f.path).join(', '), disks: merged}
+}
+
+/** "no Hyper-V Virtual Storage Device counters; the log has Process (8 counters)": why an ingested log gave no disk. */
+export function noCountersText(findings: {readonly ignoredObjects: Readonly<Record<string, number>>}): string {
+  const objects = Object.entries(findings.ignoredObjects)
+  return `no Hyper-V Virtual Storage Device counters${objects.length ? `; the log has ${objects.map(([name, n]) => `${name} (${count(n, 'counter')})`).join(', ')}` : ''}`
+}
+
+/** Logs read without a single disk (a host with no VM running, or a log of other counters). */
+export function logsWithoutDisks(run: IngestRunResult): Array<{path: string; text: string}> {
+  return run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.disks === 0 && !o.quality.findings.noiseInstances.length && !o.quality.findings.excludedInstances.length ? [{path: o.path, text: noCountersText(o.quality.findings)}] : []))
+}
+
+/**
+ * The run found nothing it could use — no log with a disk, now or before: the error to exit with,
+ * naming why (a log of other counters names the objects it has).
+ */
+export function nothingUsable(run: IngestRunResult): HvplanError | undefined {
+  const empty = new Set(logsWithoutDisks(run).map((l) => l.path))
+  if (run.outcomes.some((o) => !empty.has(o.path))) return undefined
+  const why = [
+    ...logsWithoutDisks(run).map((l) => `${l.path}: ${l.text}`),
+    ...run.failures.map((f) => f.message),
+    ...run.unreadable.map((u) => `${u.path}: ${u.reason}`),
+  ]
+  const advice = empty.size ? '; collect "\\Hyper-V Virtual Storage Device(*)\\Write Bytes/sec" and its three siblings (hvplan collect, docs/collect.md), or name a localized object and its counters with --aliases' : ''
+  return new HvplanError('E_NOTHING_INGESTED', `nothing usable was ingested${why.length ? `: ${why.slice(0, 3).join('; ')}${why.length > 3 ? `; and ${why.length - 3} more` : ''}` : ': no counter logs (.csv, .tsv, .txt, optionally .gz) were found'}${advice}`)
 }

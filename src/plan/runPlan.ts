@@ -5,7 +5,7 @@
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {type InputSet, discoverInputs} from '../ingest/discover.js'
-import {type IngestProgress, ingestInputs, type IngestRunOptions, type IngestRunResult} from '../ingest/ingestRun.js'
+import {type IngestProgress, ingestInputs, type IngestRunOptions, type IngestRunResult, nothingUsable} from '../ingest/ingestRun.js'
 import {writeOutputDirAsync} from '../io/outputDir.js'
 import {loadLimits} from '../limits.js'
 import {buildReport, type ReportDocument, type ReportOptions} from '../report/document.js'
@@ -48,6 +48,8 @@ export async function runPlan(paths: readonly string[], options: RunPlanOptions,
   const result = await writeOutputDirAsync(options.out, options.force, 'out', async (tmp) => {
     writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({...inputReport(inputs, process.cwd()), status: PLAN_STATUS}, null, 2) + '\n')
     const run = await ingestInputs(paths, {...options.ingest, profile: join(tmp, 'profile.sqlite'), inputs}, progress.ingest)
+    const nothing = nothingUsable(run)
+    if (nothing) throw nothing // no plan from an empty profile
     const doc = buildReportFromProfile(join(tmp, 'profile.sqlite'), options, progress.phase)
     progress.phase?.('writing the workbook')
     await writeReport(doc, {xlsx: join(tmp, 'report.xlsx')})

@@ -8,7 +8,7 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {ingestInputs, logsWithoutDisks, nothingUsable} from '../../src/ingest/ingestRun.js'
 import {ingestWarnings} from '../../src/ingest/formatIngest.js'
 import {exportRows} from '../../src/profile/export.js'
 import {withProfile} from '../../src/store/profileStore.js'
@@ -69,4 +69,26 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
       expect(Math.abs(got.get(key)! - bytes) / Math.max(1, bytes)).toBeLessThan(1e-8)
     }
   })
+
+  it('us-process-anydesk: zone recognised; says there are no Hyper-V Virtual Storage Device counters, naming the objects it has; nothing usable', async () => {
+    const run = await ingestInputs([join(REAL, 'us-process-anydesk')], {profile: join(tmp, 'us.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(run.failures).toEqual([])
+    const empty = logsWithoutDisks(run)
+    expect(empty).toHaveLength(3)
+    for (const f of empty) expect(f.text).toMatch(/^no Hyper-V Virtual Storage Device counters; the log has Process \(\d+ counters?\)$/)
+    // The folder's PROVENANCE.txt is skipped in one summarised line, not a failure.
+    expect(ingestWarnings(run).filter((w) => w.startsWith('skipped 1 file found in the folders'))).toHaveLength(1)
+    expect(nothingUsable(run)!.message).toMatch(/^nothing usable was ingested: .*DataCollector01\.csv: no Hyper-V Virtual Storage Device counters; the log has Process/)
+    expect(nothingUsable(run)!.code).toBe('E_NOTHING_INGESTED')
+  })
+
+  it('pal-sample-blg, a .json and a re-saved file named on the command line: each refused with what to do, nothing usable', async () => {
+    const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], {profile: join(tmp, 'blg.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(run.failures.map((f) => f.message)).toEqual([
+      `${join(REAL, 'aliases', 'cn.json')}: line 1 is neither a PDH-CSV/TSV header, a Get-Counter export nor an inventory header`,
+      `${join(REAL, 'pal-sample-blg', 'SampleLog.blg')}: a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv`,
+    ])
+    expect(nothingUsable(run)!.message).toContain('nothing usable was ingested')
+  })
 })
+
