@@ -36,7 +36,7 @@ and follow NextPageLink for further pages; likewise for serviceName 'Storage', '
     return runOrExit(this, async () => {
       const {assertWritableOutput, writeFileAtomic} = await import('../../src/io/outputDir.js')
       const {HvplanError} = await import('../../src/errors.js')
-      const {importRetailPrices, readRetailPages} = await import('../../src/prices/retailImport.js')
+      const {importRetailPrices, missingPriceWarnings, readRetailPages} = await import('../../src/prices/retailImport.js')
       const {checkPriceSheet} = await import('../../src/prices/priceSheet.js')
       assertWritableOutput(flags.out, flags.force, 'out')
       const report = importRetailPrices(readRetailPages(argv as string[]), new Date().toISOString().slice(0, 10))
@@ -48,7 +48,7 @@ and follow NextPageLink for further pages; likewise for serviceName 'Storage', '
         this.log(`Read ${report.items} items from ${count(argv.length, 'file')}; wrote ${flags.out} with ${result.markets.map((m) => `${m.region}/${m.currency}`).join(', ')}.`)
         this.log(`Mapped: ${Object.entries(report.mapped).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}.`)
         if (Object.keys(report.skipped).length) this.log(`Skipped: ${Object.entries(report.skipped).map(([k, n]) => `${n} ${k}`).join(', ')}.`)
-        for (const m of report.sheet.markets) if (m.asrLicensePerInstanceMonth === undefined) this.warn(`${m.region}/${m.currency}: no ASR license price; import the Azure Site Recovery prices or add asrLicensePerInstanceMonth`)
+        for (const w of missingPriceWarnings(report.sheet)) this.warn(w)
         if (report.unmapped.length) {
           this.log(`Not mapped (${report.unmapped.reduce((n, u) => n + u.count, 0)} items):`)
           for (const u of report.unmapped.slice(0, 30)) this.log(`  ${String(u.count).padStart(5)}  ${u.meter}`)

@@ -7,7 +7,7 @@
 import {readFileSync} from 'node:fs'
 import {HvplanError} from '../errors.js'
 import {type NetworkPlan, PRICE_SHEET_SCHEMA, type PriceSheet, type Redundancy} from './priceSheet.js'
-import {count} from '../text.js'
+import {count, firstFew} from '../text.js'
 
 export interface RetailItem {
   readonly armRegionName?: string
@@ -21,6 +21,8 @@ export interface RetailItem {
   readonly currencyCode?: string
   readonly type?: string
   readonly effectiveStartDate?: string
+  /** Last day the price applies (present on prices being retired). */
+  readonly effectiveEndDate?: string
 }
 
 export interface ImportReport {
@@ -99,6 +101,11 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
       const price = item.unitPrice
       if (item.type !== undefined && item.type !== 'Consumption') {
         note(skipped, `${item.type} prices`)
+        continue
+      }
+      // A price that no longer applies on the sheet's date is not a price to plan with.
+      if (item.effectiveEndDate && item.effectiveEndDate.slice(0, 10) < today) {
+        note(skipped, `expired prices (effective end before ${today})`)
         continue
       }
       if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || !item.armRegionName || !item.currencyCode) {
@@ -190,4 +197,10 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
       .map((m) => ({...m, expressRoute: dedupe(m.expressRoute), vpnGateway: dedupe(m.vpnGateway)})),
   }
   return {sheet, items, mapped, skipped, unmapped: [...unmapped.entries()].map(([meter, n]) => ({meter, count: n})).sort((a, b) => b.count - a.count || a.meter.localeCompare(b.meter))}
+}
+
+/** One line per kind of price the sheet lacks, with the markets that lack it (not one line per market). */
+export function missingPriceWarnings(sheet: PriceSheet): string[] {
+  const noLicense = sheet.markets.filter((m) => m.asrLicensePerInstanceMonth === undefined).map((m) => `${m.region}/${m.currency}`)
+  return noLicense.length ? [`no ASR license price in ${noLicense.length} of ${sheet.markets.length} markets (${firstFew(noLicense, 3)}): import the Azure Site Recovery prices or add asrLicensePerInstanceMonth`] : []
 }

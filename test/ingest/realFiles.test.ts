@@ -11,6 +11,7 @@ import {describe, expect, it} from 'vitest'
 import {ingestInputs, logsWithoutDisks, nothingUsable} from '../../src/ingest/ingestRun.js'
 import {ingestWarnings} from '../../src/ingest/formatIngest.js'
 import {exportRows} from '../../src/profile/export.js'
+import {importRetailPrices, missingPriceWarnings, readRetailPages, type RetailItem} from '../../src/prices/retailImport.js'
 import {withProfile} from '../../src/store/profileStore.js'
 import {tempDir} from '../helpers/tmp.js'
 
@@ -89,6 +90,21 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
       `${join(REAL, 'pal-sample-blg', 'SampleLog.blg')}: a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv`,
     ])
     expect(nothingUsable(run)!.message).toContain('nothing usable was ingested')
+  })
+
+  it('azure-prices-list-mit: a list of items imports; prices expired on the sheet date are skipped and counted; a missing price kind is one warning', () => {
+    const file = join(REAL, 'azure-prices-list-mit', 'azure_prices.json')
+    const report = importRetailPrices(readRetailPages([file]), '2026-12-01')
+    const items = JSON.parse(readFileSync(file, 'utf8')) as RetailItem[]
+    // Counted independently: consumption prices whose last day is before the sheet's date.
+    const expired = items.filter((i) => (i.type === undefined || i.type === 'Consumption') && i.effectiveEndDate !== undefined && i.effectiveEndDate.slice(0, 10) < '2026-12-01').length
+    expect(expired).toBeGreaterThan(0)
+    expect(report.skipped['expired prices (effective end before 2026-12-01)']).toBe(expired)
+    expect(report.items).toBe(1000)
+    expect(report.sheet.markets.length).toBeGreaterThan(50)
+    const warnings = missingPriceWarnings(report.sheet)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(new RegExp(`^no ASR license price in ${report.sheet.markets.length} of ${report.sheet.markets.length} markets`))
   })
 })
 
