@@ -5,6 +5,7 @@
  * an independent integration: each value × the seconds since the previous sample set, summed per
  * instance (intervals over 10 minutes are gaps, blank cells are missing).
  */
+import {runCommand} from '@oclif/test'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -105,6 +106,21 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     const warnings = missingPriceWarnings(report.sheet)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(new RegExp(`^no ASR license price in ${report.sheet.markets.length} of ${report.sheet.markets.length} markets`))
+  })
+
+  it('exit codes: ingest and plan of logs without a disk exit 1 with why, and plan writes nothing', async () => {
+    const root = join(import.meta.dirname, '..', '..')
+    const ingest = await runCommand(['ingest', join(REAL, 'us-process-anydesk'), '--profile', join(tmp, 'exit.sqlite')], {root})
+    expect(ingest.error?.oclif?.exit).toBe(1)
+    expect(ingest.error?.message).toMatch(/^nothing usable was ingested: .*no Hyper-V Virtual Storage Device counters; the log has Process/)
+    const out = join(tmp, 'exit-plan')
+    const plan = await runCommand(['plan', join(REAL, 'us-process-anydesk'), '--out', out], {root})
+    expect(plan.error?.oclif?.exit).toBe(1)
+    expect(plan.error?.message).toContain('nothing usable was ingested')
+    expect(existsSync(out)).toBe(false)
+    const blg = await runCommand(['ingest', join(REAL, 'pal-sample-blg', 'SampleLog.blg'), '--profile', join(tmp, 'exit2.sqlite')], {root})
+    expect(blg.error?.oclif?.exit).toBe(1)
+    expect(blg.error?.message).toContain('convert it with relog <file>.blg -f csv -o <file>.csv')
   })
 })
 
