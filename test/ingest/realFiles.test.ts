@@ -23,7 +23,8 @@ const have = existsSync(REAL)
 /** An independent reading of a PDH-CSV (LF or CRLF): Σ value × Δt per instance of `object\counter`. */
 function integrate(file: string, object: string, counter: string): Map<string, number> {
   const lines = readFileSync(file, 'latin1').split(/\r?\n/).filter((l) => l.length > 0)
-  const cells = (line: string) => line.slice(1, -1).split('","')
+  const separator = lines[0].includes('"\t"') ? '"\t"' : '","'
+  const cells = (line: string) => line.slice(1, -1).split(separator)
   const header = cells(lines[0])
   const columns = header.map((h, k) => ({k, m: /^\\\\[^\\]+\\([^(]+)\((.*)\)\\(.*)$/.exec(h)})).filter((c) => c.m && c.m[1] === object && c.m[3] === counter)
   const sums = new Map<string, number>()
@@ -121,6 +122,28 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     const blg = await runCommand(['ingest', join(REAL, 'pal-sample-blg', 'SampleLog.blg'), '--profile', join(tmp, 'exit2.sqlite')], {root})
     expect(blg.error?.oclif?.exit).toBe(1)
     expect(blg.error?.message).toContain('convert it with relog <file>.blg -f csv -o <file>.csv')
+  })
+
+  // Accepted with their alias files; the first alias counter of writeBytes is the one integrated.
+  it.each([
+    ['lk-20digit', 'perfmon.csv', 'lk', 'Processor', '% Processor Time'],
+    ['es-tsv-cp1252', 'DataCollector01.tsv', 'es', 'Disco físico', 'Transferencias de disco/s'],
+    ['es-csv-cp1252', 'DataCollector01.csv', 'es', 'Disco físico', 'Transferencias de disco/s'],
+    ['in-logicaldisk', 'DataCollector01.csv', 'in', 'LogicalDisk', 'Avg. Disk Write Queue Length'],
+  ])('%s: accepted; with aliases/%s.json the sums equal the independent integration', async (folder, name, alias, object, counter) => {
+    const file = join(REAL, folder, name)
+    const profile = join(tmp, `${folder}.sqlite`)
+    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', `${alias}.json`)})
+    expect(run.failures).toEqual([])
+    expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
+    const expected = integrate(file, object, counter)
+    expect(expected.size).toBeGreaterThan(0)
+    const got = profileWrites(profile)
+    for (const [instance, bytes] of expected) {
+      const key = [...got.keys()].find((k) => k.toLowerCase() === instance.toLowerCase())
+      expect(key, `${instance} in ${[...got.keys()].join(', ')}`).toBeDefined()
+      expect(Math.abs(got.get(key!)! - bytes) / Math.max(1, Math.abs(bytes))).toBeLessThan(1e-8)
+    }
   })
 })
 
