@@ -6,7 +6,7 @@ import type {ReportDocument} from '../report/document.js'
 import {topActions} from '../report/findings.js'
 import {count, gb} from '../text.js'
 import type {AfterFixes} from './context.js'
-import type {ProtectionPlan, VolumeSpace} from './protectionPlan.js'
+import {irSummary, type ProtectionPlan, type VolumeSpace} from './protectionPlan.js'
 import type {ReplicationPlan} from './replicationPlan.js'
 
 /** RPO, B100, B90 for the VMs to protect, the same for all VMs after fixes, and what sets B100. */
@@ -38,8 +38,6 @@ export function formatHeadline(doc: ReportDocument): string {
   out.push(`Bandwidth to order for the VMs to protect (growth ${o.growthPercent} %, copy frequency ${o.copyFrequencySeconds / 60} min, mean send rate ${doc.bandwidth.siteMeanSendMbps.toFixed(1)} Mbps):`)
   const fixed = doc.afterFixes
   const rows = doc.bandwidth.rpos.map((r, k) => {
-    const batching = doc.protection.batching[k]
-    const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : NaN
     const cost = doc.cost?.byRpo[k]
     return [
       String(r.rpoMinutes),
@@ -47,7 +45,7 @@ export function formatHeadline(doc: ReportDocument): string {
       r.bandwidth90Mbps.toFixed(1),
       ...(fixed ? [fixed.rpos[k].bandwidth100Mbps.toFixed(1), fixed.rpos[k].bandwidth90Mbps.toFixed(1)] : []),
       ...(doc.cost ? [cost?.networkPlan ?? 'none covers it', cost ? Math.round(cost.monthly).toLocaleString('en-US') : '—'] : []),
-      batching ? `${count(batching.plan.batches.length, 'batch', 'batches')}, ${Number.isFinite(irHours) ? `${irHours.toFixed(1)} h` : 'no bandwidth left'}` : '—',
+      irSummary(doc.protection.batching[k]?.plan),
     ]
   })
   const headers = ['RPO min', 'B100 Mbps', 'B90 Mbps', ...(fixed ? ['all VMs after fixes: B100', 'B90'] : []), ...(doc.cost ? ['network plan', `${doc.cost.priceSheet.currency}/month`] : []), 'initial replication']

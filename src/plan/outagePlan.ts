@@ -117,3 +117,8 @@ export function planOutage(basis: PlanBasis, vms: readonly string[], outageHours
   const byWorst = (a: OutageRow, b: OutageRow) => (Number.isNaN(a.worstHours) ? 1 : Number.isNaN(b.worstHours) ? -1 : a.worstHours - b.worstHours)
   return {outageHours, profileHours: (profile.windowCount * ws) / 3600, growthPercent: options.growthPercent, vms: vmRows.sort(byWorst), vhds: vhds.sort(byWorst), volumes: volumes.sort(byWorst), unknown}
 }
+
+/** The VM that reaches its first limit soonest from the worst start (vms are sorted so), or none within the profile. */
+export function firstLimitedVm(outage: OutagePlan): OutageRow | undefined {
+  return outage.vms.find((v) => Number.isFinite(v.worstHours))
+}

@@ -10,6 +10,7 @@ import {type BatchInput, type BatchPlan, planBatches, volumeRequirements} from '
 import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
 import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
 import {limit, type Limits} from '../limits.js'
+import {count} from '../text.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {type ProtectionScope, premiumProvisionedGB, type VmAssessment} from './assessment.js'
 import {diskInventory, disksByVm, hostVolume, type PlanBasis} from './basis.js'
@@ -55,6 +56,18 @@ export interface ProtectionPlan {
   readonly batching: ReadonlyArray<{readonly rpoMinutes: number; readonly totalBandwidthMbps: number; readonly plan: BatchPlan}>
   readonly managedDisks: boolean
   readonly storageAccounts: readonly Account[]
+}
+
+/** Hours of initial replication over all batches (Infinity when a batch gets no bandwidth). */
+export function irHours(plan: BatchPlan): number {
+  return plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600
+}
+
+/** "2 batches, 33.8 h" (or "…, no bandwidth left"), as the terminal and page 1 say it; "—" without a plan. */
+export function irSummary(plan: BatchPlan | undefined): string {
+  if (!plan) return '—'
+  const hours = irHours(plan)
+  return `${count(plan.batches.length, 'batch', 'batches')}, ${Number.isFinite(hours) ? `${hours.toFixed(1)} h` : 'no bandwidth left'}`
 }
 
 export function planProtection(

@@ -7,7 +7,9 @@
 import {fixFor} from '../../models/compatibility.js'
 import type {ReportDocument} from './document.js'
 import {topActions} from './findings.js'
-import {count, firstFew} from '../text.js'
+import {firstLimitedVm} from '../plan/outagePlan.js'
+import {irSummary} from '../plan/protectionPlan.js'
+import {firstFew} from '../text.js'
 import {type Cell, int, name, num, type Table, wrapped} from './tables.js'
 
 /** Per RPO: bandwidth to order (and its 90 % and after-fixes figures), network plan and cost, IR. */
@@ -29,8 +31,6 @@ export function decisionTable(doc: ReportDocument): Table {
       name('Initial replication (IR)', 18),
     ],
     rows: doc.bandwidth.rpos.map((r, k): Cell[] => {
-      const batching = doc.protection.batching[k]
-      const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : NaN
       const cost = c?.byRpo[k]
       return [
         r.rpoMinutes,
@@ -39,7 +39,7 @@ export function decisionTable(doc: ReportDocument): Table {
         ...(doc.afterFixes ? [doc.afterFixes.rpos[k].bandwidth100Mbps] : []),
         ...(planned !== null ? [doc.whatIf[k]?.atBandwidth?.achievableRpoMinutes ?? null] : []),
         ...(c ? [cost?.networkPlan ?? 'none covers it', cost?.monthly ?? null] : []),
-        batching ? `${count(batching.plan.batches.length, 'batch', 'batches')}, ${Number.isFinite(irHours) ? `${irHours.toFixed(1)} h` : 'no bandwidth left'}` : '—',
+        irSummary(doc.protection.batching[k]?.plan),
       ]
     }),
   }
@@ -76,11 +76,11 @@ export function actionsTable(doc: ReportDocument): Table {
 export function pauseSentence(doc: ReportDocument): string {
   const risk = doc.findings.find((f) => f.id === 'resync-risk')
   if (risk) {
-    const atRisk = doc.outage.vms.filter((v) => risk.vms.includes(v.name)).sort((a, b) => a.worstHours - b.worstHours)
+    const atRisk = doc.outage.vms.filter((v) => risk.vms.includes(v.name)) // soonest first, as the outage plan sorts them
     const first = atRisk[0]
     return `${risk.title} (${firstFew(atRisk.map((v) => v.name), 3)}). The first, ${first.name}, reaches its limit, ${first.limitedBy}, after ${first.worstHours.toFixed(1)} h from the worst start in the profile: keep pauses shorter, or give the Hyper-V Replica logs (HRL) more space.`
   }
-  const worst = doc.outage.vms.filter((v) => Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)[0]
+  const worst = firstLimitedVm(doc.outage)
   if (!worst) return `Replication can stay paused longer than the ${doc.outage.profileHours.toFixed(0)} h profiled without any VM needing resynchronization.`
   return `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst: ${worst.name} reaches its first limit, ${worst.limitedBy}, after ${worst.worstHours.toFixed(1)} h (typical start ${Number.isFinite(worst.typicalHours) ? `${worst.typicalHours.toFixed(1)} h` : `beyond the ${doc.outage.profileHours.toFixed(0)} h profiled`}); the Hyper-V Replica log (HRL) then needs resynchronization.`
 }

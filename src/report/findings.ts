@@ -8,7 +8,7 @@
 import type {ProtectionScope} from '../plan/assessment.js'
 import type {AfterFixes} from '../plan/context.js'
 import type {CostPlan} from '../plan/costPlan.js'
-import type {OutagePlan} from '../plan/outagePlan.js'
+import {firstLimitedVm, type OutagePlan} from '../plan/outagePlan.js'
 import type {ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationPlan} from '../plan/replicationPlan.js'
 import type {WhatIfPoint} from '../plan/whatIfPlan.js'
@@ -109,9 +109,8 @@ export function buildFindings(input: {scope: ProtectionScope; profile: ProfileSu
     })
   } else {
     // Nothing at risk for the outage assessed: still say how long replication may stay paused.
-    const known = outage.vms.filter((v) => v.verdict !== 'unknown' && Number.isFinite(v.worstHours)).sort((a, b) => a.worstHours - b.worstHours)
-    if (known.length) {
-      const worst = known[0]
+    const worst = firstLimitedVm(outage)
+    if (worst) {
       findings.push({id: 'paused-replication', severity: 'info', title: `Replication can stay paused about ${Math.floor(worst.worstHours)} h at worst`, text: `Paused replication or a WAN outage keeps each VHD's Hyper-V Replica log growing on the hosts. From the worst start in the profile, ${worst.name} reaches its first limit — ${worst.limitedBy} — after ${worst.worstHours.toFixed(1)} h (typical start: ${worst.typicalHours.toFixed(1)} h); past ${share(input.resyncShareOfVhd)} of a VHD's size the VM needs resynchronization. Resume replication well before then.`, vms: [worst.name]})
     }
   }

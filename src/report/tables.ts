@@ -9,6 +9,7 @@ import {fixFor} from '../../models/compatibility.js'
 import {actionsTable, blockersTable, pauseTable} from './decisionTables.js'
 import {profiledDays} from './days.js'
 import {findingTableLines} from './findings.js'
+import {irHours} from '../plan/protectionPlan.js'
 import type {ReportDocument} from './document.js'
 
 /** "default 95 — ASR Deployment Planner: …": a default's value and source, from data/defaults.json. */
@@ -192,10 +193,10 @@ export function reportTables(doc: ReportDocument): Table[] {
     ],
     rows: doc.bandwidth.rpos.map((r, k) => {
       const batching = doc.protection.batching[k]
-      const irHours = batching ? batching.plan.batches.reduce((n, b) => n + b.irSeconds, 0) / 3600 : null
+      const hours = batching ? irHours(batching.plan) : null
       const cost = doc.cost?.byRpo[k]
       const fixed = doc.afterFixes?.rpos[k]
-      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, doc.whatIf[k]?.atBandwidth ? doc.whatIf[k].atBandwidth!.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(irHours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
+      return [r.rpoMinutes, r.bandwidth100Mbps, r.bandwidth90Mbps, ...(fixed ? [fixed.bandwidth100Mbps, fixed.bandwidth90Mbps] : []), r.driver.text, r.largestCopyFrequencySeconds, doc.whatIf[k]?.atBandwidth ? doc.whatIf[k].atBandwidth!.achievableRpoMinutes : null, batching ? batching.plan.batches.length : null, finite(hours), doc.protection.coresToRequest, doc.protection.storageAccounts.filter((x) => x.storage !== 'log').length, storageToAddGB(doc, k), ...(cost ? [cost.networkPlan ?? 'none', cost.monthly, cost.yearly] : [])]
     }),
     // Page 1's other decisions under the figures: what cannot be protected (with the fix), the top actions, how long replication may pause.
     followedBy: [blockersTable(doc), actionsTable(doc), pauseTable(doc)].filter((x) => x.rows.length > 0),
