@@ -126,10 +126,11 @@ export function logsWithoutDisks(run: IngestRunResult): Array<{path: string; tex
  * naming why (a log of other counters names the objects it has).
  */
 export function nothingUsable(run: IngestRunResult): HvplanError | undefined {
-  const empty = new Set(logsWithoutDisks(run).map((l) => l.path))
+  const withoutDisks = logsWithoutDisks(run)
+  const empty = new Set(withoutDisks.map((l) => l.path))
   if (run.outcomes.some((o) => !empty.has(o.path))) return undefined
   const why = [
-    ...logsWithoutDisks(run).map((l) => `${l.path}: ${l.text}`),
+    ...withoutDisks.map((l) => `${l.path}: ${l.text}`),
     ...run.failures.map((f) => f.message),
     ...run.unreadable.map((u) => `${u.path}: ${u.reason}`),
   ]

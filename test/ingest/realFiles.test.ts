@@ -14,6 +14,7 @@ import {ingestWarnings} from '../../src/ingest/formatIngest.js'
 import {exportRows} from '../../src/profile/export.js'
 import {importRetailPrices, missingPriceWarnings, readRetailPages, type RetailItem} from '../../src/prices/retailImport.js'
 import {withProfile} from '../../src/store/profileStore.js'
+import {parseUsTimestamp, splitCounterPath} from '../helpers/logs.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const REAL = join(import.meta.dirname, '..', '..', '..', 'shared', 'real')
@@ -26,18 +27,17 @@ function integrate(file: string, object: string, counter: string): Map<string, n
   const separator = lines[0].includes('"\t"') ? '"\t"' : '","'
   const cells = (line: string) => line.slice(1, -1).split(separator)
   const header = cells(lines[0])
-  const columns = header.map((h, k) => ({k, m: /^\\\\[^\\]+\\([^(]+)\((.*)\)\\(.*)$/.exec(h)})).filter((c) => c.m && c.m[1] === object && c.m[3] === counter)
+  const columns = header.slice(1).map((h, k) => ({k: k + 1, path: splitCounterPath(h)})).filter((c) => c.path.object === object && c.path.counter === counter && c.path.instance !== undefined)
   const sums = new Map<string, number>()
   let previous = NaN
   for (const line of lines.slice(1)) {
     const row = cells(line)
-    const m = /^(\d\d)\/(\d\d)\/(\d{4}) (\d\d):(\d\d):(\d\d)\.(\d{3})$/.exec(row[0])!
-    const t = Date.UTC(+m[3], +m[1] - 1, +m[2], +m[4], +m[5], +m[6], +m[7])
+    const t = parseUsTimestamp(row[0])
     const dt = (t - previous) / 1000
     if (dt > 0 && dt <= 600) {
       for (const c of columns) {
         const v = row[c.k].trim()
-        if (v !== '') sums.set(c.m![2], (sums.get(c.m![2]) ?? 0) + Number(v) * dt)
+        if (v !== '') sums.set(c.path.instance!, (sums.get(c.path.instance!) ?? 0) + Number(v) * dt)
       }
     }
     previous = t
