@@ -92,6 +92,9 @@ export function fractionWithinRpo(logBytes: ArrayLike<number>, params: CyclePara
     if (next > from) over += next - from
     c = next
   }
+  // Every recovery point at one instant (the later logs empty and uploaded with the first): no
+  // span to weigh, so the share is whether the RPO at that instant is within R.
+  if (!(c > first)) return peakRpoSeconds(logBytes, params, bandwidthBytesPerSec) <= rpoSeconds ? 1 : 0
   return 1 - over / (c - first)
 }
 

@@ -123,6 +123,16 @@ describe('replication cycle: properties', () => {
     expect(bandwidthForShare(logs, five, 900)).toBeLessThanOrEqual(MiB)
   })
 
+  it('a run whose later logs are empty and go with the first has no span to weigh: the share is the instant\'s', () => {
+    // Logs [1 B, 0], f = 30 s, R = 930 s: at 1/450 B/s log 1 is done at 30 + 450 = 480 s and the
+    // empty log 2, sealed at 60 s, goes at 480 s too; RPO there 480 s ≤ 930 s, so the share is 1
+    // (it was 0/0 = NaN, and B90 threw "no bandwidth passes"; fast-check seed 29383967).
+    const p = {copyFrequencySeconds: 30, applyLatencySeconds: 0}
+    expect(fractionWithinRpo([1, 0], p, 1 / 450, 930)).toBe(1)
+    expect(fractionWithinRpo([1, 0], p, 1 / 1000, 930)).toBe(0) // done at 1030 s: RPO 1030 s > 930 s
+    expect(bandwidthForShare([1, 0], p, 930, 0.9)).toBeLessThanOrEqual(bandwidthFor100([1, 0], p, 930))
+  })
+
   it('zero churn needs 0 bytes/s, with no error', () => {
     const zero = Array(12).fill(0)
     expect(bandwidthFor100(zero, five, 900)).toBe(0)
