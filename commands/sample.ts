@@ -31,7 +31,7 @@ Dialects (--dialect): ${DIALECTS.map((d) => `\n  ${d.padEnd(12)} ${DIALECT_SUMMA
     hosts: Flags.integer({summary: 'Number of Hyper-V hosts [default: max(4, vms/12)].'}),
     days: Flags.integer({summary: 'Days of collection.', default: DEFAULT_SAMPLE_OPTIONS.days}),
     start: Flags.string({summary: 'Local date of the first day (YYYY-MM-DD).', default: DEFAULT_SAMPLE_OPTIONS.start}),
-    tz: Flags.string({summary: 'Windows time zone of the hosts.', default: DEFAULT_SAMPLE_OPTIONS.timeZone}),
+    tz: Flags.string({summary: 'Time zone of the hosts: a Windows ID or name ("W. Europe Standard Time") or an IANA name ("Europe/Berlin").', default: DEFAULT_SAMPLE_OPTIONS.timeZone}),
     interval: Flags.string({summary: 'Sample interval, seconds or with a unit (15, 15s, 1min).', default: String(DEFAULT_SAMPLE_OPTIONS.intervalSeconds)}),
     dialect: Flags.string({summary: 'How the logs are written.', options: [...DIALECTS], default: DEFAULT_SAMPLE_OPTIONS.dialect}),
     decimals: Flags.integer({summary: 'Decimals printed for counter values (typeperf always prints 6).', default: DEFAULT_SAMPLE_OPTIONS.decimals}),

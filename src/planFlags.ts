@@ -47,11 +47,12 @@ export const reportFlags = {
 export const ingestFlags = {
   inventory: Flags.string({summary: 'Inventory CSV (default: any found among the inputs).'}),
   window: Flags.string({summary: 'Window length; fixed when the profile is created.', options: ['5m', '10m', '15m'], default: `${defaultOf('windowMinutes')}m`}),
-  tz: Flags.string({summary: 'Windows time zone of logs that name none (typeperf, Get-Counter), e.g. "W. Europe Standard Time".'}),
+  tz: Flags.string({summary: 'Time zone of logs that name none or whose zone cell is cut (typeperf, Get-Counter): a Windows ID or name, e.g. "Russian Standard Time", or an IANA name, e.g. "Europe/Moscow".'}),
   from: Flags.string({summary: 'Ignore samples before this UTC time (2026-10-25 or 2026-10-25T06:00:00Z).'}),
   to: Flags.string({summary: 'Ignore samples from this UTC time on.'}),
   'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
   aliases: Flags.string({summary: 'JSON file of extra localized object/counter names (format in docs/ingest.md).'}),
+  encoding: Flags.string({summary: 'Read every log in this code page instead of finding it from the content: 1250–1258, 874, 932 (shift_jis), 936 (gbk), 949 (euc-kr), 950 (big5), utf-8, utf-16le.'}),
 }
 
 export interface ModelFlagValues {
@@ -85,6 +86,7 @@ export interface IngestFlagValues {
   to?: string
   'exclude-instance'?: string[]
   aliases?: string
+  encoding?: string
 }
 
 /** The model's options from its flags (quantities with units read once, here). */
@@ -123,8 +125,8 @@ export function reportOptionsFromFlags(flags: ReportFlagValues): {bandwidthMbps:
 }
 
 /** Ingest options from their flags (everything but the profile path). */
-export function ingestOptionsFromFlags(flags: IngestFlagValues): {windowMinutes: 5 | 10 | 15; tz?: string; from?: string; to?: string; excludeInstances: string[]; aliases?: string; inventory?: string} {
-  return {windowMinutes: Number(flags.window.replace('m', '')) as 5 | 10 | 15, tz: flags.tz, from: flags.from, to: flags.to, excludeInstances: flags['exclude-instance'] ?? [], aliases: flags.aliases, inventory: flags.inventory}
+export function ingestOptionsFromFlags(flags: IngestFlagValues): {windowMinutes: 5 | 10 | 15; tz?: string; from?: string; to?: string; excludeInstances: string[]; aliases?: string; inventory?: string; encoding?: string} {
+  return {windowMinutes: Number(flags.window.replace('m', '')) as 5 | 10 | 15, tz: flags.tz, from: flags.from, to: flags.to, excludeInstances: flags['exclude-instance'] ?? [], aliases: flags.aliases, inventory: flags.inventory, encoding: flags.encoding}
 }
 
 /** Everything `report` and `plan` compute the report document with, from their flags. */

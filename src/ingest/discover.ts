@@ -6,7 +6,7 @@
 import {existsSync, readdirSync, statSync} from 'node:fs'
 import {extname, join, resolve} from 'node:path'
 import {HvplanError} from '../errors.js'
-import {type SniffResult, sniffFile} from './sniff.js'
+import {type SniffOptions, type SniffResult, sniffFile} from './sniff.js'
 
 export interface InputFile extends SniffResult {
   readonly path: string
@@ -23,7 +23,7 @@ export interface InputSet {
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt'])
 
-export async function discoverInputs(paths: readonly string[], inventory?: string): Promise<InputSet> {
+export async function discoverInputs(paths: readonly string[], inventory?: string, sniffOptions: SniffOptions = {}): Promise<InputSet> {
   const files: string[] = []
   const named = new Set<string>()
   for (const p of paths) {
@@ -49,7 +49,7 @@ export async function discoverInputs(paths: readonly string[], inventory?: strin
       unreadable.push({path, bytes, kind: 'unknown', gzip: false, encoding: 'utf8', hosts: [], counters: 0, reason: 'a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv', named: named.has(path)})
       continue
     }
-    const sniffed = await sniffFile(path)
+    const sniffed = await sniffFile(path, sniffOptions)
     const file = {...sniffed, path, bytes, named: named.has(path)}
     if (sniffed.kind === 'inventory') inventories.push(file)
     else if (sniffed.kind === 'unknown') unreadable.push(file)

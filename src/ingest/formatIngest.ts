@@ -1,5 +1,6 @@
 /** What an ingest run says on the terminal: one line of what was read, and its warnings summarised (never one line per disk). */
 import {count, firstFew} from '../text.js'
+import {encodingName, type TextEncoding} from './codePages.js'
 import type {InputSet} from './discover.js'
 import {type IngestRunResult, logsWithoutDisks} from './ingestRun.js'
 
@@ -18,12 +19,29 @@ export function ingestWarnings(run: IngestRunResult): string[] {
   const nonCounter = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.nonCounterColumns?.length ? [`${o.path}: ${count(o.quality.findings.nonCounterColumns.length, 'header column')} that ${o.quality.findings.nonCounterColumns.length === 1 ? 'is' : 'are'} not a counter path, ignored (${firstFew(o.quality.findings.nonCounterColumns, 3)})`] : []))
   const empty = logsWithoutDisks(run)
   return [
+    ...guessedEncodings(run),
     ...nonCounter,
     ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
     ...skippedLines(run.unreadable),
     ...run.failures.map((f) => f.message),
   ]
+}
+
+/**
+ * Logs whose code page was found from the scripts of their words (not a BOM, UTF-8 or a known
+ * object name): one line per code page, with words as decoded, for the user to check.
+ */
+function guessedEncodings(run: IngestRunResult): string[] {
+  const byEncoding = new Map<TextEncoding, {paths: string[]; samples: string[]}>()
+  for (const o of run.outcomes) {
+    if (o.status !== 'ingested' || o.quality.encoding?.by !== 'script') continue
+    const entry = byEncoding.get(o.quality.encoding.name) ?? {paths: [], samples: []}
+    entry.paths.push(o.path)
+    if (o.quality.encoding.sample) entry.samples.push(o.quality.encoding.sample)
+    byEncoding.set(o.quality.encoding.name, entry)
+  }
+  return [...byEncoding].map(([encoding, {paths, samples}]) => `${count(paths.length, 'log')} (${firstFew(paths, 3)}) read as ${encodingName(encoding)}, found from the words it makes (${samples[0] ?? 'no sample'}); if names look wrong, pass --encoding with the hosts' code page`)
 }
 
 /** Files found in folders that are not counter logs: one line per reason (a binary log's relog advice, an unknown header …), with the count and the first names. */

@@ -10,8 +10,9 @@ import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
 import {hashFile, hashFileInWorker, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
-import {findWindowsTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
+import {findTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
+import type {SniffResult, TextEncoding} from './sniff.js'
 import {DayBuffers} from './dayBuffers.js'
 import {WindowEngine, type EngineStats} from './engine.js'
 import {EngineLogSink, type FileFindings, type MappingContext} from './logSink.js'
@@ -46,6 +47,8 @@ export interface FileQuality {
   /** Byte ranges parsed in parallel on worker threads (1 = the whole file on the main thread). */
   readonly ranges: number
   readonly timeZoneSource: 'header' | 'bias only' | '--tz'
+  /** The encoding the file was read in, how it was found, and a few words as decoded. */
+  readonly encoding?: {readonly name: TextEncoding; readonly by?: SniffResult['encodingBy']; readonly sample?: string}
 }
 
 export type FileOutcome =
@@ -62,11 +65,12 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   if (store.hasFileHead(head, input.bytes) && store.hasFile(await hashFile(input.path))) return {status: 'already-ingested', path: input.path}
   let fullHash: Promise<string> | undefined
 
-  const headerZone = input.timeZone === undefined ? undefined : findWindowsTimeZone(input.timeZone)
+  const headerZone = input.timeZone === undefined ? undefined : findTimeZone(input.timeZone)
   const newClock = (): LogClock => {
     if (input.biasMinutes !== undefined) return new LogClock(input.biasMinutes, headerZone)
     if (options.tz) return new LogClock(NaN, options.tz) // no zone in the file: the first row's bias follows the zone's rules
-    throw new HvplanError('E_INPUT_FORMAT', `the log names no time zone (${input.kind}): pass --tz with the hosts' Windows time zone, e.g. --tz "W. Europe Standard Time"`, {file: input.path, line: 1})
+    const why = input.zoneCellCut ? `the log's time-zone cell is cut off (${JSON.stringify(input.zoneCellCut)})` : `the log names no time zone (${input.kind})`
+    throw new HvplanError('E_INPUT_FORMAT', `${why}: pass --tz with the hosts' time zone, a Windows ID such as --tz "Russian Standard Time" or an IANA name such as --tz Europe/Moscow`, {file: input.path, line: 1})
   }
   const timeZoneSource: FileQuality['timeZoneSource'] = input.biasMinutes !== undefined ? (headerZone ? 'header' : 'bias only') : '--tz'
   const fast = !options.forceCsvParse && (input.kind === 'pdh-csv' || input.kind === 'pdh-csv-no-zone') && input.encoding === 'utf8'
@@ -123,7 +127,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.db.exec('ROLLBACK')
       return {status: 'already-ingested', path: input.path}
     }
-    const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource}
+    const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource, encoding: {name: input.encoding, by: input.encodingBy, sample: input.encodingSample}}
     store.insertFile({
       sha256,
       headSha256: head,

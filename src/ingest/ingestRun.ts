@@ -5,7 +5,8 @@
 import {HvplanError} from '../errors.js'
 import {count} from '../text.js'
 import {ProfileStore} from '../store/profileStore.js'
-import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
+import {findTimeZone} from '../time/windowsTimeZones.js'
+import {parseEncodingFlag} from './codePages.js'
 import {aliasTable} from './counterNames.js'
 import {discoverInputs, type InputFile, type InputSet} from './discover.js'
 import {type FileOutcome, ingestFile} from './ingestFile.js'
@@ -21,6 +22,8 @@ export interface IngestRunOptions {
   readonly excludeInstances: readonly string[]
   readonly aliases?: string
   readonly inventory?: string
+  /** --encoding: a code page for every log (else found from each file's content). */
+  readonly encoding?: string
   readonly maxIntervalMinutes?: number
   readonly forceCsvParse?: boolean
   readonly splitMinBytes?: number
@@ -53,12 +56,12 @@ export function parseUtcFlag(flag: string, text: string | undefined): number | u
 
 export async function ingestInputs(paths: readonly string[], options: IngestRunOptions, onProgress?: (p: IngestProgress) => void): Promise<IngestRunResult> {
   const started = performance.now()
-  const tz = options.tz === undefined ? undefined : findWindowsTimeZone(options.tz)
-  if (options.tz !== undefined && !tz) throw new HvplanError('E_FLAG', `must be a Windows time-zone name such as "W. Europe Standard Time", got ${JSON.stringify(options.tz)}`, {flag: 'tz'})
+  const tz = options.tz === undefined ? undefined : findTimeZone(options.tz)
+  if (options.tz !== undefined && !tz) throw new HvplanError('E_FLAG', `must be a Windows time-zone ID or name such as "W. Europe Standard Time" or "Russian Standard Time" (tzutil /l lists them), or an IANA name such as "Europe/Moscow"; got ${JSON.stringify(options.tz)}`, {flag: 'tz'})
   const fromUtc = parseUtcFlag('from', options.from) ?? -Infinity
   const toUtc = parseUtcFlag('to', options.to) ?? Infinity
   const aliases = aliasTable(options.aliases)
-  const inputs = options.inputs ?? (await discoverInputs(paths, options.inventory))
+  const inputs = options.inputs ?? (await findInputs(paths, options))
   const inventory = mergeInventories(inputs.inventories)
   const store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
   try {
@@ -101,6 +104,12 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
   } finally {
     store.close()
   }
+}
+
+/** The inputs under the paths, each file's code page found with the alias table's object names (or --encoding). */
+export async function findInputs(paths: readonly string[], options: Pick<IngestRunOptions, 'inventory' | 'aliases' | 'encoding'>): Promise<InputSet> {
+  const encoding = options.encoding === undefined ? undefined : parseEncodingFlag(options.encoding)
+  return discoverInputs(paths, options.inventory, {encoding, knownObjects: aliasTable(options.aliases).vsdObjects})
 }
 
 function mergeInventories(files: readonly InputFile[]): Inventory | undefined {

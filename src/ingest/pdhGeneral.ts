@@ -1,17 +1,16 @@
 /**
  * The general path, through csv-parse: PDH-TSV, logs re-saved with `;` and `,` decimals,
- * UTF-16LE and Windows-1252 files, typeperf output, and the Get-Counter long format
+ * UTF-16LE and ANSI code-page files, typeperf output, and the Get-Counter long format
  * (Timestamp, Path, CookedValue; one sample set per timestamp). Rows go to the same sink as the
  * fast path, so both paths give the same profile for the same samples.
  */
 import {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {HvplanError} from '../errors.js'
+import {decoderLabel} from './codePages.js'
 import type {EngineLogSink} from './logSink.js'
 import type {SniffResult} from './sniff.js'
 import {parseLocalTimestamp} from './timestamps.js'
-
-const DECODER_LABEL = {utf8: 'utf-8', utf16le: 'utf-16le', 'windows-1252': 'windows-1252'} as const
 
 export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
   try {
@@ -25,7 +24,7 @@ export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: strin
 }
 
 async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
-  const decoder = new TextDecoder(DECODER_LABEL[sniffed.encoding])
+  const decoder = new TextDecoder(decoderLabel(sniffed.encoding))
   async function* text(): AsyncGenerator<string> {
     for await (const chunk of chunks) yield decoder.decode(chunk, {stream: true})
     const rest = decoder.decode()

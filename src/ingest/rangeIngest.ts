@@ -5,7 +5,7 @@
  */
 import {createHash} from 'node:crypto'
 import {closeSync, openSync, readSync} from 'node:fs'
-import {findWindowsTimeZone} from '../time/windowsTimeZones.js'
+import {findTimeZone} from '../time/windowsTimeZones.js'
 import {DayBuffers} from './dayBuffers.js'
 import {type EngineStats, WindowEngine} from './engine.js'
 import {LineSplitter, parseRow} from './pdhFast.js'
@@ -56,7 +56,7 @@ const DAYS_PER_BATCH = 256
  * thread stores them while this range is still parsed), the rest come with the result.
  */
 export function ingestRange(job: RangeJob, onDays?: (days: RangeResult['days']) => void): RangeResult {
-  const zone = job.zoneId === undefined ? undefined : findWindowsTimeZone(job.zoneId)
+  const zone = job.zoneId === undefined ? undefined : findTimeZone(job.zoneId)
   const clock = new LogClock(job.biasMinutes, zone)
   const windowsPerDay = 86_400_000 / job.windowMs
   let days: Array<[number, number, Float64Array]> = []

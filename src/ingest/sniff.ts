@@ -1,13 +1,17 @@
 /**
  * Recognises an input file from its first bytes — never from the machine's locale: gzip,
- * encoding (UTF-16LE/UTF-8 BOM, else UTF-8 when valid, else Windows-1252), and which of the
- * Windows counter-log dialects (or the inventory) it is. Reads at most the header line.
+ * encoding (a BOM, else UTF-8 when valid, else the ANSI code page whose decoding makes sense of
+ * the header: codePages.ts), and which of the Windows counter-log dialects (or the inventory) it
+ * is. Reads at most the header line and the line after it.
  */
 import {closeSync, openSync, readSync} from 'node:fs'
 import {createGunzip} from 'node:zlib'
 import {createReadStream} from 'node:fs'
 import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
+import {type Decoded, decodeHead, type TextEncoding} from './codePages.js'
 import {splitQuoted} from './pdhFast.js'
+
+export type {TextEncoding} from './codePages.js'
 
 export type InputKind =
   | 'pdh-csv' // perfmon/relog/Export-Counter, with time zone
@@ -18,15 +22,18 @@ export type InputKind =
   | 'inventory'
   | 'unknown'
 
-export type TextEncoding = 'utf8' | 'utf16le' | 'windows-1252'
-
 export interface SniffResult {
   readonly kind: InputKind
   readonly gzip: boolean
   readonly encoding: TextEncoding
+  /** How the encoding was found, and a few words as decoded (for the user to check). */
+  readonly encodingBy?: Decoded['by']
+  readonly encodingSample?: string
   /** Windows time-zone name and bias from a PDH header, when present. */
   readonly timeZone?: string
   readonly biasMinutes?: number
+  /** The first header cell when it starts a zone but does not finish it: the zone is unknown. */
+  readonly zoneCellCut?: string
   /** Hosts named in the counter paths of a wide header, upper-cased. */
   readonly hosts: readonly string[]
   /** Counter columns in a wide header. */
@@ -40,25 +47,34 @@ const PDH_HEADER = /^\(PDH-(CSV|TSV) (\d+\.\d+)\)(?: \((.*)\)\((-?\d+)\))?/
 
 const MAX_HEADER_BYTES = 32 << 20
 
-export async function sniffFile(path: string): Promise<SniffResult> {
+export interface SniffOptions {
+  /** --encoding: read every file in this encoding. */
+  readonly encoding?: TextEncoding
+  /** Object names that, decoded, identify the right code page (the VSD object and its aliases). */
+  readonly knownObjects?: readonly string[]
+}
+
+export async function sniffFile(path: string, options: SniffOptions = {}): Promise<SniffResult> {
   const gzip = hasGzipMagic(path)
   const head = await readHead(path, gzip)
-  return sniffBytes(head, gzip)
+  return sniffBytes(head, gzip, options)
 }
 
 /** Classifies the first bytes of a (decompressed) file. */
-export function sniffBytes(bytes: Buffer, gzip: boolean): SniffResult {
-  const {encoding, text} = decode(bytes)
+export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions = {}): SniffResult {
+  const decoded = decodeHead(bytes, {forced: options.encoding, knownObjects: options.knownObjects})
+  const {encoding, text} = decoded
+  const found = {encodingBy: decoded.by, encodingSample: decoded.sample}
   const lines = text.split(/\r?\n/)
   let i = 0
   while (i < lines.length && lines[i].trim() === '') i++ // typeperf starts with a blank line
-  const unknown = (reason: string): SniffResult => ({kind: 'unknown', gzip, encoding, hosts: [], counters: 0, reason})
+  const unknown = (reason: string): SniffResult => ({kind: 'unknown', gzip, encoding, ...found, hosts: [], counters: 0, reason})
   if (i >= lines.length) return unknown('the file is empty')
   let line = lines[i]
   if (line.startsWith('#TYPE')) line = lines[i + 1] ?? ''
   const firstCell = line.replace(/^"/, '').split(/[",;\t]/)[0]
   if (/^Timestamp$/i.test(firstCell) && /"?Path"?[,;]"?CookedValue"?/i.test(line)) {
-    return {kind: 'get-counter', gzip, encoding, hosts: [], counters: 0}
+    return {kind: 'get-counter', gzip, encoding, ...found, hosts: [], counters: 0}
   }
   const header = PDH_HEADER.exec(line.replace(/^"/, ''))
   if (header) {
@@ -70,8 +86,11 @@ export function sniffBytes(bytes: Buffer, gzip: boolean): SniffResult {
       kind: separator === '\t' ? 'pdh-tsv' : separator === ';' ? 'pdh-resaved' : header[3] === undefined ? 'pdh-csv-no-zone' : 'pdh-csv',
       gzip,
       encoding,
+      ...found,
       timeZone: header[3],
       biasMinutes: header[4] === undefined ? undefined : Number(header[4]),
+      // `(PDH-CSV 4.0) (RTZ 2 (`: a zone cell cut off (a localized name the writer truncated).
+      zoneCellCut: header[3] === undefined && /^\(PDH-(CSV|TSV) \d+\.\d+\) \(/.test(cells[0] ?? '') ? cells[0] : undefined,
       hosts,
       counters: cells.length - 1,
     }
@@ -79,31 +98,9 @@ export function sniffBytes(bytes: Buffer, gzip: boolean): SniffResult {
   const columns = splitQuoted(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.toLowerCase())
   const required = ['VMName', 'DiskPath'].map((c) => c.toLowerCase())
   if (required.every((c) => columns.includes(c)) && columns.some((c) => INVENTORY_COLUMNS.map((x) => x.toLowerCase()).includes(c))) {
-    return {kind: 'inventory', gzip, encoding, hosts: [], counters: 0}
+    return {kind: 'inventory', gzip, encoding, ...found, hosts: [], counters: 0}
   }
   return unknown(`line ${i + 1} is neither a PDH-CSV/TSV header, a Get-Counter export nor an inventory header`)
-}
-
-function decode(bytes: Buffer): {encoding: TextEncoding; text: string} {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf16le', text: bytes.subarray(2).toString('utf16le')}
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-  try {
-    return {encoding: 'utf8', text: new TextDecoder('utf-8', {fatal: true}).decode(trimPartialUtf8(body))}
-  } catch {
-    return {encoding: 'windows-1252', text: new TextDecoder('windows-1252').decode(body)}
-  }
-}
-
-/** Drops a UTF-8 sequence cut off at the end of the head buffer, so it does not look invalid. */
-function trimPartialUtf8(bytes: Buffer): Buffer {
-  let end = bytes.length
-  let back = 0
-  while (end > 0 && back < 4 && (bytes[end - 1] & 0xc0) === 0x80) {
-    end--
-    back++
-  }
-  if (end > 0 && bytes[end - 1] >= 0xc0) return bytes.subarray(0, end - 1)
-  return bytes
 }
 
 function hasGzipMagic(path: string): boolean {

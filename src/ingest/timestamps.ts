@@ -5,7 +5,7 @@
  * reading that keeps time moving forward); with only a bias it corrects a backward jump of about
  * an hour as the autumn change and reports what it did.
  */
-import {biasesAtLocal, biasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
+import {biasesAtLocal, biasMinutesAt, standardBiasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 
 /**
  * Parses the timestamp forms Windows tools write, to ms on a UTC scale (no zone applied), or NaN:
@@ -62,7 +62,7 @@ export class LogClock {
 
   /** UTC ms of a local time, or NaN when the row goes back in time and must be dropped. */
   toUtc(localMs: number): number {
-    if (Number.isNaN(this.bias)) this.bias = this.zone ? (biasesAtLocal(this.zone, localMs)[0] ?? this.zone.standardBiasMinutes) : 0
+    if (Number.isNaN(this.bias)) this.bias = this.zone ? (biasesAtLocal(this.zone, localMs)[0] ?? standardBiasMinutesAt(this.zone, localMs)) : 0
     let utc = localMs + this.bias * 60_000
     if (!Number.isNaN(this.prevUtc)) {
       const step = localMs - this.prevLocal

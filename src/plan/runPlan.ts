@@ -4,8 +4,8 @@
  */
 import {writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {type InputSet, discoverInputs} from '../ingest/discover.js'
-import {type IngestProgress, ingestInputs, type IngestRunOptions, type IngestRunResult, nothingUsable} from '../ingest/ingestRun.js'
+import type {InputSet} from '../ingest/discover.js'
+import {findInputs, type IngestProgress, ingestInputs, type IngestRunOptions, type IngestRunResult, nothingUsable} from '../ingest/ingestRun.js'
 import {writeOutputDirAsync} from '../io/outputDir.js'
 import {loadLimits} from '../limits.js'
 import {buildReport, type ReportDocument, type ReportOptions} from '../report/document.js'
@@ -44,7 +44,7 @@ export const PLAN_STATUS = 'Churn profile, replication bandwidth, protection pla
 
 export async function runPlan(paths: readonly string[], options: RunPlanOptions, progress: {ingest?: (p: IngestProgress) => void; phase?: (phase: string) => void} = {}): Promise<RunPlanResult> {
   progress.phase?.('finding the inputs')
-  const inputs = await discoverInputs(paths, options.ingest.inventory)
+  const inputs = await findInputs(paths, options.ingest)
   const result = await writeOutputDirAsync(options.out, options.force, 'out', async (tmp) => {
     writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({...inputReport(inputs, process.cwd()), status: PLAN_STATUS}, null, 2) + '\n')
     const run = await ingestInputs(paths, {...options.ingest, profile: join(tmp, 'profile.sqlite'), inputs}, progress.ingest)

@@ -10,7 +10,7 @@ import {formatInventory} from '../inventoryFormat.js'
 import {FileSink} from '../io/fileSink.js'
 import {writeOutputDir} from '../io/outputDir.js'
 import {HvplanError} from '../errors.js'
-import {biasMinutesAt, findWindowsTimeZone, localToUtcMs, zoneNameAt} from '../time/windowsTimeZones.js'
+import {biasMinutesAt, findTimeZone, localToUtcMs, zoneNameAt} from '../time/windowsTimeZones.js'
 import {type CounterColumn, type Dialect, type DialectFormat, dialectFormat, roundTo, VSD_COUNTERS, VSD_OBJECT} from './dialects.js'
 import {buildEstate, type SampleEstate, type SampleHost} from './estate.js'
 import {instancePresences, type InstancePresence, presentAt, type Presence, type SampleEvent, type SamplePeriod, scheduleEvents, vmResidency} from './events.js'
@@ -120,13 +120,13 @@ export function normalizeSampleOptions(input: Partial<SampleOptions>): SampleOpt
   if (![1, 5, 10, 15, 30, 60].includes(o.intervalSeconds)) throw new HvplanError('E_FLAG', `must be one of 1, 5, 10, 15, 30, 60 seconds, got ${o.intervalSeconds}`, {flag: 'interval'})
   if (!/^\d{4}-\d{2}-\d{2}$/.test(o.start) || Number.isNaN(Date.parse(`${o.start}T00:00:00Z`))) throw new HvplanError('E_FLAG', `must be a date YYYY-MM-DD, got ${JSON.stringify(o.start)}`, {flag: 'start'})
   if (!Number.isInteger(o.decimals) || o.decimals < 0 || o.decimals > 9) throw new HvplanError('E_FLAG', `must be a whole number from 0 to 9, got ${JSON.stringify(o.decimals)}`, {flag: 'decimals'})
-  if (!findWindowsTimeZone(o.timeZone)) throw new HvplanError('E_FLAG', `must be a Windows time-zone name such as "W. Europe Standard Time", got ${JSON.stringify(o.timeZone)}`, {flag: 'tz'})
+  if (!findTimeZone(o.timeZone)) throw new HvplanError('E_FLAG', `must be a Windows time-zone ID or name such as "W. Europe Standard Time" (tzutil /l lists them), or an IANA name such as "Europe/Berlin"; got ${JSON.stringify(o.timeZone)}`, {flag: 'tz'})
   return o
 }
 
 /** Generates the estate into outDir (refusing to replace a non-empty one unless force). */
 export function generateSample(options: SampleOptions, outDir: string, force = false, onProgress?: (p: SampleProgress) => void): SampleSummary {
-  const tz = findWindowsTimeZone(options.timeZone)!
+  const tz = findTimeZone(options.timeZone)!
   const startLocal = Date.parse(`${options.start}T00:00:00Z`)
   const period: SamplePeriod = {
     tz,

@@ -1,98 +1,187 @@
 /**
- * Windows time zones by their registry names (the names PDH-CSV headers and `tzutil /l` use),
- * with the daylight-saving rules hvplan needs to turn local log timestamps into UTC.
+ * Time zones as Windows names them (registry IDs, and the standard/daylight names PDH-CSV headers
+ * and `tzutil /l` write) or as IANA does, with the offsets the platform's IANA data gives: the
+ * Windows → IANA mapping is CLDR's (npm `windows-iana`), the rules are Intl's, so every Windows
+ * zone and every past or future rule change (southern-hemisphere DST, Morocco's Ramadan time,
+ * Russia's 2011 and 2014 changes) are covered without a hand table of rules.
  *
  * Bias follows Win32 TIME_ZONE_INFORMATION: UTC = local + bias (minutes), so zones east of
  * Greenwich have a negative bias (W. Europe Standard Time: -60, or -120 in summer).
- * Only the current rules are modelled (EU since 1996, US since 2007); that is enough for
- * performance logs, which are recent by nature.
  */
-
-export type DstRule = 'none' | 'eu' | 'us'
+import {findIana, findWindows, WINDOWS_TO_IANA_MAP} from 'windows-iana'
+import {LEGACY_ZONE_NAMES, STANDARD_NAMES} from './windowsZoneNames.js'
 
 export interface WindowsTimeZone {
-  /** Registry key name, e.g. "W. Europe Standard Time". */
+  /** Windows registry ID, e.g. "W. Europe Standard Time"; the IANA name for a zone given as one that Windows has no ID for. */
   readonly id: string
-  /** Name shown while standard time is in force (written in PDH-CSV headers). */
+  /** The IANA zone whose rules apply, e.g. "Europe/Berlin". */
+  readonly iana: string
+  /** Name written while standard time is in force (PDH-CSV headers), e.g. "Russia TZ 2 Standard Time". */
   readonly standardName: string
-  /** Name shown while daylight time is in force. */
+  /** Name written while daylight time is in force. */
   readonly daylightName: string
-  /** Standard bias in minutes: UTC = local + bias. */
-  readonly standardBiasMinutes: number
-  readonly dst: DstRule
-}
-
-const zone = (id: string, standardBiasMinutes: number, dst: DstRule, daylightName?: string): WindowsTimeZone => ({
-  id,
-  standardName: id,
-  daylightName: daylightName ?? id.replace('Standard Time', 'Daylight Time'),
-  standardBiasMinutes,
-  dst,
-})
-
-/** Zones hvplan knows by name. Add rows here; the ids are Windows' own. */
-export const WINDOWS_TIME_ZONES: readonly WindowsTimeZone[] = [
-  zone('UTC', 0, 'none', 'UTC'),
-  zone('GMT Standard Time', 0, 'eu', 'GMT Daylight Time'),
-  zone('W. Europe Standard Time', -60, 'eu'),
-  zone('Central Europe Standard Time', -60, 'eu'),
-  zone('Romance Standard Time', -60, 'eu'),
-  zone('Central European Standard Time', -60, 'eu'),
-  zone('FLE Standard Time', -120, 'eu'),
-  zone('GTB Standard Time', -120, 'eu'),
-  zone('Eastern Standard Time', 300, 'us'),
-  zone('Central Standard Time', 360, 'us'),
-  zone('Mountain Standard Time', 420, 'us'),
-  zone('Pacific Standard Time', 480, 'us'),
-  zone('India Standard Time', -330, 'none'),
-  zone('Korea Standard Time', -540, 'none'),
-  zone('Tokyo Standard Time', -540, 'none'),
-  zone('Singapore Standard Time', -480, 'none'),
-]
-
-/** Looks a zone up by its standard or daylight name, case-insensitively; undefined if unknown. */
-export function findWindowsTimeZone(name: string): WindowsTimeZone | undefined {
-  const key = name.trim().toLowerCase()
-  return WINDOWS_TIME_ZONES.find(
-    (z) => z.id.toLowerCase() === key || z.daylightName.toLowerCase() === key,
-  )
 }
 
 const HOUR_MS = 3_600_000
 const DAY_MS = 86_400_000
 
-/** UTC ms of the n-th (1-based) Sunday of a month, or the last one when n = -1, at 00:00 UTC. */
-function sundayUtc(year: number, month0: number, n: number): number {
-  if (n > 0) {
-    const first = Date.UTC(year, month0, 1)
-    const weekday = new Date(first).getUTCDay()
-    return first + (((7 - weekday) % 7) + (n - 1) * 7) * DAY_MS
-  }
-  const last = Date.UTC(year, month0 + 1, 0)
-  return last - new Date(last).getUTCDay() * DAY_MS
+let windowsIds: ReadonlySet<string> | undefined
+let byName: Map<string, string> | undefined
+
+/** Every Windows zone ID in CLDR's mapping. */
+export function windowsZoneIds(): readonly string[] {
+  windowsIds ??= new Set(WINDOWS_TO_IANA_MAP.map((row) => row.windowsName))
+  return [...windowsIds]
 }
 
-/** The UTC instants [start, end) during which daylight time is in force in a year. */
-export function daylightPeriodUtc(tz: WindowsTimeZone, year: number): [number, number] | undefined {
-  switch (tz.dst) {
-    case 'none':
-      return undefined
-    case 'eu':
-      // Last Sunday of March 01:00 UTC to last Sunday of October 01:00 UTC (EU directive 2000/84/EC).
-      return [sundayUtc(year, 2, -1) + HOUR_MS, sundayUtc(year, 9, -1) + HOUR_MS]
-    case 'us': {
-      // Second Sunday of March 02:00 local standard to first Sunday of November 02:00 local daylight.
-      const biasMs = tz.standardBiasMinutes * 60_000
-      return [sundayUtc(year, 2, 2) + 2 * HOUR_MS + biasMs, sundayUtc(year, 10, 1) + 2 * HOUR_MS + biasMs - HOUR_MS]
+function namesOf(id: string): {standardName: string; daylightName: string} {
+  const known = STANDARD_NAMES[id]
+  if (known) return {standardName: known[0], daylightName: known[1]}
+  return {standardName: id, daylightName: id.includes('Standard Time') ? id.replace('Standard Time', 'Daylight Time') : id}
+}
+
+/** Lower-cased ID, standard name, daylight name and legacy name → Windows ID. */
+function nameIndex(): Map<string, string> {
+  if (byName) return byName
+  byName = new Map()
+  for (const id of windowsZoneIds()) {
+    const {standardName, daylightName} = namesOf(id)
+    for (const name of [id, standardName, daylightName]) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), id)
+  }
+  for (const [name, id] of Object.entries(LEGACY_ZONE_NAMES)) if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), id)
+  return byName
+}
+
+const zones = new Map<string, WindowsTimeZone>()
+
+/**
+ * A zone by Windows ID, Windows standard or daylight name (as headers write them) or IANA name,
+ * case-insensitively; undefined if none of these.
+ */
+export function findTimeZone(name: string): WindowsTimeZone | undefined {
+  const key = name.trim()
+  if (key === '') return undefined
+  const cached = zones.get(key.toLowerCase())
+  if (cached) return cached
+  let zone: WindowsTimeZone | undefined
+  const id = nameIndex().get(key.toLowerCase())
+  if (id) {
+    const iana = findIana(id, '001')[0] ?? findIana(id)[0]
+    if (iana && ianaSupported(iana)) zone = {id, iana, ...namesOf(id)}
+  } else if (key.includes('/') || /^(utc|gmt|etc\/.*)$/i.test(key)) {
+    const iana = canonicalIana(key)
+    if (iana) {
+      const windowsId = findWindows(iana)[0] ?? findWindows(key)[0]
+      const names = windowsId ? namesOf(windowsId) : {standardName: iana, daylightName: iana}
+      zone = {id: iana, iana, ...names}
     }
   }
+  if (zone) zones.set(key.toLowerCase(), zone)
+  return zone
+}
+
+function canonicalIana(name: string): string | undefined {
+  try {
+    // Intl matches IANA names case-insensitively; keep the spelling the user gave when it is valid.
+    new Intl.DateTimeFormat('en-US', {timeZone: name})
+    return name
+  } catch {
+    return undefined
+  }
+}
+
+function ianaSupported(name: string): boolean {
+  return canonicalIana(name) !== undefined
+}
+
+// ---- offsets from Intl, cached as per-year segments of constant bias ----
+
+interface YearSegments {
+  /** Segment k holds [starts[k], starts[k + 1]) (the last to the year's end), bias biases[k]. */
+  readonly starts: Float64Array
+  readonly biases: Int32Array
+  /** Largest bias of the year: standard time (daylight time has the smaller bias). */
+  readonly standardBias: number
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+const segmentCache = new Map<string, Map<number, YearSegments>>()
+
+/** Bias (minutes, UTC = local + bias) straight from Intl at one instant. */
+function intlBias(iana: string, utcMs: number): number {
+  let f = formatters.get(iana)
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {timeZone: iana, timeZoneName: 'longOffset'})
+    formatters.set(iana, f)
+  }
+  const text = f.formatToParts(utcMs).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
+  const m = /GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text)
+  if (!m) return 0
+  const offset = Number(m[2]) * 60 + Number(m[3]) + Number(m[4] ?? 0) / 60
+  return m[1] === '+' ? -offset : offset
+}
+
+function yearSegments(tz: WindowsTimeZone, year: number): YearSegments {
+  let years = segmentCache.get(tz.iana)
+  if (!years) segmentCache.set(tz.iana, (years = new Map()))
+  const cached = years.get(year)
+  if (cached) return cached
+  // Day by day through the year, bisecting to the second where the bias changes (rule changes
+  // come at least days apart; offsets change on whole seconds).
+  const from = Date.UTC(year, 0, 1)
+  const to = Date.UTC(year + 1, 0, 1)
+  const starts = [from]
+  const biases = [intlBias(tz.iana, from)]
+  for (let t = from; t < to; t += DAY_MS) {
+    const next = Math.min(t + DAY_MS, to)
+    const before = biases.at(-1)!
+    const after = intlBias(tz.iana, next === to ? to - 1 : next)
+    if (after === before) continue
+    let lo = t
+    let hi = next === to ? to - 1 : next
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000
+      if (intlBias(tz.iana, mid) === before) lo = mid
+      else hi = mid
+    }
+    starts.push(hi)
+    biases.push(after)
+  }
+  const segments = {starts: Float64Array.from(starts), biases: Int32Array.from(biases), standardBias: Math.max(...biases)}
+  years.set(year, segments)
+  return segments
+}
+
+function yearOf(utcMs: number): number {
+  return new Date(utcMs).getUTCFullYear()
 }
 
 /** Bias in minutes (UTC = local + bias) in force at a UTC instant. */
 export function biasMinutesAt(tz: WindowsTimeZone, utcMs: number): number {
-  const period = daylightPeriodUtc(tz, new Date(utcMs).getUTCFullYear())
-  if (period && utcMs >= period[0] && utcMs < period[1]) return tz.standardBiasMinutes - 60
-  return tz.standardBiasMinutes
+  // Log rows come in time order: the segment of the last lookup answers almost every call.
+  if (last.iana === tz.iana && utcMs >= last.from && utcMs < last.to) return last.bias
+  const year = yearOf(utcMs)
+  const {starts, biases} = yearSegments(tz, year)
+  let k = starts.length - 1
+  while (k > 0 && starts[k] > utcMs) k--
+  last = {iana: tz.iana, from: starts[k], to: k + 1 < starts.length ? starts[k + 1] : Date.UTC(year + 1, 0, 1), bias: biases[k]}
+  return biases[k]
+}
+
+let last = {iana: '', from: 0, to: 0, bias: 0}
+
+/** Standard-time bias (minutes) of the year an instant falls in: the larger of the year's biases. */
+export function standardBiasMinutesAt(tz: WindowsTimeZone, utcMs: number): number {
+  return yearSegments(tz, yearOf(utcMs)).standardBias
+}
+
+/** The UTC instants in a year at which the bias changes, with the bias from then on. */
+export function biasChangesUtc(tz: WindowsTimeZone, year: number): Array<[utcMs: number, biasMinutes: number]> {
+  const {starts, biases} = yearSegments(tz, year)
+  const previous = biasMinutesAt(tz, Date.UTC(year, 0, 1) - 1)
+  const changes: Array<[number, number]> = []
+  for (let k = 0; k < starts.length; k++) if (biases[k] !== (k === 0 ? previous : biases[k - 1])) changes.push([starts[k], biases[k]])
+  return changes
 }
 
 /** Local wall-clock time (as ms on a UTC-based scale) of a UTC instant. */
@@ -101,23 +190,27 @@ export function utcToLocalMs(tz: WindowsTimeZone, utcMs: number): number {
 }
 
 /**
- * UTC instant of a local wall-clock time. In the repeated autumn hour the first occurrence
- * (daylight time) is returned; a time inside the skipped spring hour is read with standard bias.
+ * The biases under which a local wall-clock time exists, daylight (smaller bias) first: one
+ * normally, two in the repeated autumn hour, none in the skipped spring hour.
  */
-export function localToUtcMs(tz: WindowsTimeZone, localMs: number): number {
-  const [bias = tz.standardBiasMinutes] = biasesAtLocal(tz, localMs)
-  return localMs + bias * 60_000
+export function biasesAtLocal(tz: WindowsTimeZone, localMs: number): number[] {
+  // Any bias in force within ±15 h of the local reading (no zone is further from UTC than 14 h).
+  const candidates = new Set<number>()
+  for (let d = -15; d <= 15; d += 1) candidates.add(biasMinutesAt(tz, localMs + d * HOUR_MS))
+  return [...candidates].filter((bias) => biasMinutesAt(tz, localMs + bias * 60_000) === bias).sort((a, b) => a - b)
 }
 
 /**
- * The biases under which a local wall-clock time exists, daylight first: one normally, two in the
- * repeated autumn hour, none in the skipped spring hour.
+ * UTC instant of a local wall-clock time. In the repeated autumn hour the first occurrence
+ * (daylight time) is returned; a time inside the skipped spring hour is read with the bias in
+ * force before the change (standard time).
  */
-export function biasesAtLocal(tz: WindowsTimeZone, localMs: number): number[] {
-  return [tz.standardBiasMinutes - 60, tz.standardBiasMinutes].filter((bias) => biasMinutesAt(tz, localMs + bias * 60_000) === bias)
+export function localToUtcMs(tz: WindowsTimeZone, localMs: number): number {
+  const [bias = standardBiasMinutesAt(tz, localMs)] = biasesAtLocal(tz, localMs)
+  return localMs + bias * 60_000
 }
 
 /** Zone name as a PDH-CSV header writes it at a UTC instant (daylight name when DST is in force). */
 export function zoneNameAt(tz: WindowsTimeZone, utcMs: number): string {
-  return biasMinutesAt(tz, utcMs) === tz.standardBiasMinutes ? tz.standardName : tz.daylightName
+  return biasMinutesAt(tz, utcMs) === standardBiasMinutesAt(tz, utcMs) ? tz.standardName : tz.daylightName
 }

@@ -38,7 +38,7 @@ describe('hvplan CLI', () => {
     const {error} = await run(['sample', '--out', join(tmp, 'x'), '--vms', '0'])
     expect(error?.message).toBe('Invalid option --vms: must be a whole number from 1 to 100000, got 0')
     const tz = await run(['sample', '--out', join(tmp, 'x'), '--tz', 'Mars'])
-    expect(tz.error?.message).toMatch(/^Invalid option --tz: must be a Windows time-zone name/)
+    expect(tz.error?.message).toMatch(/^Invalid option --tz: must be a Windows time-zone ID or name such as "W. Europe Standard Time" \(tzutil \/l lists them\), or an IANA name such as "Europe\/Berlin"; got "Mars"$/)
     const start = await run(['sample', '--out', join(tmp, 'x'), '--start', '25.10.2026'])
     expect(start.error?.message).toBe('Invalid option --start: must be a date YYYY-MM-DD, got "25.10.2026"')
   })

@@ -85,6 +85,24 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     expect(nothingUsable(run)!.code).toBe('E_NOTHING_INGESTED')
   })
 
+  it('ru-cp1251-process: names decode as Cyrillic (Процесс); the cut zone cell asks for --tz; --tz "Russian Standard Time" is accepted', async () => {
+    const file = join(REAL, 'ru-cp1251-process', 'DataCollector01.csv')
+    const without = await ingestInputs([file], {profile: join(tmp, 'ru1.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(without.failures.map((f) => f.message)).toEqual([`the log's time-zone cell is cut off ("(PDH-CSV 4.0) (RTZ 2 ("): pass --tz with the hosts' time zone, a Windows ID such as --tz "Russian Standard Time" or an IANA name such as --tz Europe/Moscow, at ${file}:1`])
+    const run = await ingestInputs([file], {profile: join(tmp, 'ru2.sqlite'), windowMinutes: 5, excludeInstances: [], tz: 'Russian Standard Time'})
+    expect(run.failures).toEqual([])
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.encoding).toMatchObject({name: 'windows-1251', by: 'script'})
+    expect(o.quality.timeZoneSource).toBe('--tz')
+    // Every column is a Процесс counter: 1,104 of them, by an independent count of the header.
+    const header = readFileSync(file, 'latin1').split(/\r?\n/)[0]
+    expect(o.quality.findings.ignoredObjects).toEqual({Процесс: header.split('","').length - 1})
+    expect(ingestWarnings(run)[0]).toMatch(/read as windows-1251 \(code page 1251\), found from the words it makes \(Процесс/)
+    // No disk: nothing usable, said with the object it has.
+    expect(nothingUsable(run)!.message).toContain('the log has Процесс (1,104 counters)')
+  })
+
   it('pal-sample-blg, a .json and a re-saved file named on the command line: each refused with what to do, nothing usable', async () => {
     const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], {profile: join(tmp, 'blg.sqlite'), windowMinutes: 5, excludeInstances: []})
     expect(run.failures.map((f) => f.message)).toEqual([

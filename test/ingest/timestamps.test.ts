@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest'
 import {LogClock, parseLocalTimestamp} from '../../src/ingest/timestamps.js'
-import {findWindowsTimeZone} from '../../src/time/windowsTimeZones.js'
+import {findTimeZone} from '../../src/time/windowsTimeZones.js'
 
 const t = (s: string) => Date.parse(`${s}Z`)
-const west = findWindowsTimeZone('W. Europe Standard Time')!
+const west = findTimeZone('W. Europe Standard Time')!
 
 describe('parseLocalTimestamp', () => {
   it('reads the forms Windows tools write', () => {

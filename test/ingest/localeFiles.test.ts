@@ -1,0 +1,199 @@
+/**
+ * Logs as hosts in other locales write them, hand-made with expected values worked out by hand:
+ * ANSI code pages (CP1251, CP1250, Shift-JIS, encoded by iconv-lite, not by the platform decoder
+ * hvplan reads with), a southern-hemisphere DST change, a UTC host across the EU change, and
+ * zones given to --tz by Windows ID or IANA name.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import iconv from 'iconv-lite'
+import {describe, expect, it} from 'vitest'
+import {decodeHead, parseEncodingFlag} from '../../src/ingest/codePages.js'
+import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {sniffBytes} from '../../src/ingest/sniff.js'
+import {exportRows} from '../../src/profile/export.js'
+import {withProfile} from '../../src/store/profileStore.js'
+import {tempDir} from '../helpers/tmp.js'
+
+const tmp = tempDir()
+let n = 0
+
+const VSD = 'Hyper-V Virtual Storage Device'
+
+/** A PDH-CSV: header cell, columns, rows of [timestamp, ...cells]; CRLF as Windows writes. */
+function pdh(first: string, columns: string[], rows: string[][]): string {
+  return [[first, ...columns], ...rows].map((cells) => `"${cells.join('","')}"`).join('\r\n') + '\r\n'
+}
+
+/** Rows one minute apart from a local start (MM/dd/yyyy HH:mm), each with the same values. */
+function minutes(day: string, hhmm: string[], values: string[]): string[][] {
+  return hhmm.map((t, k) => [`${day} ${t}:00.000`, ...values.map((v) => (k === 0 ? ' ' : v))])
+}
+
+function clock(from: string, to: string): string[] {
+  const [h0, m0] = from.split(':').map(Number)
+  const [h1, m1] = to.split(':').map(Number)
+  const out: string[] = []
+  for (let t = h0 * 60 + m0; t <= h1 * 60 + m1; t++) out.push(`${String(Math.floor(t / 60)).padStart(2, '0')}:${String(t % 60).padStart(2, '0')}`)
+  return out
+}
+
+async function ingest(files: Record<string, Buffer | string>, extra: Partial<Parameters<typeof ingestInputs>[1]> = {}) {
+  const dir = join(tmp, `in${++n}`)
+  mkdirSync(dir, {recursive: true})
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content)
+  const profile = join(tmp, `p${n}.sqlite`)
+  const run = await ingestInputs(Object.keys(files).map((f) => join(dir, f)), {profile, windowMinutes: 5, excludeInstances: [], ...extra})
+  return {run, profile}
+}
+
+/** Write bytes per disk name in the profile. */
+function writesByDisk(profile: string): Map<string, number> {
+  return withProfile(profile, (store) => {
+    const sums = new Map<string, number>()
+    for (const r of exportRows(store)) sums.set(String(r.disk), (sums.get(String(r.disk)) ?? 0) + Number(r.write_bytes))
+    return sums
+  })
+}
+
+describe('code pages: found from the content, or forced', () => {
+  it('the encoder is the code page: "Процесс" is CF F0 EE F6 E5 F1 F1 in CP1251, "プ" 83 76 in Shift-JIS, "ř" F8 in CP1250', () => {
+    expect([...iconv.encode('Процесс', 'cp1251')]).toEqual([0xcf, 0xf0, 0xee, 0xf6, 0xe5, 0xf1, 0xf1])
+    expect([...iconv.encode('プ', 'shift_jis')]).toEqual([0x83, 0x76])
+    expect([...iconv.encode('ř', 'cp1250')]).toEqual([0xf8])
+  })
+
+  it('CP1251 (a Russian host): Cyrillic object and disk names decode, and the disk\'s bytes are right', async () => {
+    const disk = 'D:-Hyper-V-Диски-СЕРВЕР.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (Russia TZ 2 Standard Time)(-180)', ['\\\\HV1\\Процессор(_Total)\\% загруженности процессора', `\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('03/10/2026', clock('10:00', '10:10'), ['12,5', '1000']).map((r) => [r[0], r[1].replace(',', '.'), r[2]]))
+    const bytes = iconv.encode(text, 'cp1251')
+    const sniffed = sniffBytes(bytes, false)
+    expect(sniffed.encoding).toBe('windows-1251')
+    expect(sniffed.encodingBy).toBe('script')
+    const {run, profile} = await ingest({'ru.csv': bytes})
+    expect(run.failures).toEqual([])
+    const ingested = run.outcomes[0]
+    expect(ingested.status === 'ingested' && ingested.quality.findings.ignoredObjects).toEqual({Процессор: 1})
+    // Ten one-minute intervals at 1000 B/s: 600,000 bytes, on the disk named in Cyrillic.
+    expect([...writesByDisk(profile)]).toEqual([[disk, 600_000]])
+  })
+
+  it('CP1250 (a Czech host): the localized object named in --aliases identifies the code page, "ř" and "ě" included', async () => {
+    const object = 'Virtuální úložné zařízení Hyper-V'
+    const counter = 'Zapsané bajty/s'
+    const disk = 'D:-Hyper-V-Disky-Účetní-server.vhdx'
+    const aliases = join(tmp, 'cs.json')
+    writeFileSync(aliases, JSON.stringify({vsdObjects: [object], counters: {writeBytes: [counter]}}))
+    const text = pdh('(PDH-CSV 4.0) (Střední Evropa (běžný čas))(-60)', [`\\\\HV1\\${object}(${disk})\\${counter}`, '\\\\HV1\\Procesor(_Total)\\% času procesoru'], minutes('01/15/2026', clock('08:00', '08:05'), ['2000', '5']))
+    const bytes = iconv.encode(text, 'cp1250')
+    // Without the object name the scripts cannot tell the Latin pages apart (one is guessed, and
+    // said); with it, only CP1250 decodes a name it knows.
+    expect(decodeHead(bytes).by).toBe('script')
+    expect(decodeHead(bytes, {knownObjects: [object]})).toMatchObject({encoding: 'windows-1250', by: 'known object', sample: object})
+    const {run, profile} = await ingest({'cs.csv': bytes}, {aliases})
+    expect(run.failures).toEqual([])
+    expect([...writesByDisk(profile)]).toEqual([[disk, 5 * 60 * 2000]])
+    // The zone name is localized: read from the header's bias, said so.
+    expect(run.outcomes[0].status === 'ingested' && run.outcomes[0].quality.timeZoneSource).toBe('bias only')
+  })
+
+  it('Shift-JIS (a Japanese host): katakana and kanji names decode, not half-width kana or Chinese', async () => {
+    const disk = 'D:-Hyper-V-仮想ディスク-サーバー.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (Tokyo Standard Time)(-540)', ['\\\\HV1\\プロセッサ(_Total)\\% プロセッサ時間', `\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('06/01/2026', clock('09:00', '09:03'), ['7', '300']))
+    const bytes = iconv.encode(text, 'shift_jis')
+    expect(sniffBytes(bytes, false).encoding).toBe('shift_jis')
+    const {run, profile} = await ingest({'ja.csv': bytes})
+    expect(run.failures).toEqual([])
+    expect(run.outcomes[0].status === 'ingested' && Object.keys(run.outcomes[0].quality.findings.ignoredObjects)).toEqual(['プロセッサ'])
+    expect([...writesByDisk(profile)]).toEqual([[disk, 3 * 60 * 300]])
+  })
+
+  it('GBK (a Chinese host) is told from Shift-JIS by its words; Big5 can be forced', () => {
+    const header = pdh('(PDH-CSV 4.0) (China Standard Time)(-480)', ['\\\\HV1\\处理器(_Total)\\% 处理器时间', '\\\\HV1\\内存\\可用字节'], [])
+    expect(sniffBytes(iconv.encode(header, 'gbk'), false).encoding).toBe('gbk')
+    const big5 = iconv.encode(pdh('(PDH-CSV 4.0) (Taipei Standard Time)(-480)', ['\\\\HV1\\處理器(_Total)\\% 處理器時間'], []), 'big5')
+    expect(decodeHead(big5, {forced: 'big5'}).text).toContain('處理器時間')
+  })
+
+  it('--encoding forces a code page, by number, cp-name or label; a bad value names the flag', async () => {
+    expect(parseEncodingFlag('1251')).toBe('windows-1251')
+    expect(parseEncodingFlag('cp932')).toBe('shift_jis')
+    expect(parseEncodingFlag('windows-1250')).toBe('windows-1250')
+    expect(parseEncodingFlag('936')).toBe('gbk')
+    expect(parseEncodingFlag('UTF-8')).toBe('utf8')
+    expect(() => parseEncodingFlag('klingon')).toThrow(/code page such as 1251/)
+    const disk = 'D:-Hyper-V-Диски-SQL.vhdx'
+    const bytes = iconv.encode(pdh('(PDH-CSV 4.0) (UTC)(0)', [`\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('03/10/2026', clock('10:00', '10:01'), ['100'])), 'cp1251')
+    // Forced to CP1252, the name comes out as the Western page has it: the user's choice.
+    const {run, profile} = await ingest({'forced.csv': bytes}, {encoding: '1252'})
+    expect(run.failures).toEqual([])
+    expect([...writesByDisk(profile).keys()]).toEqual(['D:-Hyper-V-Äèñêè-SQL.vhdx'])
+    await expect(ingest({'x.csv': bytes}, {encoding: 'klingon'})).rejects.toThrow(/code page/)
+  })
+})
+
+describe('time zones in logs', () => {
+  it('southern hemisphere: a Sydney log through the April change (03:00 AEDT back to 02:00 AEST) counts every real minute once', async () => {
+    // 02:50…02:59 AEDT, then 02:00…03:10 AEST: local time steps back an hour. Real time runs
+    // 15:50Z…17:10Z on 4 April 2026: 80 one-minute intervals at 1000 B/s = 4,800,000 bytes.
+    const rows = [...clock('01:50', '02:59'), ...clock('02:00', '03:10')]
+    const disk = 'C:-VMs-APP.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (AUS Eastern Daylight Time)(-660)', [`\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('04/05/2026', rows, ['1000']))
+    const {run, profile} = await ingest({'syd.csv': text})
+    expect(run.failures).toEqual([])
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.timeZoneSource).toBe('header')
+    expect(o.quality.clock.dstCorrections).toEqual([[Date.parse('2026-04-04T16:00:00Z'), 60]])
+    expect(o.quality.stats.gaps).toBe(0)
+    expect(o.quality.clock.backwardRows).toBe(0)
+    expect(o.quality.stats.firstUtc).toBe(Date.parse('2026-04-04T14:50:00Z'))
+    expect(o.quality.stats.lastUtc).toBe(Date.parse('2026-04-04T17:10:00Z'))
+    expect([...writesByDisk(profile)]).toEqual([[disk, (rows.length - 1) * 60 * 1000]])
+  })
+
+  it('southern hemisphere: a Sydney log through the October change (02:00 AEST to 03:00 AEDT) has no gap', async () => {
+    // 01:50…01:59 AEST then 03:00…03:10 AEDT: 21 rows one real minute apart (15:50Z…16:10Z, 3 October).
+    const rows = [...clock('01:50', '01:59'), ...clock('03:00', '03:10')]
+    const disk = 'C:-VMs-APP.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (AUS Eastern Standard Time)(-600)', [`\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('10/04/2026', rows, ['1000']))
+    const {run, profile} = await ingest({'syd2.csv': text})
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.stats.gaps).toBe(0)
+    expect(o.quality.clock.dstCorrections).toEqual([[Date.parse('2026-10-03T16:00:00Z'), -60]])
+    expect([...writesByDisk(profile)]).toEqual([[disk, 20 * 60 * 1000]])
+  })
+
+  it('a UTC host (Coordinated Universal Time) through the EU change date: no correction, every minute once, on the fast path', async () => {
+    const rows = clock('00:30', '01:30')
+    const disk = 'C:-VMs-APP.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (Coordinated Universal Time)(0)', [`\\\\HV1\\${VSD}(${disk})\\Write Bytes/sec`], minutes('10/25/2026', rows, ['1000']))
+    const {run, profile} = await ingest({'utc.csv': text})
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.timeZoneSource).toBe('header')
+    expect(o.quality.parser).toBe('fast')
+    expect(o.quality.clock.dstCorrections).toEqual([])
+    expect(o.quality.stats.firstUtc).toBe(Date.parse('2026-10-25T00:30:00Z'))
+    expect([...writesByDisk(profile)]).toEqual([[disk, 60 * 60 * 1000]])
+  })
+
+  it.each([
+    ['Russian Standard Time', -180],
+    ['China Standard Time', -480],
+    ['Europe/Moscow', -180],
+    ['AUS Eastern Standard Time', -600],
+    ['Pacific SA Standard Time', 240],
+  ])('--tz %s reads a log that names no zone (typeperf) with bias %i in July', async (tz, bias) => {
+    const text = pdh('(PDH-CSV 4.0)', [`\\\\HV1\\${VSD}(C:-VMs-APP.vhdx)\\Write Bytes/sec`], minutes('07/15/2026', clock('12:00', '12:02'), ['10']))
+    const {run} = await ingest({'typeperf.csv': text}, {tz})
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error(run.failures[0]?.message)
+    expect(o.quality.stats.firstUtc).toBe(Date.UTC(2026, 6, 15, 12, 0) + bias * 60_000)
+  })
+
+  it('--tz refuses a name that is neither a Windows zone nor an IANA zone, naming the flag', async () => {
+    await expect(ingest({'a.csv': 'x'}, {tz: 'Atlantis Standard Time'})).rejects.toThrow(/Windows time-zone ID or name .* or an IANA name/)
+  })
+})
