@@ -19,6 +19,7 @@ export function ingestWarnings(run: IngestRunResult): string[] {
   const nonCounter = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.nonCounterColumns?.length ? [`${o.path}: ${count(o.quality.findings.nonCounterColumns.length, 'header column')} that ${o.quality.findings.nonCounterColumns.length === 1 ? 'is' : 'are'} not a counter path, ignored (${firstFew(o.quality.findings.nonCounterColumns, 3)})`] : []))
   const empty = logsWithoutDisks(run)
   return [
+    ...(run.aliasSuggestion ? [run.aliasSuggestion.text] : []),
     ...guessedEncodings(run),
     ...nonCounter,
     ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),

@@ -6,6 +6,7 @@ import {HvplanError} from '../errors.js'
 import {count} from '../text.js'
 import {ProfileStore} from '../store/profileStore.js'
 import {findTimeZone} from '../time/windowsTimeZones.js'
+import {aliasSuggestion, aliasSuggestionText, writeAliasSuggestion} from './aliasSuggestion.js'
 import {parseEncodingFlag} from './codePages.js'
 import {aliasTable} from './counterNames.js'
 import {discoverInputs, type InputFile, type InputSet} from './discover.js'
@@ -27,6 +28,8 @@ export interface IngestRunOptions {
   readonly maxIntervalMinutes?: number
   readonly forceCsvParse?: boolean
   readonly splitMinBytes?: number
+  /** Where a ready --aliases file is written when a log has an unknown object of virtual disks (default: the current folder). */
+  readonly aliasSuggestionDir?: string
   /** The inputs, when the caller has found them already (hvplan plan). */
   readonly inputs?: InputSet
 }
@@ -39,6 +42,8 @@ export interface IngestRunResult {
   readonly unreadable: ReadonlyArray<{path: string; reason: string}>
   readonly bytes: number
   readonly seconds: number
+  /** A ready --aliases file written for an unknown object of virtual disks, and what to tell the user. */
+  readonly aliasSuggestion?: {readonly path: string; readonly text: string}
 }
 
 export interface IngestProgress {
@@ -92,7 +97,10 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
     // A file named on the command line that cannot be read fails the run; one found in a folder
     // is skipped (and summarised).
     for (const f of inputs.unreadable.filter((x) => x.named)) failures.push({path: f.path, message: `${f.path}: ${f.reason ?? 'unknown format'}`})
+    const suggestion = aliasSuggestion(outcomes)
+    const suggestionPath = suggestion && writeAliasSuggestion(suggestion, options.aliasSuggestionDir ?? process.cwd())
     return {
+      aliasSuggestion: suggestion && suggestionPath ? {path: suggestionPath, text: aliasSuggestionText(suggestion, suggestionPath)} : undefined,
       profile: options.profile,
       inventories: inputs.inventories.map((f: InputFile) => f.path),
       outcomes,
@@ -143,6 +151,7 @@ export function nothingUsable(run: IngestRunResult): HvplanError | undefined {
     ...run.failures.map((f) => f.message),
     ...run.unreadable.map((u) => `${u.path}: ${u.reason}`),
   ]
+  if (run.aliasSuggestion) return new HvplanError('E_NOTHING_INGESTED', `nothing usable was ingested: ${run.aliasSuggestion.text}`)
   const advice = empty.size ? '; collect "\\Hyper-V Virtual Storage Device(*)\\Write Bytes/sec" and its three siblings (hvplan collect, docs/collect.md), or name a localized object and its counters with --aliases' : ''
   return new HvplanError('E_NOTHING_INGESTED', `nothing usable was ingested${why.length ? `: ${why.slice(0, 3).join('; ')}${why.length > 3 ? `; and ${why.length - 3} more` : ''}` : ': no counter logs (.csv, .tsv, .txt, optionally .gz) were found'}${advice}`)
 }

@@ -37,6 +37,8 @@ export interface FileFindings {
   nonCounterColumns?: string[]
   otherLines: number
   firstOtherLine?: string
+  /** Unknown objects whose instances are virtual disks (.vhdx, .vhd, .avhdx): a localized VSD object? Object → its counters in header order. */
+  diskLikeObjects?: Record<string, string[]>
 }
 
 /** The series (disks) of one file, with the hosts each was seen on. */
@@ -57,6 +59,9 @@ export class FileSeries {
     return i
   }
 }
+
+/** An instance naming a virtual disk file, as the VSD object's instances do. */
+const VIRTUAL_DISK = /\.(vhdx?|avhdx)$/i
 
 export class EngineLogSink implements LogSink {
   readonly findings: FileFindings = {ignoredObjects: {}, noiseInstances: [], excludedInstances: [], guessedInstances: [], localizedNames: [], otherLines: 0}
@@ -99,6 +104,9 @@ export class EngineLogSink implements LogSink {
     if (measure === undefined || path.instance === undefined) {
       const name = path.object
       this.findings.ignoredObjects[name] = (this.findings.ignoredObjects[name] ?? 0) + 1
+      if (path.instance !== undefined && VIRTUAL_DISK.test(path.instance) && !this.context.aliases.vsdObjects.includes(name.toLowerCase())) {
+        this.note(((this.findings.diskLikeObjects ??= {})[name] ??= []), path.counter)
+      }
       return -1
     }
     if (!/^Hyper-V Virtual Storage Device$/i.test(path.object)) this.note(this.findings.localizedNames, `${path.object}\\${path.counter}`)

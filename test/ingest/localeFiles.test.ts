@@ -4,12 +4,12 @@
  * hvplan reads with), a southern-hemisphere DST change, a UTC host across the EU change, and
  * zones given to --tz by Windows ID or IANA name.
  */
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {decodeHead, parseEncodingFlag} from '../../src/ingest/codePages.js'
-import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {ingestInputs, nothingUsable} from '../../src/ingest/ingestRun.js'
 import {sniffBytes} from '../../src/ingest/sniff.js'
 import {exportRows} from '../../src/profile/export.js'
 import {withProfile} from '../../src/store/profileStore.js'
@@ -129,6 +129,35 @@ describe('code pages: found from the content, or forced', () => {
     expect(run.failures).toEqual([])
     expect([...writesByDisk(profile).keys()]).toEqual(['D:-Hyper-V-Äèñêè-SQL.vhdx'])
     await expect(ingest({'x.csv': bytes}, {encoding: 'klingon'})).rejects.toThrow(/code page/)
+  })
+})
+
+describe('a localized Hyper-V Virtual Storage Device object hvplan does not know', () => {
+  it('is named, with a ready --aliases file whose guesses, once passed, give the right bytes', async () => {
+    // A French host (names made up for the test, not shipped): the object and its four counters.
+    const object = 'Périphérique de stockage virtuel Hyper-V'
+    const counters = ['Octets écrits/s', 'Octets lus/s', "Opérations d'écriture/s", 'Opérations de lecture/s']
+    const disk = 'D:-Hyper-V-Disques-APP.vhdx'
+    const text = pdh('(PDH-CSV 4.0) (Romance Standard Time)(-60)', [...counters.map((c) => `\\\\HV1\\${object}(${disk})\\${c}`), '\\\\HV1\\Processeur(_Total)\\% temps processeur'], minutes('02/10/2026', clock('10:00', '10:05'), ['4000', '3000', '20', '10', '5']))
+    const out = join(tmp, 'suggest')
+    mkdirSync(out)
+    writeFileSync(join(out, 'hvplan-aliases.json'), '{"mine": true}') // the user's own file stays
+    const first = await ingest({'fr.csv': iconv.encode(text, 'cp1252')}, {aliasSuggestionDir: out})
+    const path = join(out, 'hvplan-aliases-2.json')
+    expect(first.run.aliasSuggestion?.path).toBe(path)
+    expect(readFileSync(join(out, 'hvplan-aliases.json'), 'utf8')).toBe('{"mine": true}')
+    expect(nothingUsable(first.run)?.message).toBe(`nothing usable was ingested: "${object}" (4 counters) has virtual-disk instances (.vhdx) but an unknown name — a localized Hyper-V Virtual Storage Device? A ready alias file is in ${path} (4 of 4 counters placed by their words): check it, then pass --aliases ${path}`)
+    const file = JSON.parse(readFileSync(path, 'utf8'))
+    expect(file.vsdObjects).toEqual([object])
+    expect(file.counters).toEqual({writeBytes: ['Octets écrits/s'], readBytes: ['Octets lus/s'], writeOps: ["Opérations d'écriture/s"], readOps: ['Opérations de lecture/s']})
+    expect(file.countersSeen).toEqual({[object]: counters})
+    // Passed back, the file makes the log usable: 5 minutes at 4000 B/s written, 3000 B/s read.
+    const second = await ingest({'fr.csv': iconv.encode(text, 'cp1252')}, {aliases: path, aliasSuggestionDir: out})
+    expect(second.run.aliasSuggestion).toBeUndefined()
+    expect(nothingUsable(second.run)).toBeUndefined()
+    const rows = withProfile(second.profile, (store) => [...exportRows(store)])
+    const sum = (key: string) => rows.reduce((a, r) => a + Number((r as Record<string, unknown>)[key]), 0)
+    expect([sum('write_bytes'), sum('read_bytes'), sum('write_ops'), sum('read_ops')]).toEqual([300 * 4000, 300 * 3000, 300 * 20, 300 * 10])
   })
 })
 
