@@ -110,12 +110,17 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       const s = session()
       const chunks = readChunks(input.path, input.gzip, onBytes)
       if (fast) await parsePdhCsvFast(chunks, input.path, s.sink)
-      else await parsePdhGeneral(chunks, input.path, input, s.sink)
+      else await parsePdhGeneral(chunks, input.path, input, s.sink, {maxIntervalMs: options.maxIntervalMs})
       s.engine.finish()
       s.days.flushAll()
       done = {s, result: {stats: s.engine.stats, clock: s.clock.report, coverage: (k) => s.engine.coveredIntervals(k), ranges: 1}}
     }
     const {s, result} = done
+    if (result.stats.sampleSets < 2 && s.sink.series.disks.length > 0) {
+      // A header and at most one row measures no interval: nothing to profile, and saying "ingested" would be untrue.
+      const other = s.sink.findings.otherLines ? ` (${s.sink.findings.otherLines} other line${s.sink.findings.otherLines === 1 ? '' : 's'}, the first: ${JSON.stringify(s.sink.findings.firstOtherLine?.slice(0, 60))})` : ''
+      throw new HvplanError('E_INPUT_FORMAT', `${result.stats.sampleSets === 0 ? 'no rows of samples' : 'only one row of samples'} after the header${other}: at least two are needed to measure an interval`, {file: input.path})
+    }
     s.sink.series.disks.forEach((_disk, k) => {
       const id = s.diskIdOf(k)
       const covered = result.coverage(k)

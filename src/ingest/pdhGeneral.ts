@@ -1,20 +1,22 @@
 /**
  * The general path, through csv-parse: PDH-TSV, logs re-saved with `;` and `,` decimals,
- * UTF-16LE and ANSI code-page files, typeperf output, and the Get-Counter long format
- * (Timestamp, Path, CookedValue; one sample set per timestamp). Rows go to the same sink as the
+ * UTF-16LE and ANSI code-page files, typeperf output, the Get-Counter long format
+ * (Timestamp, Path, CookedValue in any column order; one sample set per timestamp) and the Log
+ * Analytics Perf export (logAnalytics.ts). Rows go to the same sink as the
  * fast path, so both paths give the same profile for the same samples.
  */
 import {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {HvplanError} from '../errors.js'
 import {decoderLabel} from './codePages.js'
+import {parseLogAnalyticsPerf} from './logAnalytics.js'
 import type {EngineLogSink} from './logSink.js'
 import type {SniffResult} from './sniff.js'
 import {parseLocalTimestamp} from './timestamps.js'
 
-export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
+export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, options: {maxIntervalMs: number}): Promise<void> {
   try {
-    await parse2(chunks, file, sniffed, sink)
+    await parse2(chunks, file, sniffed, sink, options.maxIntervalMs)
   } catch (error) {
     // csv-parse's own errors (an unclosed quote, …) become located input errors too.
     const e = error as Error & {code?: string; lines?: number}
@@ -23,15 +25,15 @@ export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: strin
   }
 }
 
-async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink): Promise<void> {
+async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, maxIntervalMs: number): Promise<void> {
   const decoder = new TextDecoder(decoderLabel(sniffed.encoding))
   async function* text(): AsyncGenerator<string> {
     for await (const chunk of chunks) yield decoder.decode(chunk, {stream: true})
     const rest = decoder.decode()
     if (rest) yield rest
   }
-  const delimiter = sniffed.kind === 'pdh-tsv' ? '\t' : sniffed.kind === 'pdh-resaved' ? ';' : ','
-  const decimalComma = sniffed.kind === 'pdh-resaved'
+  const delimiter = sniffed.separator ?? (sniffed.kind === 'pdh-tsv' ? '\t' : sniffed.kind === 'pdh-resaved' ? ';' : ',')
+  const decimalComma = delimiter === ';'
   const parser = Readable.from(text()).pipe(
     parse({delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true}),
   )
@@ -44,6 +46,7 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
     return v
   }
   if (sniffed.kind === 'get-counter') return longFormat(parser, file, sink, number)
+  if (sniffed.kind === 'la-perf') return parseLogAnalyticsPerf(parser, file, sink, number, maxIntervalMs)
 
   let map: Int32Array | undefined
   let values = new Float64Array(0)
@@ -59,11 +62,13 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
     }
     const localMs = parseLocalTimestamp(record[0])
     if (Number.isNaN(localMs)) {
-      if (record.length === 1) {
+      // A line of one cell (typeperf's status lines) or a row without a timestamp (the blank rows
+      // a spreadsheet leaves at the end of a re-save) is no sample set: counted, not read.
+      if (record.length === 1 || record[0].trim() === '') {
         sink.otherLine(record[0].slice(0, 200), line)
         continue
       }
-      throw new HvplanError('E_INPUT_FORMAT', `expected a timestamp, got ${JSON.stringify(record[0].slice(0, 40))}`, {file, line, column: 1})
+      throw timestampError(record[0], file, line, 1)
     }
     if (record.length !== width) throw new HvplanError('E_INPUT_FORMAT', `expected ${width} cells as in the header, got ${record.length}`, {file, line, column: 1})
     values.fill(NaN)
@@ -74,6 +79,18 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
     sink.row(localMs, values, line)
   }
   if (map === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected "(PDH-CSV 4.0) …" followed by counter paths', {file, line: 1})
+}
+
+/**
+ * A cell that should be a timestamp: what was expected, and for a time without its date (Excel's
+ * "mm:ss.0" display, saved as shown) what to do instead.
+ */
+function timestampError(cell: string, file: string, line: number, column: number): HvplanError {
+  const timeOnly = /^\s*\d{1,2}:\d{2}([.,]\d+)?\s*$|^\s*\d{1,2}:\d{2}:\d{2}([.,]\d+)?\s*$/.test(cell)
+  if (timeOnly) {
+    return new HvplanError('E_INPUT_FORMAT', `the timestamps have lost their date (${JSON.stringify(cell.trim())}: a spreadsheet re-saved the column as it displays it, minutes and seconds only)`, {file, line, column}, 'Use the log as Windows wrote it (relog <file>.blg -f csv -o <file>.csv, or the collector\'s own .csv); or, in Excel, format column A as MM/dd/yyyy HH:mm:ss.000 before saving')
+  }
+  return new HvplanError('E_INPUT_FORMAT', `expected a timestamp such as 10/25/2026 14:05:00.000, got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
 }
 
 /** Get-Counter | Export-Csv: rows sharing a timestamp form one sample set. */
@@ -104,7 +121,7 @@ async function longFormat(parser: AsyncIterable<unknown>, file: string, sink: En
       currentText = tsText
       currentMs = parseLocalTimestamp(tsText)
       currentLine = line
-      if (Number.isNaN(currentMs)) throw new HvplanError('E_INPUT_FORMAT', `expected a timestamp, got ${JSON.stringify(tsText.slice(0, 40))}`, {file, line, column: columns.ts + 1})
+      if (Number.isNaN(currentMs)) throw timestampError(tsText, file, line, columns.ts + 1)
     }
     const path = record[columns.path] ?? ''
     let slot = slots.get(path)

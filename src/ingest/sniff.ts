@@ -17,8 +17,9 @@ export type InputKind =
   | 'pdh-csv' // perfmon/relog/Export-Counter, with time zone
   | 'pdh-csv-no-zone' // typeperf stdout: (PDH-CSV 4.0) without zone
   | 'pdh-tsv'
-  | 'pdh-resaved' // ';' separators (Excel / Export-Csv -UseCulture)
-  | 'get-counter' // long format: Timestamp, Path, CookedValue
+  | 'pdh-resaved' // re-saved by Excel or Export-Csv -UseCulture: ';' or unquoted ',' separators, padded cells
+  | 'get-counter' // long format: Timestamp, Path, CookedValue (any column order, as Select -Expand CounterSamples writes)
+  | 'la-perf' // Azure Monitor / Log Analytics Perf table export: TimeGenerated (UTC), CounterPath or Computer/ObjectName/InstanceName/CounterName, CounterValue
   | 'inventory'
   | 'unknown'
 
@@ -38,6 +39,8 @@ export interface SniffResult {
   readonly hosts: readonly string[]
   /** Counter columns in a wide header. */
   readonly counters: number
+  /** Cell separator of a wide log (',' ';' or tab), and whether numbers use a decimal comma (a ';' re-save). */
+  readonly separator?: ',' | ';' | '\t'
   /** Why the kind is unknown. */
   readonly reason?: string
 }
@@ -70,20 +73,27 @@ export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions =
   while (i < lines.length && lines[i].trim() === '') i++ // typeperf starts with a blank line
   const unknown = (reason: string): SniffResult => ({kind: 'unknown', gzip, encoding, ...found, hosts: [], counters: 0, reason})
   if (i >= lines.length) return unknown('the file is empty')
-  let line = lines[i]
+  // Excel pads re-saved cells (` (PDH-CSV 4.0) (…)(-120) ; \\HOST…`): the header may start with blanks.
+  let line = lines[i].replace(/^\uFEFF/, '').trimStart()
   if (line.startsWith('#TYPE')) line = lines[i + 1] ?? ''
-  const firstCell = line.replace(/^"/, '').split(/[",;\t]/)[0]
-  if (/^Timestamp$/i.test(firstCell) && /"?Path"?[,;]"?CookedValue"?/i.test(line)) {
-    return {kind: 'get-counter', gzip, encoding, ...found, hosts: [], counters: 0}
+  const names = new Set(splitQuoted(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.trim().toLowerCase()))
+  if (names.has('timestamp') && names.has('path') && names.has('cookedvalue')) {
+    return {kind: 'get-counter', gzip, encoding, ...found, hosts: [], counters: 0, separator: line.includes(';') && !line.includes(',') ? ';' : ','}
+  }
+  if (names.has('timegenerated') && names.has('countervalue') && (names.has('counterpath') || (names.has('computer') && names.has('objectname') && names.has('countername')))) {
+    // Log Analytics times are UTC (ISO 8601 with Z).
+    return {kind: 'la-perf', gzip, encoding, ...found, hosts: [], counters: 0, separator: ',', timeZone: 'UTC', biasMinutes: 0}
   }
   const header = PDH_HEADER.exec(line.replace(/^"/, ''))
   if (header) {
     // The separator is what follows the first cell: `","` (CSV), `"\t"` (TSV) or `;` (re-saved).
-    const separator = line.startsWith('"') ? (line[line.indexOf('"', 1) + 1] ?? ',') : ([';', '\t', ','].find((sep) => line.includes(sep)) ?? ',')
+    const separator = (line.startsWith('"') ? (line[line.indexOf('"', 1) + 1] ?? ',') : ([';', '\t', ','].find((sep) => line.includes(sep)) ?? ',')) as ',' | ';' | '\t'
     const cells = splitQuoted(line, separator)
     const hosts = [...new Set(cells.slice(1).map((c) => /^\\\\([^\\]+)\\/.exec(c)?.[1]?.toUpperCase()).filter((h): h is string => Boolean(h)))]
     return {
-      kind: separator === '\t' ? 'pdh-tsv' : separator === ';' ? 'pdh-resaved' : header[3] === undefined ? 'pdh-csv-no-zone' : 'pdh-csv',
+      // An unquoted header is a re-save (Excel drops the quotes): the general path reads it.
+      kind: separator === '\t' ? 'pdh-tsv' : separator === ';' || !line.startsWith('"') ? 'pdh-resaved' : header[3] === undefined ? 'pdh-csv-no-zone' : 'pdh-csv',
+      separator,
       gzip,
       encoding,
       ...found,

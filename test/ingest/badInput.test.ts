@@ -68,7 +68,7 @@ async function parse(bytes: Buffer, parser: 'fast' | 'general'): Promise<void> {
     for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7)
   }
   if (parser === 'fast') await parsePdhCsvFast(chunks(), 'fuzz.csv', sink)
-  else await parsePdhGeneral(chunks(), 'fuzz.csv', {...sniffBytes(bytes, false), kind: 'pdh-csv'}, sink)
+  else await parsePdhGeneral(chunks(), 'fuzz.csv', {...sniffBytes(bytes, false), kind: 'pdh-csv'}, sink, {maxIntervalMs: 600_000})
   engine.finish()
 }
 

@@ -156,8 +156,46 @@ describe('a localized Hyper-V Virtual Storage Device object hvplan does not know
     expect(second.run.aliasSuggestion).toBeUndefined()
     expect(nothingUsable(second.run)).toBeUndefined()
     const rows = withProfile(second.profile, (store) => [...exportRows(store)])
-    const sum = (key: string) => rows.reduce((a, r) => a + Number((r as Record<string, unknown>)[key]), 0)
-    expect([sum('write_bytes'), sum('read_bytes'), sum('write_ops'), sum('read_ops')]).toEqual([300 * 4000, 300 * 3000, 300 * 20, 300 * 10])
+    const sum = (key: keyof (typeof rows)[number]) => rows.reduce((a, r) => a + Number(r[key]), 0)
+    expect([sum('write_bytes'), sum('read_bytes'), sum('write_ops'), sum('read_ops')] as number[]).toEqual([300 * 4000, 300 * 3000, 300 * 20, 300 * 10])
+  })
+})
+
+describe('export formats and re-saves', () => {
+  it('Get-Counter | Select -Expand CounterSamples | Export-Csv (timestamp not first, every column) is read with --tz', async () => {
+    // PowerShell 5.1 writes the sample's properties in this order; paths are lower case.
+    const head = '#TYPE Microsoft.PowerShell.Commands.GetCounter.PerformanceCounterSample\r\n"Path","InstanceName","CookedValue","RawValue","SecondValue","MultipleCount","CounterType","Timestamp","Timestamp100NSec","Status","DefaultScale","TimeBase"\r\n'
+    const path = '\\\\hv1\\hyper-v virtual storage device(d:-vms-app.vhdx)\\write bytes/sec'
+    const cpu = '\\\\hv1\\processor(_total)\\% processor time'
+    const rows = ['10:00:00 AM', '10:01:00 AM', '10:02:00 AM', '10:03:00 AM'].map((t, k) => [`"${path}","d:-vms-app.vhdx","${k === 0 ? 0 : 2500}","0","0","","RateOfCountsPerSecond64","1/15/2026 ${t}","0","0","0","10000000"`, `"${cpu}","_total","12.5","0","0","","Timer100NsInverse","1/15/2026 ${t}","0","0","0","10000000"`].join('\r\n'))
+    const {run, profile} = await ingest({'samples.csv': head + rows.join('\r\n') + '\r\n'}, {tz: 'W. Europe Standard Time'})
+    expect(run.failures).toEqual([])
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.stats.firstUtc).toBe(Date.parse('2026-01-15T09:00:00Z')) // 10:00 CET
+    // Three one-minute intervals at 2500 B/s.
+    expect([...writesByDisk(profile)]).toEqual([['d:-vms-app.vhdx', 3 * 60 * 2500]])
+  })
+
+  it('an en-US spreadsheet re-save that kept only minutes and seconds ("44:32.8") is refused with what to do instead', async () => {
+    const text = '(PDH-CSV 4.0) (Eastern Daylight Time)(240),\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-APP.vhdx)\\Write Bytes/sec\r\n44:32.8, \r\n44:33.8,1000\r\n'
+    const {run} = await ingest({'resaved.csv': text})
+    expect(run.failures).toHaveLength(1)
+    expect(run.failures[0].message).toMatch(/^the timestamps have lost their date \("44:32\.8": a spreadsheet re-saved the column as it displays it, minutes and seconds only\), at .*resaved\.csv:2:1$/)
+    expect(nothingUsable(run)?.code).toBe('E_NOTHING_INGESTED')
+  })
+
+  it('an unquoted comma re-save with full timestamps is read like the original', async () => {
+    const text = '(PDH-CSV 4.0) (Coordinated Universal Time)(0),\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-APP.vhdx)\\Write Bytes/sec\r\n03/02/2026 10:00:00.000, \r\n03/02/2026 10:01:00.000,1000\r\n03/02/2026 10:02:00.000,1000\r\n'
+    const {run, profile} = await ingest({'unquoted.csv': text})
+    expect(run.failures).toEqual([])
+    expect([...writesByDisk(profile)]).toEqual([['D:-VMs-APP.vhdx', 120_000]])
+  })
+
+  it('a header without rows of samples is refused, not "ingested"', async () => {
+    const {run} = await ingest({'header.csv': pdh('(PDH-CSV 4.0) (UTC)(0)', [`\\\\HV1\\${VSD}(D:-VMs-APP.vhdx)\\Write Bytes/sec`], [])})
+    expect(run.failures.map((f) => f.message)).toEqual([expect.stringMatching(/^no rows of samples after the header: at least two are needed to measure an interval, at .*header\.csv$/)])
+    expect(nothingUsable(run)?.code).toBe('E_NOTHING_INGESTED')
   })
 })
 

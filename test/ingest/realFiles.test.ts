@@ -103,6 +103,60 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     expect(nothingUsable(run)!.message).toContain('the log has Процесс (1,104 counters)')
   })
 
+  it('es-resaved-semicolon: a spreadsheet re-save (" ; ", decimal commas, padded cells, blank rows) is read; with aliases/es.json its sums equal the original log\'s integration', async () => {
+    const file = join(REAL, 'es-resaved-semicolon', '2new_csv.csv')
+    const profile = join(tmp, 'resaved.sqlite')
+    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'es.json')})
+    expect(run.failures).toEqual([])
+    expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
+    // The re-save is the uploader's copy of es-csv-cp1252's log, values rounded to 10 digits.
+    const expected = integrate(join(REAL, 'es-csv-cp1252', 'DataCollector01.csv'), 'Disco físico', 'Transferencias de disco/s')
+    const got = profileWrites(profile)
+    expect([...got.keys()]).toEqual(['_Total'])
+    expect(Math.abs(got.get('_Total')! - expected.get('_Total')!) / expected.get('_Total')!).toBeLessThan(1e-8)
+  })
+
+  it('la-perf-table-export: recognised as a Log Analytics Perf export; without Hyper-V counters says so; with aliases/la.json each sample covers the span since its counter\'s previous sample', async () => {
+    const file = join(REAL, 'la-perf-table-export', 'Perf.csv')
+    const bare = await ingestInputs([file], {profile: join(tmp, 'la1.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(nothingUsable(bare)!.message).toMatch(/Perf\.csv: no Hyper-V Virtual Storage Device counters; the log has LogicalDisk \(64 counters\), .*Logical Disk \(48 counters\)/)
+    const profile = join(tmp, 'la2.sqlite')
+    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'la.json')})
+    expect(run.failures).toEqual([])
+    const o = run.outcomes[0]
+    if (o.status !== 'ingested') throw new Error('not ingested')
+    expect(o.quality.timeZoneSource).toBe('header') // UTC by definition
+    // Independently: per CounterPath of LogicalDisk\Disk Writes/sec, samples sorted by time,
+    // Σ value × seconds since that counter's previous sample (spans over 10 minutes are gaps).
+    const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean)
+    const cells = (line: string) => [...line.matchAll(/("([^"]*)"|[^,]*)(,|$)/g)].map((m) => m[2] ?? m[1]).slice(0, -1)
+    const header = cells(lines[0])
+    const col = (name: string) => header.indexOf(name)
+    const samples = new Map<string, Array<[number, number]>>()
+    for (const line of lines.slice(1)) {
+      const r = cells(line)
+      if (r[col('ObjectName')] !== 'LogicalDisk' || r[col('CounterName')] !== 'Disk Writes/sec') continue
+      // Each counter on its own clock: one series per host and instance.
+      const key = `${r[col('Computer')]}|${r[col('InstanceName')]}`
+      samples.set(key, [...(samples.get(key) ?? []), [Date.parse(r[col('TimeGenerated')]), Number(r[col('CounterValue')])]])
+    }
+    expect(samples.size).toBe(8) // two hosts
+    // The profile keeps a disk per instance name (no inventory): the hosts' C: add up.
+    const expected = new Map<string, number>()
+    for (const [key, list] of samples) {
+      list.sort((a, b) => a[0] - b[0])
+      let sum = 0
+      for (let k = 1; k < list.length; k++) if (list[k][0] - list[k - 1][0] <= 600_000) sum += list[k][1] * ((list[k][0] - list[k - 1][0]) / 1000)
+      const instance = key.split('|')[1]
+      expected.set(instance, (expected.get(instance) ?? 0) + sum)
+    }
+    expect(expected.size).toBe(5)
+    expect(expected.get('C:')).toBeGreaterThan(30_000) // 28,523 + 4,260, by a separate Python check
+    const got = profileWrites(profile)
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort())
+    for (const [instance, bytes] of expected) expect(Math.abs(got.get(instance)! - bytes), instance).toBeLessThanOrEqual(1e-8 * Math.max(1, bytes))
+  })
+
   it('pal-sample-blg, a .json and a re-saved file named on the command line: each refused with what to do, nothing usable', async () => {
     const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], {profile: join(tmp, 'blg.sqlite'), windowMinutes: 5, excludeInstances: []})
     expect(run.failures.map((f) => f.message)).toEqual([
