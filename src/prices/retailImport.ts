@@ -6,6 +6,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {HvplanError} from '../errors.js'
+import {type BillingZone, zoneOfPriceItem, zoneOfRegion} from './billingZones.js'
 import {type NetworkPlan, PRICE_SHEET_SCHEMA, type PriceSheet, type Redundancy} from './priceSheet.js'
 import {count, firstFew} from '../text.js'
 
@@ -94,6 +95,7 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
     return m
   }
   const note = (record: Record<string, number>, key: string) => (record[key] = (record[key] ?? 0) + 1)
+  const zonePlans: Array<{zone: BillingZone; currency: string; plan: NetworkPlan}> = []
 
   for (const page of pages) {
     for (const item of page.items) {
@@ -110,6 +112,15 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
       }
       if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || !item.armRegionName || !item.currencyCode) {
         note(skipped, 'items without a region, currency or price')
+        continue
+      }
+      // A price per billing zone ("Zone 1", "US Gov Zone 1"), not per region: an ExpressRoute
+      // plan goes to every region of its zone once all regions are known; others are not used.
+      const zone = zoneOfPriceItem(item.armRegionName)
+      if (zone) {
+        const plan = item.serviceName === 'ExpressRoute' && item.unitOfMeasure === '1/Month' ? expressRoutePlan(item, price) : undefined
+        if (plan) zonePlans.push({zone, currency: item.currencyCode.toUpperCase(), plan})
+        else note(skipped, 'prices per billing zone other than ExpressRoute plans')
         continue
       }
       const service = item.serviceName ?? ''
@@ -163,11 +174,9 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
         continue
       }
       if (service === 'ExpressRoute' && unit === '1/Month') {
-        const bw = /(\d+(?:\.\d+)?)\s*(Mbps|Gbps)/i.exec(`${meter} ${sku}`)
-        if (bw) {
-          const mbps = Number(bw[1]) * (bw[2].toLowerCase() === 'gbps' ? 1000 : 1)
-          const name = /expressroute/i.test(meter) ? meter : `ExpressRoute ${meter}`
-          m().expressRoute.push({plan: name, mbps, monthly: price})
+        const plan = expressRoutePlan(item, price)
+        if (plan) {
+          m().expressRoute.push(plan)
           note(mapped, 'ExpressRoute plans')
           continue
         }
@@ -185,6 +194,11 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
       unmapped.set(key, (unmapped.get(key) ?? 0) + 1)
     }
   }
+  for (const {zone, currency, plan} of zonePlans) {
+    const regions = [...markets.values()].filter((m) => m.currency === currency && zoneOfRegion(m.region) === zone)
+    for (const m of regions) m.expressRoute.push(plan)
+    note(mapped, regions.length ? `ExpressRoute plans priced per billing zone (${zone}: ${count(regions.length, 'region')})` : `ExpressRoute plans priced per billing zone (${zone}: no region of it in the sheet)`)
+  }
   const byName = (a: NetworkPlan, b: NetworkPlan) => a.mbps - b.mbps || a.monthly - b.monthly
   const dedupe = (plans: NetworkPlan[]) => plans.filter((p, k) => plans.findIndex((q) => q.plan === p.plan) === k).sort(byName)
   const sheet: PriceSheet = {
@@ -197,6 +211,15 @@ export function importRetailPrices(pages: ReadonlyArray<{file: string; items: re
       .map((m) => ({...m, expressRoute: dedupe(m.expressRoute), vpnGateway: dedupe(m.vpnGateway)})),
   }
   return {sheet, items, mapped, skipped, unmapped: [...unmapped.entries()].map(([meter, n]) => ({meter, count: n})).sort((a, b) => b.count - a.count || a.meter.localeCompare(b.meter))}
+}
+
+/** An ExpressRoute circuit's monthly plan, when its meter or SKU names a bandwidth ("50 Mbps", "10 Gbps"). */
+function expressRoutePlan(item: RetailItem, price: number): NetworkPlan | undefined {
+  const meter = item.meterName ?? ''
+  const bw = /(\d+(?:\.\d+)?)\s*(Mbps|Gbps)/i.exec(`${meter} ${item.skuName ?? ''}`)
+  if (!bw) return undefined
+  const mbps = Number(bw[1]) * (bw[2].toLowerCase() === 'gbps' ? 1000 : 1)
+  return {plan: /expressroute/i.test(meter) ? meter : `ExpressRoute ${meter}`, mbps, monthly: price}
 }
 
 /** One line per kind of price the sheet lacks, with the markets that lack it (not one line per market). */

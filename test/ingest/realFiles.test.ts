@@ -176,6 +176,13 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     expect(report.skipped['expired prices (effective end before 2026-12-01)']).toBe(expired)
     expect(report.items).toBe(1000)
     expect(report.sheet.markets.length).toBeGreaterThan(50)
+    // ExpressRoute by billing zone: the "US Gov Zone 1" circuit lands in the dump's three US Gov
+    // regions; no market is named after a zone.
+    expect(report.sheet.markets.filter((m) => /zone/i.test(m.region))).toEqual([])
+    const zoned = items.filter((i) => /^(US Gov )?Zone \d$/.test(i.armRegionName ?? '') && i.serviceName === 'ExpressRoute' && i.unitOfMeasure === '1/Month')
+    expect(zoned.map((i) => i.armRegionName)).toEqual(['US Gov Zone 1'])
+    const withPlan = report.sheet.markets.filter((m) => m.expressRoute.some((p) => p.monthly === zoned[0].unitPrice && p.mbps === 10_000)).map((m) => m.region)
+    expect(withPlan).toEqual(['usgovarizona', 'usgovtexas', 'usgovvirginia'])
     const warnings = missingPriceWarnings(report.sheet)
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(new RegExp(`^no ASR license price in ${report.sheet.markets.length} of ${report.sheet.markets.length} markets`))

@@ -93,6 +93,33 @@ describe('importRetailPrices', () => {
   })
 })
 
+describe('prices per billing zone', () => {
+  it('an ExpressRoute plan priced for "Zone 1" or "US Gov Zone 1" lands in every region of that zone and currency, never as a market of its own', () => {
+    const region = (armRegionName: string, currencyCode = 'USD') => ({armRegionName, currencyCode, type: 'Consumption', serviceName: 'Azure Site Recovery', productName: 'Azure Site Recovery', skuName: 'Standard', meterName: 'VM Replicated to Azure', unitPrice: 25, unitOfMeasure: '1/Month'})
+    const zonePlan = (armRegionName: string, meterName: string, unitPrice: number) => ({armRegionName, currencyCode: 'USD', type: 'Consumption', serviceName: 'ExpressRoute', productName: 'ExpressRoute', skuName: 'Standard Metered Data', meterName, unitPrice, unitOfMeasure: '1/Month'})
+    const report = importRetailPrices(
+      [{file: 'zones.json', items: [
+        region('eastus'), region('westeurope'), region('japaneast'), region('brazilsouth'), region('usgovvirginia'), region('westeurope', 'EUR'),
+        zonePlan('Zone 1', 'Standard Metered Data 200 Mbps Circuit', 575),
+        zonePlan('Zone 2', 'Standard Metered Data 200 Mbps Circuit', 690),
+        zonePlan('US Gov Zone 1', 'Premium Unlimited Data 10 Gbps Circuit', 20000),
+        {...zonePlan('Zone 1', 'Standard Data Transfer Out', 0.025), unitOfMeasure: '1 GB'},
+      ]}],
+      '2026-12-01',
+    )
+    const plans = (key: string) => report.sheet.markets.find((m) => `${m.region}/${m.currency}` === key)?.expressRoute.map((p) => `${p.plan} ${p.monthly}`)
+    expect(report.sheet.markets.map((m) => `${m.region}/${m.currency}`)).toEqual(['brazilsouth/USD', 'eastus/USD', 'japaneast/USD', 'usgovvirginia/USD', 'westeurope/EUR', 'westeurope/USD'])
+    expect(plans('eastus/USD')).toEqual(['ExpressRoute Standard Metered Data 200 Mbps Circuit 575'])
+    expect(plans('westeurope/USD')).toEqual(['ExpressRoute Standard Metered Data 200 Mbps Circuit 575'])
+    expect(plans('japaneast/USD')).toEqual(['ExpressRoute Standard Metered Data 200 Mbps Circuit 690'])
+    expect(plans('usgovvirginia/USD')).toEqual(['ExpressRoute Premium Unlimited Data 10 Gbps Circuit 20000'])
+    expect(plans('brazilsouth/USD')).toEqual([]) // Zone 3: no plan in these pages
+    expect(plans('westeurope/EUR')).toEqual([]) // a USD price is not a EUR one
+    expect(report.mapped).toMatchObject({'ExpressRoute plans priced per billing zone (Zone 1: 2 regions)': 1, 'ExpressRoute plans priced per billing zone (Zone 2: 1 region)': 1, 'ExpressRoute plans priced per billing zone (US Gov Zone 1: 1 region)': 1})
+    expect(report.skipped['prices per billing zone other than ExpressRoute plans']).toBe(1)
+  })
+})
+
 describe('hvplan prices import', () => {
   it('writes the sheet, lists what it could not map, and keeps an existing file without --force', async () => {
     const out = join(tmp, 'prices.json')
