@@ -4,8 +4,9 @@
  * hvplan reads with), a southern-hemisphere DST change, a UTC host across the EU change, and
  * zones given to --tz by Windows ID or IANA name.
  */
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {runCommand} from '@oclif/test'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
 import {decodeHead, parseEncodingFlag} from '../../src/ingest/codePages.js'
@@ -262,5 +263,34 @@ describe('time zones in logs', () => {
 
   it('--tz refuses a name that is neither a Windows zone nor an IANA zone, naming the flag', async () => {
     await expect(ingest({'a.csv': 'x'}, {tz: 'Atlantis Standard Time'})).rejects.toThrow(/Windows time-zone ID or name .* or an IANA name/)
+  })
+})
+
+describe('exit codes of the new refusals (docs/formats.md table)', () => {
+  const root = join(import.meta.dirname, '..', '..')
+  it('a header without rows, a re-save without dates and a cut zone exit 1; a bad --encoding or --tz exits 2 naming the flag; plan takes --encoding', async () => {
+    const dir = join(tmp, 'exit')
+    mkdirSync(dir)
+    const header = join(dir, 'header.csv')
+    writeFileSync(header, pdh('(PDH-CSV 4.0) (UTC)(0)', [`\\\\HV1\\${VSD}(D:-VMs-APP.vhdx)\\Write Bytes/sec`], []))
+    const timeOnly = join(dir, 'timeonly.csv')
+    writeFileSync(timeOnly, '(PDH-CSV 4.0) (Eastern Daylight Time)(240),\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-APP.vhdx)\\Write Bytes/sec\r\n44:32.8, \r\n44:33.8,1000\r\n')
+    const cut = join(dir, 'cut.csv')
+    writeFileSync(cut, pdh('(PDH-CSV 4.0) (RTZ 2 (', [`\\\\HV1\\${VSD}(D:-VMs-APP.vhdx)\\Write Bytes/sec`], minutes('03/10/2026', clock('10:00', '10:02'), ['1'])))
+    for (const [file, message] of [[header, 'no rows of samples after the header'], [timeOnly, 'the timestamps have lost their date'], [cut, "the log's time-zone cell is cut off"]]) {
+      const r = await runCommand(['ingest', file, '--profile', join(dir, 'p.sqlite')], {root})
+      expect(r.error?.oclif?.exit, file).toBe(1)
+      expect(r.error?.message, file).toContain(message)
+    }
+    const badEncoding = await runCommand(['ingest', cut, '--encoding', 'klingon', '--profile', join(dir, 'p.sqlite')], {root})
+    expect(badEncoding.error?.oclif?.exit).toBe(2)
+    expect(badEncoding.error?.message).toMatch(/^Invalid option --encoding: must be a code page such as 1251/)
+    const badTz = await runCommand(['plan', cut, '--tz', 'Atlantis', '--out', join(dir, 'out1')], {root})
+    expect(badTz.error?.oclif?.exit).toBe(2)
+    expect(badTz.error?.message).toMatch(/^Invalid option --tz: must be a Windows time-zone ID or name/)
+    // plan with --tz (an IANA name: runCommand splits arguments at spaces) and --encoding reads the cut-zone log.
+    const ok = await runCommand(['plan', cut, '--tz', 'Europe/Moscow', '--encoding', '1251', '--out', join(dir, 'out2')], {root})
+    expect(ok.error).toBeUndefined()
+    expect(existsSync(join(dir, 'out2', 'report.pdf'))).toBe(true)
   })
 })
