@@ -47,7 +47,7 @@ export const reportFlags = {
 export const ingestFlags = {
   inventory: Flags.string({summary: 'Inventory CSV (default: any found among the inputs).'}),
   window: Flags.string({summary: 'Window length; fixed when the profile is created.', options: ['5m', '10m', '15m'], default: `${defaultOf('windowMinutes')}m`}),
-  tz: Flags.string({summary: 'Time zone of logs that name none or whose zone cell is cut (typeperf, Get-Counter): a Windows ID or name, e.g. "Russian Standard Time", or an IANA name, e.g. "Europe/Moscow".'}),
+  tz: Flags.string({summary: 'Time zone of logs that name none (typeperf, Get-Counter), whose zone cell is cut, or whose zone name is localized: a Windows ID or name, e.g. "Russian Standard Time", or an IANA name, e.g. "Europe/Moscow".'}),
   from: Flags.string({summary: 'Ignore samples before this UTC time (2026-10-25 or 2026-10-25T06:00:00Z).'}),
   to: Flags.string({summary: 'Ignore samples from this UTC time on.'}),
   'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true}),

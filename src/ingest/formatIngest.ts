@@ -21,6 +21,7 @@ export function ingestWarnings(run: IngestRunResult): string[] {
   return [
     ...(run.aliasSuggestion ? [run.aliasSuggestion.text] : []),
     ...guessedEncodings(run),
+    ...zonesByBias(run),
     ...nonCounter,
     ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
@@ -43,6 +44,14 @@ function guessedEncodings(run: IngestRunResult): string[] {
     byEncoding.set(o.quality.encoding.name, entry)
   }
   return [...byEncoding].map(([encoding, {paths, samples}]) => `${count(paths.length, 'log')} (${firstFew(paths, 3)}) read as ${encodingName(encoding)}, found from the words it makes (${samples[0] ?? 'no sample'}); if names look wrong, pass --encoding with the hosts' code page`)
+}
+
+/** Logs whose header names a zone no Windows zone has (a localized name): one line for all of them. */
+function zonesByBias(run: IngestRunResult): string[] {
+  const logs = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.timeZoneSource === 'bias only' ? [{path: o.path, zone: o.quality.headerZoneName ?? '?'}] : []))
+  if (logs.length === 0) return []
+  const names = [...new Set(logs.map((l) => `"${l.zone}"`))]
+  return [`${count(logs.length, 'log')} (${firstFew(logs.map((l) => l.path), 3)}) ${logs.length === 1 ? 'names' : 'name'} a time zone that is no Windows zone name (${firstFew(names, 3)}, localized?): read with the header's bias, a backward jump of about an hour taken as the autumn change; pass --tz with the hosts' Windows zone (e.g. --tz "Romance Standard Time") to follow its rules`]
 }
 
 /** Files found in folders that are not counter logs: one line per reason (a binary log's relog advice, an unknown header …), with the count and the first names. */

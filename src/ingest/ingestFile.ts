@@ -47,6 +47,8 @@ export interface FileQuality {
   /** Byte ranges parsed in parallel on worker threads (1 = the whole file on the main thread). */
   readonly ranges: number
   readonly timeZoneSource: 'header' | 'bias only' | '--tz'
+  /** The zone name a header gives that no Windows zone has (a localized name), read by its bias only. */
+  readonly headerZoneName?: string
   /** The encoding the file was read in, how it was found, and a few words as decoded. */
   readonly encoding?: {readonly name: TextEncoding; readonly by?: SniffResult['encodingBy']; readonly sample?: string}
 }
@@ -66,13 +68,16 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   let fullHash: Promise<string> | undefined
 
   const headerZone = input.timeZone === undefined ? undefined : findTimeZone(input.timeZone)
+  // A zone name hvplan does not know (a localized one): --tz, when given, supplies the rules; the
+  // header's bias still starts the clock.
+  const clockZone = headerZone ?? options.tz
   const newClock = (): LogClock => {
-    if (input.biasMinutes !== undefined) return new LogClock(input.biasMinutes, headerZone)
+    if (input.biasMinutes !== undefined) return new LogClock(input.biasMinutes, clockZone)
     if (options.tz) return new LogClock(NaN, options.tz) // no zone in the file: the first row's bias follows the zone's rules
     const why = input.zoneCellCut ? `the log's time-zone cell is cut off (${JSON.stringify(input.zoneCellCut)})` : `the log names no time zone (${input.kind})`
     throw new HvplanError('E_INPUT_FORMAT', `${why}: pass --tz with the hosts' time zone, a Windows ID such as --tz "Russian Standard Time" or an IANA name such as --tz Europe/Moscow`, {file: input.path, line: 1})
   }
-  const timeZoneSource: FileQuality['timeZoneSource'] = input.biasMinutes !== undefined ? (headerZone ? 'header' : 'bias only') : '--tz'
+  const timeZoneSource: FileQuality['timeZoneSource'] = input.biasMinutes !== undefined ? (headerZone ? 'header' : options.tz ? '--tz' : 'bias only') : '--tz'
   const fast = !options.forceCsvParse && (input.kind === 'pdh-csv' || input.kind === 'pdh-csv-no-zone') && input.encoding === 'utf8'
   const windowMs = options.windowSeconds * 1000
 
@@ -96,11 +101,11 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
 
   try {
     let done: {s: ReturnType<typeof session>; result: ParseResult} | undefined
-    const parallel = fast && !input.gzip && headerZone !== undefined && input.bytes >= (options.splitMinBytes ?? SPLIT_MIN_BYTES) && availableParallelism() > 1
+    const parallel = fast && !input.gzip && clockZone !== undefined && input.bytes >= (options.splitMinBytes ?? SPLIT_MIN_BYTES) && availableParallelism() > 1
     if (parallel) {
       store.db.exec('BEGIN')
       const s = session()
-      const result = await ingestInRanges(store, input, s, {windowMs, options, zone: headerZone, onBytes})
+      const result = await ingestInRanges(store, input, s, {windowMs, options, zone: clockZone!, onBytes})
       if (result) done = {s, result}
       else store.db.exec('ROLLBACK')
     }
@@ -132,7 +137,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.db.exec('ROLLBACK')
       return {status: 'already-ingested', path: input.path}
     }
-    const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource, encoding: {name: input.encoding, by: input.encodingBy, sample: input.encodingSample}}
+    const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource, ...(timeZoneSource === 'bias only' ? {headerZoneName: input.timeZone} : {}), encoding: {name: input.encoding, by: input.encodingBy, sample: input.encodingSample}}
     store.insertFile({
       sha256,
       headSha256: head,

@@ -9,6 +9,7 @@ import {join} from 'node:path'
 import {runCommand} from '@oclif/test'
 import iconv from 'iconv-lite'
 import {describe, expect, it} from 'vitest'
+import {findIana, WINDOWS_TO_IANA_MAP} from 'windows-iana'
 import {decodeHead, parseEncodingFlag} from '../../src/ingest/codePages.js'
 import {ingestInputs, nothingUsable} from '../../src/ingest/ingestRun.js'
 import {sniffBytes} from '../../src/ingest/sniff.js'
@@ -260,6 +261,30 @@ describe('time zones in logs', () => {
     if (o.status !== 'ingested') throw new Error(run.failures[0]?.message)
     expect(o.quality.stats.firstUtc).toBe(Date.UTC(2026, 6, 15, 12, 0) + bias * 60_000)
   })
+
+  it('every Windows zone ID round-trips through --tz: a typeperf log read in it starts at the UTC instant Intl gives for its IANA zone', async () => {
+    const text = pdh('(PDH-CSV 4.0)', [`\\\\HV1\\${VSD}(C:-VMs-APP.vhdx)\\Write Bytes/sec`], minutes('07/15/2026', clock('12:00', '12:01'), ['10']))
+    const dir = join(tmp, 'zones')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'typeperf.csv'), text)
+    const local = Date.UTC(2026, 6, 15, 12, 0)
+    const ids = [...new Set(WINDOWS_TO_IANA_MAP.map((r) => r.windowsName))]
+    expect(ids.length).toBeGreaterThanOrEqual(139)
+    for (const [k, id] of ids.entries()) {
+      // Independently: the offset Intl gives for the zone's CLDR IANA name at (local − 14 h … + 14 h), the one that maps local back to itself.
+      const iana = findIana(id, '001')[0]
+      const f = new Intl.DateTimeFormat('en-US', {timeZone: iana, timeZoneName: 'longOffset'})
+      const offsetAt = (utc: number) => {
+        const m = /GMT(?:([+-])(\d\d):(\d\d))?/.exec(f.formatToParts(utc).find((p) => p.type === 'timeZoneName')!.value)!
+        return m[1] ? (m[1] === '+' ? 1 : -1) * (Number(m[2]) * 60 + Number(m[3])) : 0
+      }
+      const guess = local - offsetAt(local) * 60_000
+      const expected = local - offsetAt(guess) * 60_000
+      const run = await ingestInputs([join(dir, 'typeperf.csv')], {profile: join(dir, `z${k}.sqlite`), windowMinutes: 5, excludeInstances: [], tz: id})
+      const o = run.outcomes[0]
+      expect(o?.status === 'ingested' && o.quality.stats.firstUtc, id).toBe(expected)
+    }
+  }, 120_000)
 
   it('--tz refuses a name that is neither a Windows zone nor an IANA zone, naming the flag', async () => {
     await expect(ingest({'a.csv': 'x'}, {tz: 'Atlantis Standard Time'})).rejects.toThrow(/Windows time-zone ID or name .* or an IANA name/)

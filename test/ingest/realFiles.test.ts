@@ -157,6 +157,19 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
     for (const [instance, bytes] of expected) expect(Math.abs(got.get(instance)! - bytes), instance).toBeLessThanOrEqual(1e-8 * Math.max(1, bytes))
   })
 
+  it('es-tsv-cp1252 and es-csv-cp1252: the localized zone name is read by its bias and said once for both; --tz "Romance Standard Time" gives the rules and the same sums', async () => {
+    const files = [join(REAL, 'es-tsv-cp1252', 'DataCollector01.tsv'), join(REAL, 'es-csv-cp1252', 'DataCollector01.csv')]
+    const aliases = join(REAL, 'aliases', 'es.json')
+    const run = await ingestInputs(files, {profile: join(tmp, 'es-zone1.sqlite'), windowMinutes: 5, excludeInstances: [], aliases})
+    expect(run.outcomes.map((o) => o.status === 'ingested' && o.quality.timeZoneSource)).toEqual(['bias only', 'bias only'])
+    const said = ingestWarnings(run).filter((w) => w.includes('Hora de verano romance'))
+    expect(said).toEqual([expect.stringMatching(/^2 logs \(.*\) name a time zone that is no Windows zone name \("Hora de verano romance", localized\?\): read with the header's bias/)])
+    const withTz = await ingestInputs(files, {profile: join(tmp, 'es-zone2.sqlite'), windowMinutes: 5, excludeInstances: [], aliases, tz: 'Romance Standard Time'})
+    expect(withTz.outcomes.map((o) => o.status === 'ingested' && o.quality.timeZoneSource)).toEqual(['--tz', '--tz'])
+    expect(ingestWarnings(withTz).filter((w) => w.includes('Hora de verano romance'))).toEqual([])
+    expect([...profileWrites(join(tmp, 'es-zone2.sqlite'))]).toEqual([...profileWrites(join(tmp, 'es-zone1.sqlite'))])
+  })
+
   it('pal-sample-blg, a .json and a re-saved file named on the command line: each refused with what to do, nothing usable', async () => {
     const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], {profile: join(tmp, 'blg.sqlite'), windowMinutes: 5, excludeInstances: []})
     expect(run.failures.map((f) => f.message)).toEqual([
