@@ -91,7 +91,8 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
         )
       } catch (error) {
         if (!(error instanceof HvplanError)) throw error
-        failures.push({path: file.path, message: error.message})
+        // What to do goes with what went wrong: the run lists each file's failure on its own.
+        failures.push({path: file.path, message: error.suggestion ? `${error.message} — ${error.suggestion}` : error.message})
       }
     }
     // A file named on the command line that cannot be read fails the run; one found in a folder

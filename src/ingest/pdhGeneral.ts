@@ -51,6 +51,7 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
   let map: Int32Array | undefined
   let values = new Float64Array(0)
   let width = 0
+  let previousMs = NaN
   for await (const {record, info} of parser as AsyncIterable<{record: string[]; info: {lines: number}}>) {
     const line = info.lines
     if (map === undefined) {
@@ -61,6 +62,12 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
       continue
     }
     const localMs = parseLocalTimestamp(record[0])
+    // Excel shows and saves "10/25/2026 0:00": rows seconds apart then share a minute, and all
+    // but one per minute would be dropped as going back in time. Refuse rather than distort.
+    if (localMs === previousMs && !/:\d{1,2}:\d{2}/.test(record[0])) {
+      throw new HvplanError('E_INPUT_FORMAT', `the timestamps have lost their seconds (${JSON.stringify(record[0].trim())} twice in a row: a spreadsheet re-saved the column as it displays it)`, {file, line, column: 1}, RESAVE_ADVICE)
+    }
+    previousMs = localMs
     if (Number.isNaN(localMs)) {
       // A line of one cell (typeperf's status lines) or a row without a timestamp (the blank rows
       // a spreadsheet leaves at the end of a re-save) is no sample set: counted, not read.
@@ -81,6 +88,8 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
   if (map === undefined) throw new HvplanError('E_INPUT_FORMAT', 'no header line: expected "(PDH-CSV 4.0) …" followed by counter paths', {file, line: 1})
 }
 
+const RESAVE_ADVICE = "Use the log as Windows wrote it (relog <file>.blg -f csv -o <file>.csv, or the collector's own .csv); or, in Excel, format column A as MM/dd/yyyy HH:mm:ss.000 before saving"
+
 /**
  * A cell that should be a timestamp: what was expected, and for a time without its date (Excel's
  * "mm:ss.0" display, saved as shown) what to do instead.
@@ -88,7 +97,7 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
 function timestampError(cell: string, file: string, line: number, column: number): HvplanError {
   const timeOnly = /^\s*\d{1,2}:\d{2}([.,]\d+)?\s*$|^\s*\d{1,2}:\d{2}:\d{2}([.,]\d+)?\s*$/.test(cell)
   if (timeOnly) {
-    return new HvplanError('E_INPUT_FORMAT', `the timestamps have lost their date (${JSON.stringify(cell.trim())}: a spreadsheet re-saved the column as it displays it, minutes and seconds only)`, {file, line, column}, 'Use the log as Windows wrote it (relog <file>.blg -f csv -o <file>.csv, or the collector\'s own .csv); or, in Excel, format column A as MM/dd/yyyy HH:mm:ss.000 before saving')
+    return new HvplanError('E_INPUT_FORMAT', `the timestamps have lost their date (${JSON.stringify(cell.trim())}: a spreadsheet re-saved the column as it displays it, minutes and seconds only)`, {file, line, column}, RESAVE_ADVICE)
   }
   return new HvplanError('E_INPUT_FORMAT', `expected a timestamp such as 10/25/2026 14:05:00.000, got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
 }

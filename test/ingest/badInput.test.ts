@@ -34,7 +34,7 @@ describe('bad input', () => {
     const profile = join(tmp, 'mixed.sqlite')
     const run = await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: []})
     expect(run.failures).toHaveLength(1)
-    expect(run.failures[0].message).toMatch(/^expected a number, got "12x4", at .*bad\.csv:4:28$/)
+    expect(run.failures[0].message).toMatch(/^expected a number, got "12x4", at .*bad\.csv:4:28 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
     expect(run.outcomes).toHaveLength(1)
     const store = ProfileStore.open(profile, {create: false})
     const p = loadProfile(store, {coverageThreshold: 0})
@@ -48,14 +48,14 @@ describe('bad input', () => {
     const file = join(tmp, 'short.csv')
     writeFileSync(file, [HEADER, row('00:00:00.000', ' '), '"10/25/2026 00:00:15.000","1000"'].join('\r\n') + '\r\n')
     const run = await ingestInputs([file], {profile: join(tmp, 'short.sqlite'), windowMinutes: 5, excludeInstances: []})
-    expect(run.failures[0].message).toMatch(/^expected 3 quoted cells, this row ends after 2, got "", at .*short\.csv:3:33$/)
+    expect(run.failures[0].message).toMatch(/^expected 3 quoted cells, this row ends after 2, got "", at .*short\.csv:3:33 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
   })
 
   it('reports a bad timestamp', async () => {
     const file = join(tmp, 'time.csv')
     writeFileSync(file, [HEADER, row('00:00:00.000', ' '), '"25/10/2026 00:00:15.000","1000","5"'].join('\r\n') + '\r\n')
     const run = await ingestInputs([file], {profile: join(tmp, 'time.sqlite'), windowMinutes: 5, excludeInstances: []})
-    expect(run.failures[0].message).toMatch(/^expected a timestamp MM\/dd\/yyyy HH:mm:ss\.fff, got "25\/10\/2026 00:00:15\.000", at .*time\.csv:3:2$/)
+    expect(run.failures[0].message).toMatch(/^expected a timestamp MM\/dd\/yyyy HH:mm:ss\.fff, got "25\/10\/2026 00:00:15\.000", at .*time\.csv:3:2 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
   })
 })
 

@@ -183,8 +183,14 @@ describe('export formats and re-saves', () => {
     const text = '(PDH-CSV 4.0) (Eastern Daylight Time)(240),\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-APP.vhdx)\\Write Bytes/sec\r\n44:32.8, \r\n44:33.8,1000\r\n'
     const {run} = await ingest({'resaved.csv': text})
     expect(run.failures).toHaveLength(1)
-    expect(run.failures[0].message).toMatch(/^the timestamps have lost their date \("44:32\.8": a spreadsheet re-saved the column as it displays it, minutes and seconds only\), at .*resaved\.csv:2:1$/)
+    expect(run.failures[0].message).toMatch(/^the timestamps have lost their date \("44:32\.8": a spreadsheet re-saved the column as it displays it, minutes and seconds only\), at .*resaved\.csv:2:1 — Use the log as Windows wrote it \(relog <file>\.blg -f csv -o <file>\.csv, or the collector's own \.csv\); or, in Excel, format column A as MM\/dd\/yyyy HH:mm:ss\.000 before saving$/)
     expect(nothingUsable(run)?.code).toBe('E_NOTHING_INGESTED')
+  })
+
+  it('an en-US spreadsheet re-save that kept minutes but not seconds ("10/25/2026 0:00" on rows 15 s apart) is refused, not thinned to one row a minute', async () => {
+    const text = '(PDH-CSV 4.0) (Eastern Daylight Time)(240),\\\\HV1\\Hyper-V Virtual Storage Device(D:-VMs-APP.vhdx)\\Write Bytes/sec\r\n10/25/2026 0:00, \r\n10/25/2026 0:00,1000\r\n10/25/2026 0:00,1000\r\n'
+    const {run} = await ingest({'minutes.csv': text})
+    expect(run.failures.map((f) => f.message)).toEqual([expect.stringMatching(/^the timestamps have lost their seconds \("10\/25\/2026 0:00" twice in a row: a spreadsheet re-saved the column as it displays it\), at .*minutes\.csv:3:1 — Use the log as Windows wrote it/)])
   })
 
   it('an unquoted comma re-save with full timestamps is read like the original', async () => {
