@@ -8,8 +8,15 @@
  * Bias follows Win32 TIME_ZONE_INFORMATION: UTC = local + bias (minutes), so zones east of
  * Greenwich have a negative bias (W. Europe Standard Time: -60, or -120 in summer).
  */
-import {findIana, findWindows, WINDOWS_TO_IANA_MAP} from 'windows-iana'
+import {createRequire} from 'node:module'
 import {LEGACY_ZONE_NAMES, STANDARD_NAMES} from './windowsZoneNames.js'
+
+/** CLDR's mapping, loaded on first use (≈40 ms: not on the path of `hvplan --help`). */
+let cldr: typeof import('windows-iana') | undefined
+function mapping(): typeof import('windows-iana') {
+  cldr ??= createRequire(import.meta.url)('windows-iana') as typeof import('windows-iana')
+  return cldr
+}
 
 export interface WindowsTimeZone {
   /** Windows registry ID, e.g. "W. Europe Standard Time"; the IANA name for a zone given as one that Windows has no ID for. */
@@ -30,7 +37,7 @@ let byName: Map<string, string> | undefined
 
 /** Every Windows zone ID in CLDR's mapping. */
 export function windowsZoneIds(): readonly string[] {
-  windowsIds ??= new Set(WINDOWS_TO_IANA_MAP.map((row) => row.windowsName))
+  windowsIds ??= new Set(mapping().WINDOWS_TO_IANA_MAP.map((row) => row.windowsName))
   return [...windowsIds]
 }
 
@@ -66,12 +73,12 @@ export function findTimeZone(name: string): WindowsTimeZone | undefined {
   let zone: WindowsTimeZone | undefined
   const id = nameIndex().get(key.toLowerCase())
   if (id) {
-    const iana = findIana(id, '001')[0] ?? findIana(id)[0]
+    const iana = mapping().findIana(id, '001')[0] ?? mapping().findIana(id)[0]
     if (iana && ianaSupported(iana)) zone = {id, iana, ...namesOf(id)}
   } else if (key.includes('/') || /^(utc|gmt|etc\/.*)$/i.test(key)) {
     const iana = canonicalIana(key)
     if (iana) {
-      const windowsId = findWindows(iana)[0] ?? findWindows(key)[0]
+      const windowsId = mapping().findWindows(iana)[0] ?? mapping().findWindows(key)[0]
       const names = windowsId ? namesOf(windowsId) : {standardName: iana, daylightName: iana}
       zone = {id: iana, iana, ...names}
     }
