@@ -17,19 +17,20 @@ export interface SeriesStats {
 
 export function seriesStats(values: ArrayLike<number>, percentile = 95): SeriesStats {
   if (!(percentile >= 0 && percentile <= 100)) throw new RangeError(`percentile must be 0..100, got ${percentile}`)
-  const present: number[] = []
+  // The present values, packed into one typed buffer (selection rearranges it).
+  const buffer = new Float64Array(values.length)
+  let n = 0
   let sum = 0
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
     if (v === v) {
-      present.push(v)
+      buffer[n++] = v
       sum += v
     }
   }
-  const n = present.length
   if (n === 0) return {count: 0, missing: values.length, mean: NaN, percentile: NaN, max: NaN}
   // Only two order statistics are needed: select them in linear time instead of sorting.
-  const a = Float64Array.from(present)
+  const a = buffer.subarray(0, n)
   const h = (n - 1) * (percentile / 100)
   const lo = Math.floor(h)
   const below = selectKth(a, lo)

@@ -24,6 +24,8 @@ export interface CycleParams {
 export function cycleLogBytes(windowBytes: ArrayLike<number>, windowSeconds: number, copyFrequencySeconds: number): Float64Array {
   if (!(windowSeconds > 0)) throw new RangeError(`windowSeconds must be positive, got ${windowSeconds}`)
   if (!(copyFrequencySeconds > 0)) throw new RangeError(`copyFrequencySeconds must be positive, got ${copyFrequencySeconds}`)
+  // A copy frequency equal to the window: each log is its window (the usual 5-minute case).
+  if (copyFrequencySeconds === windowSeconds) return windowBytes instanceof Float64Array ? windowBytes.slice() : Float64Array.from(windowBytes)
   const horizon = windowBytes.length * windowSeconds
   const cycles = Math.floor(horizon / copyFrequencySeconds + 1e-9)
   // Walk the windows once: A at each tick, incrementally.
@@ -119,12 +121,7 @@ export function leastBandwidth(test: (bandwidth: number) => boolean, lo: number,
  */
 function bracket(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, test: (bandwidth: number) => boolean): [number, number] {
   const slack = slackSeconds(params, rpoSeconds)
-  let total = 0
-  let largest = 0
-  for (let k = 0; k < logBytes.length; k++) {
-    total += logBytes[k]
-    if (logBytes[k] > largest) largest = logBytes[k]
-  }
+  const {total, largest} = runSummary(logBytes)
   const wholeRun = total / (logBytes.length * params.copyFrequencySeconds + rpoSeconds - 2 * params.copyFrequencySeconds - params.applyLatencySeconds)
   let lo = Math.max(largest / slack, wholeRun) * (1 - 1e-12)
   if (!(lo > 0)) return [0, 1]
@@ -144,22 +141,119 @@ function slackSeconds(params: CycleParams, rpoSeconds: number): number {
 
 /** Mean rate (bytes/s) of the logs over the period they cover, K·f. 0 for an empty run. */
 export function meanSendRate(logBytes: ArrayLike<number>, copyFrequencySeconds: number): number {
-  let total = 0
-  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
+  const {total} = runSummary(logBytes)
   return logBytes.length > 0 ? total / (logBytes.length * copyFrequencySeconds) : 0
 }
 
+interface RunSummary {
+  readonly total: number
+  readonly largest: number
+  /** Index of the (first) largest log. */
+  readonly largestAt: number
+}
+
+const summaries = new WeakMap<Float64Array, RunSummary>()
+
 /**
- * B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times, by bisection over simulations
- * — and never below the mean send rate of the period (spec §4.2, Decision): over a finite period
- * the simulation can pass a link slower than the average, whose backlog would grow without bound
- * on the next such period. A run that writes nothing needs 0.
+ * Total and largest log of a run, computed once per typed array: each RPO's B100 and B90 asks for
+ * them again. Logs arrays (cycleLogBytes' output) are never changed once made; plain arrays are
+ * summed each time.
+ */
+function runSummary(logBytes: ArrayLike<number>): RunSummary {
+  const cached = logBytes instanceof Float64Array ? summaries.get(logBytes) : undefined
+  if (cached) return cached
+  let total = 0
+  let largest = 0
+  let largestAt = 0
+  for (let k = 0; k < logBytes.length; k++) {
+    const x = logBytes[k]
+    total += x
+    if (x > largest) {
+      largest = x
+      largestAt = k
+    }
+  }
+  const summary = {total, largest, largestAt}
+  if (logBytes instanceof Float64Array) summaries.set(logBytes, summary)
+  return summary
+}
+
+/**
+ * The exact B100 of the cycle model before the mean-rate floor: the closed form's max over
+ * tick-aligned intervals of bytes / (n·f + R − 2f − a), found in O(K) per step by Dinkelbach's
+ * method — at a trial rate λ, Kadane's scan finds the interval maximizing Σ(x_k − λf) − λ·base; if
+ * that is positive, its own ratio is the next λ (strictly larger), else λ is the maximum. A few
+ * scans (typically 3–6) replace the O(K²) closed form and the simulations of a bisection.
+ */
+export function exactBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number): ClosedFormResult {
+  const f = params.copyFrequencySeconds
+  const base = slackSeconds(params, rpoSeconds) - f // R − 2f − a; each interval's denominator n·f + base ≥ f + base > 0
+  const {total, largest, largestAt} = runSummary(logBytes)
+  if (!(largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
+  // Start from the better of two intervals' ratios: the largest single log, and the whole run.
+  const single = largest / (f + base)
+  const whole = total / (logBytes.length * f + base)
+  let best: ClosedFormResult = single >= whole ? {bandwidthBytesPerSec: single, fromSeconds: largestAt * f, toSeconds: (largestAt + 1) * f} : {bandwidthBytesPerSec: whole, fromSeconds: 0, toSeconds: logBytes.length * f}
+  for (let step = 0; step < 100; step++) {
+    const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
+    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
+    // Stop when no interval beats λ (up to rounding): λ is the maximum ratio.
+    if (!(ratio > best.bandwidthBytesPerSec * (1 + 1e-15))) break
+    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
+  }
+  return best
+}
+
+/**
+ * Kadane's scan: the interval [from, to) of logs maximizing Σ(x_k − perCycle), with that sum and
+ * its bytes. Interval ratios above λ exist exactly when the sum exceeds λ·base (perCycle = λf).
+ */
+function mostExcess(logBytes: ArrayLike<number>, perCycle: number): {sum: number; bytes: number; from: number; to: number} {
+  let runSum = 0
+  let runBytes = 0
+  let runStart = 0
+  let bestSum = -Infinity
+  let bestBytes = 0
+  let bestFrom = 0
+  let bestTo = 0
+  for (let k = 0; k < logBytes.length; k++) {
+    const x = logBytes[k]
+    if (runSum <= 0) {
+      runSum = 0
+      runBytes = 0
+      runStart = k
+    }
+    runSum += x - perCycle
+    runBytes += x
+    if (runSum > bestSum) {
+      bestSum = runSum
+      bestBytes = runBytes
+      bestFrom = runStart
+      bestTo = k + 1
+    }
+  }
+  return {sum: bestSum, bytes: bestBytes, from: bestFrom, to: bestTo}
+}
+
+/**
+ * B100: least bandwidth (bytes/s) keeping the RPO ≤ R at all times — and never below the mean
+ * send rate of the period (spec §4.2, Decision): over a finite period the simulation can pass a
+ * link slower than the average, whose backlog would grow without bound on the next such period.
+ * A run that writes nothing needs 0. The threshold is exact (exactBandwidth100: a link passes the
+ * simulation exactly when it is at least that fast); the value returned is the one the bisection
+ * over simulations to relativeTolerance gives, replayed on that threshold without simulating, so
+ * figures keep their documented tolerance and do not move with this speed-up.
  */
 export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, relativeTolerance = 1e-6): number {
   const mean = meanSendRate(logBytes, params.copyFrequencySeconds)
-  slackSeconds(params, rpoSeconds)
+  const base = slackSeconds(params, rpoSeconds) - params.copyFrequencySeconds
   if (!(mean > 0)) return 0
-  const test = (b: number) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds
+  // When no interval needs mean·(1 − tol), the bisection would end below the mean and the floor
+  // binds: one scan settles it (the common case of steady churn).
+  const guard = mean * (1 - relativeTolerance)
+  if (mostExcess(logBytes, guard * params.copyFrequencySeconds).sum <= guard * base) return mean
+  const threshold = exactBandwidth100(logBytes, params, rpoSeconds).bandwidthBytesPerSec
+  const test = (b: number) => b >= threshold
   const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
   return Math.max(leastBandwidth(test, lo, hi, relativeTolerance), mean)
 }
@@ -173,9 +267,9 @@ export function bandwidthForShare(logBytes: ArrayLike<number>, params: CyclePara
   if (!(meanSendRate(logBytes, params.copyFrequencySeconds) > 0)) return 0
   const test = (b: number) => fractionWithinRpo(logBytes, params, b, rpoSeconds) >= share
   // B_share ≤ B100, and at least the mean rate over the run (less, and the backlog grows).
-  const [, hi] = bracket(logBytes, params, rpoSeconds, (b) => peakRpoSeconds(logBytes, params, b) <= rpoSeconds)
-  let total = 0
-  for (let k = 0; k < logBytes.length; k++) total += logBytes[k]
+  const threshold = exactBandwidth100(logBytes, params, rpoSeconds).bandwidthBytesPerSec
+  const [, hi] = bracket(logBytes, params, rpoSeconds, (b) => b >= threshold) // as the simulations would give it
+  const {total} = runSummary(logBytes)
   const lo = Math.min(hi / 2, (total / (logBytes.length * params.copyFrequencySeconds)) * 0.5)
   return leastBandwidth(test, lo > 0 && !test(lo) ? lo : 0, hi, relativeTolerance)
 }

@@ -6,6 +6,7 @@ import {
   bytesPerSecToMbps,
   closedFormBandwidth100,
   cycleLogBytes,
+  exactBandwidth100,
   fractionWithinRpo,
   mbpsToBytesPerSec,
   meanSendRate,
@@ -90,6 +91,51 @@ describe('replication cycle: properties', () => {
         const exact = Math.max(closedFormBandwidth100(logs, p, rpo).bandwidthBytesPerSec, mean)
         const simulated = bandwidthFor100(logs, p, rpo, 1e-9)
         expect(Math.abs(simulated - exact) / exact).toBeLessThan(1e-6)
+      }),
+    )
+  })
+
+  it('Dinkelbach\'s scans give the closed form exactly, and the simulation flips exactly there', () => {
+    fc.assert(
+      fc.property(series, params, fc.integer({min: 1, max: 8}), (logs, p, extra) => {
+        fc.pre(logs.some((x) => x > 0))
+        const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + extra * 300
+        const exact = exactBandwidth100(logs, p, rpo)
+        const closed = closedFormBandwidth100(logs, p, rpo)
+        expect(Math.abs(exact.bandwidthBytesPerSec - closed.bandwidthBytesPerSec) / closed.bandwidthBytesPerSec).toBeLessThan(1e-12)
+        // Just above the threshold the simulated peak RPO holds; just below, it does not.
+        expect(peakRpoSeconds(logs, p, exact.bandwidthBytesPerSec * (1 + 1e-9))).toBeLessThanOrEqual(rpo)
+        expect(peakRpoSeconds(logs, p, exact.bandwidthBytesPerSec * (1 - 1e-9))).toBeGreaterThan(rpo)
+      }),
+    )
+  })
+
+  it('B100 equals the bisection over simulations it replaces, to 1e-12', () => {
+    // The previous method, kept here as the reference: bracket by doubling, bisect on simulations.
+    const bySimulation = (logs: number[], p: {copyFrequencySeconds: number; applyLatencySeconds: number}, rpo: number, tol: number) => {
+      const mean = meanSendRate(logs, p.copyFrequencySeconds)
+      const test = (b: number) => peakRpoSeconds(logs, p, b) <= rpo
+      const slack = rpo - p.copyFrequencySeconds - p.applyLatencySeconds
+      const total = logs.reduce((a, b) => a + b, 0)
+      let lo = Math.max(Math.max(...logs) / slack, total / (logs.length * p.copyFrequencySeconds + rpo - 2 * p.copyFrequencySeconds - p.applyLatencySeconds)) * (1 - 1e-12)
+      let hi = lo * 2
+      while (!test(hi)) {
+        lo = hi
+        hi *= 2
+      }
+      while (hi - lo > tol * hi) {
+        const mid = (lo + hi) / 2
+        if (test(mid)) hi = mid
+        else lo = mid
+      }
+      return Math.max(hi, mean)
+    }
+    fc.assert(
+      fc.property(series, params, fc.integer({min: 1, max: 8}), fc.constantFrom(1e-6, 1e-4), (logs, p, extra, tol) => {
+        fc.pre(logs.some((x) => x > 0))
+        const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + extra * 300
+        const reference = bySimulation(logs, p, rpo, tol)
+        expect(Math.abs(bandwidthFor100(logs, p, rpo, tol) - reference) / reference).toBeLessThan(1e-12)
       }),
     )
   })

@@ -1,0 +1,44 @@
+/**
+ * Speed work must not move a figure: `hvplan plan samples/contoso` gives the report.json that the
+ * commit before the scale work (96e1fff) gave, every number to 1e-9 relative and every string
+ * equal (test/fixtures/contoso-report.before.json.gz, made with that commit's
+ * `hvplan plan samples/contoso --out …`). A deliberate change of a figure replaces the fixture in
+ * the same commit, saying why.
+ */
+import {runCommand} from '@oclif/test'
+import {readFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {gunzipSync} from 'node:zlib'
+import {describe, expect, it} from 'vitest'
+import {tempDir} from '../helpers/tmp.js'
+
+const root = join(import.meta.dirname, '..', '..')
+const tmp = tempDir()
+
+/** Every leaf that differs: numbers beyond the tolerance, other values unequal; the run's date and version aside. */
+function differences(before: unknown, after: unknown, path: string, out: string[]): void {
+  if (/^\.(generatedUtc|hvplanVersion)$/.test(path)) return
+  if (typeof before === 'number' && typeof after === 'number') {
+    if (!(Math.abs(before - after) <= 1e-9 * Math.max(1, Math.abs(before))) && !(Number.isNaN(before) && Number.isNaN(after))) out.push(`${path}: ${before} → ${after}`)
+    return
+  }
+  if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object') {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+    for (const k of keys) differences((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], `${path}.${k}`, out)
+    return
+  }
+  if (before !== after) out.push(`${path}: ${JSON.stringify(before)?.slice(0, 60)} → ${JSON.stringify(after)?.slice(0, 60)}`)
+}
+
+describe('the report\'s figures on samples/contoso', () => {
+  it('are the ones the commit before the scale work gave, to 1e-9', async () => {
+    const out = join(tmp, 'out')
+    const {error} = await runCommand(['plan', join(root, 'samples', 'contoso'), '--out', out], {root})
+    expect(error).toBeUndefined()
+    const before = JSON.parse(gunzipSync(readFileSync(join(root, 'test', 'fixtures', 'contoso-report.before.json.gz'))).toString('utf8'))
+    const after = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))
+    const found: string[] = []
+    differences(before, after, '', found)
+    expect(found.slice(0, 20)).toEqual([])
+  })
+})
