@@ -109,8 +109,11 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
   if (!figures) {
     const {profile, options} = basis
     const n = profile.windowCount
-    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') => (indices.every((i) => profile.series[i][m].length === n) ? sumSeries(indices.map((i) => profile.series[i][m]), n) : new Float64Array(0))
-    figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: sumFilled(basis, indices), writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
+    // One disk's figures read its own series (churnFigures only reads); a sum is made for several.
+    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') =>
+      !indices.every((i) => profile.series[i][m].length === n) ? new Float64Array(0) : indices.length === 1 ? profile.series[indices[0]][m] : sumSeries(indices.map((i) => profile.series[i][m]), n)
+    const filled = indices.length === 1 ? basis.filled[indices[0]] : sumFilled(basis, indices)
+    figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)
   }
   return figures
