@@ -1,15 +1,33 @@
-/** Writes the benchmark's PDH-CSV: 500 disks × 4 VSD counters, relog-style values, 15 s rows. */
+/**
+ * Writes a benchmark PDH-CSV of relog-style values in 15 s rows: `disks` × 4 VSD counters, the
+ * disks spread over `hosts` hosts (as one file relogged from a cluster's collectors), under the
+ * header's zone.
+ */
 import {closeSync, openSync, writeSync} from 'node:fs'
 import {Random} from '../src/sample/random.js'
 
-export function writeBenchLog(path: string, targetBytes: number): void {
+export interface BenchLogShape {
+  readonly disks: number
+  readonly hosts: number
+  /** The first header cell, e.g. `(PDH-CSV 4.0) (W. Europe Standard Time)(-60)`. */
+  readonly zoneCell: string
+}
+
+/** bench:ingest's shapes: one host of 2,000 columns; eight hosts of 1,000 columns in one UTC file. */
+export const BENCH_SHAPES = {
+  'one-host': {disks: 500, hosts: 1, zoneCell: '(PDH-CSV 4.0) (W. Europe Standard Time)(-60)'},
+  'eight-hosts-utc': {disks: 250, hosts: 8, zoneCell: '(PDH-CSV 4.0) (Coordinated Universal Time)(0)'},
+} as const satisfies Record<string, BenchLogShape>
+
+export function writeBenchLog(path: string, targetBytes: number, shape: BenchLogShape = BENCH_SHAPES['one-host']): void {
   const rng = new Random(1, 'bench-ingest')
-  const disks = 500
+  const disks = shape.disks
   const counters = ['Read Bytes/sec', 'Read Operations/Sec', 'Write Bytes/sec', 'Write Operations/Sec']
-  const header = ['(PDH-CSV 4.0) (W. Europe Standard Time)(-60)']
+  const header = [shape.zoneCell]
   for (let d = 0; d < disks; d++) {
     const vm = `VM${String(d + 1).padStart(4, '0')}`
-    for (const c of counters) header.push(`\\\\HV01\\Hyper-V Virtual Storage Device(D:-Hyper-V-${vm}-Virtual Hard Disks-${vm}.vhdx)\\${c}`)
+    const host = `HV${String((d % shape.hosts) + 1).padStart(2, '0')}`
+    for (const c of counters) header.push(`\\\\${host}\\Hyper-V Virtual Storage Device(D:-Hyper-V-${vm}-Virtual Hard Disks-${vm}.vhdx)\\${c}`)
   }
   const fd = openSync(path, 'w')
   let written = 0

@@ -21,7 +21,7 @@ if (mode === 'csv-parse') {
   rmSync(profile, {force: true})
   const result = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: []})
   const o = result.outcomes[0]
-  detail = o.status === 'ingested' ? `${o.quality.disks} disks, ${o.quality.stats.sampleSets} rows, ${o.quality.parser} parser` : o.status
+  detail = o.status === 'ingested' ? `${o.quality.disks} disks, ${o.quality.stats.sampleSets} rows, ${o.quality.parser} parser, ${o.quality.ranges} byte range${o.quality.ranges === 1 ? '' : 's'}` : o.status
   for (const suffix of ['', '-wal', '-shm']) rmSync(profile + suffix, {force: true})
 }
 const seconds = (performance.now() - started) / 1000
