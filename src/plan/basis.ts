@@ -104,7 +104,9 @@ const figuresCache = new WeakMap<PlanBasis, Map<string, ChurnFigures>>()
 export function workloadFigures(basis: PlanBasis, indices: readonly number[]): ChurnFigures {
   let cache = figuresCache.get(basis)
   if (!cache) figuresCache.set(basis, (cache = new Map()))
-  const key = indices.join(',')
+  // The same disks in any order are the same figures (the assessment and the plan list a VM's
+  // disks in different orders).
+  const key = indices.length === 1 ? String(indices[0]) : [...indices].sort((a, b) => a - b).join(',')
   let figures = cache.get(key)
   if (!figures) {
     const {profile, options} = basis
