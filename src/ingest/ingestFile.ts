@@ -99,28 +99,8 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     return {clock, diskIdOf, days, engine, sink}
   }
 
-  try {
-    let done: {s: ReturnType<typeof session>; result: ParseResult} | undefined
-    const parallel = fast && !input.gzip && clockZone !== undefined && input.bytes >= (options.splitMinBytes ?? SPLIT_MIN_BYTES) && availableParallelism() > 1
-    if (parallel) {
-      store.db.exec('BEGIN')
-      const s = session()
-      const result = await ingestInRanges(store, input, s, {windowMs, options, zone: clockZone!, onBytes})
-      if (result) done = {s, result}
-      else store.db.exec('ROLLBACK')
-    }
-    if (!done) {
-      fullHash = hashFileInWorker(input.path)
-      store.db.exec('BEGIN')
-      const s = session()
-      const chunks = readChunks(input.path, input.gzip, onBytes)
-      if (fast) await parsePdhCsvFast(chunks, input.path, s.sink)
-      else await parsePdhGeneral(chunks, input.path, input, s.sink, {maxIntervalMs: options.maxIntervalMs})
-      s.engine.finish()
-      s.days.flushAll()
-      done = {s, result: {stats: s.engine.stats, clock: s.clock.report, coverage: (k) => s.engine.coveredIntervals(k), ranges: 1}}
-    }
-    const {s, result} = done
+  /** The file's figures into the profile (inside the transaction): keep it, or not when the same content is already there. */
+  const record = async (s: ReturnType<typeof session>, result: ParseResult): Promise<{keep: boolean; value: FileOutcome}> => {
     if (result.stats.sampleSets < 2 && s.sink.series.disks.length > 0) {
       // A header and at most one row measures no interval: nothing to profile, and saying "ingested" would be untrue.
       const other = s.sink.findings.otherLines ? ` (${s.sink.findings.otherLines} other line${s.sink.findings.otherLines === 1 ? '' : 's'}, the first: ${JSON.stringify(s.sink.findings.firstOtherLine?.slice(0, 60))})` : ''
@@ -133,10 +113,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
     const sha256 = result.sha256 ?? (await fullHash!)
-    if (store.hasFile(sha256)) {
-      store.db.exec('ROLLBACK')
-      return {status: 'already-ingested', path: input.path}
-    }
+    if (store.hasFile(sha256)) return {keep: false, value: {status: 'already-ingested', path: input.path}}
     const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource, ...(timeZoneSource === 'bias only' ? {headerZoneName: input.timeZone} : {}), encoding: {name: input.encoding, by: input.encodingBy, sample: input.encodingSample}}
     store.insertFile({
       sha256,
@@ -152,18 +129,35 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       lastUtc: result.stats.lastUtc,
       quality,
     })
-    store.db.exec('COMMIT')
-    return {status: 'ingested', path: input.path, quality}
+    return {keep: true, value: {status: 'ingested', path: input.path, quality}}
+  }
+
+  try {
+    const parallel = fast && !input.gzip && clockZone !== undefined && input.bytes >= (options.splitMinBytes ?? SPLIT_MIN_BYTES) && availableParallelism() > 1
+    if (parallel) {
+      // Byte ranges on workers; any trouble there gives no result, and the file is parsed whole below.
+      const outcome = await store.transactionAsync(async (): Promise<{keep: boolean; value: FileOutcome | undefined}> => {
+        const s = session()
+        const result = await ingestInRanges(store, input, s, {windowMs, engine: {maxIntervalMs: options.maxIntervalMs, fromUtc: options.fromUtc, toUtc: options.toUtc}, zone: clockZone!, onBytes})
+        return result ? record(s, result) : {keep: false, value: undefined}
+      })
+      if (outcome) return outcome
+    }
+    fullHash = hashFileInWorker(input.path)
+    return await store.transactionAsync(async () => {
+      const s = session()
+      const chunks = readChunks(input.path, input.gzip, onBytes)
+      if (fast) await parsePdhCsvFast(chunks, input.path, s.sink)
+      else await parsePdhGeneral(chunks, input.path, input, s.sink, {maxIntervalMs: options.maxIntervalMs})
+      s.engine.finish()
+      s.days.flushAll()
+      return record(s, {stats: s.engine.stats, clock: s.clock.report, coverage: (k) => s.engine.coveredIntervals(k), ranges: 1})
+    })
   } catch (error) {
-    if (store.db.inTransaction) store.db.exec('ROLLBACK')
     await fullHash?.catch(() => undefined)
     throw error
   }
 }
-
-
-
-
 
 async function* readChunks(path: string, gzip: boolean, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const file = createReadStream(path, {highWaterMark: CHUNK})

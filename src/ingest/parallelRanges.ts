@@ -13,7 +13,6 @@ import type {ProfileStore} from '../store/profileStore.js'
 import {biasesAtLocal, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
 import {type EngineStats, SLOTS, type WindowEngine} from './engine.js'
-import type {IngestOptions} from './ingestFile.js'
 import type {EngineLogSink} from './logSink.js'
 import {splitQuoted} from './pdhFast.js'
 import type {RangeJob, RangeResult} from './rangeIngest.js'
@@ -27,6 +26,13 @@ export interface ParseResult {
   readonly ranges: number
   /** The file's SHA-256 when the parse computed it (the parallel path does). */
   readonly sha256?: string
+}
+
+/** The few ingest options the range workers' engines need. */
+export interface RangeEngineOptions {
+  readonly maxIntervalMs: number
+  readonly fromUtc: number
+  readonly toUtc: number
 }
 
 interface Session {
@@ -56,7 +62,7 @@ export async function ingestInRanges(
   store: ProfileStore,
   input: InputFile,
   session: Session,
-  context: {windowMs: number; options: IngestOptions; zone: WindowsTimeZone; onBytes?: (bytes: number) => void},
+  context: {windowMs: number; engine: RangeEngineOptions; zone: WindowsTimeZone; onBytes?: (bytes: number) => void},
 ): Promise<ParseResult | undefined> {
   const fd = openSync(input.path, 'r')
   let plan: ReturnType<typeof planSplits>
@@ -70,7 +76,7 @@ export async function ingestInRanges(
   const columns = Array.from({length: engine.columnCount}, (_, c) => engine.columnAt(c))
   const priorCoverage = sink.series.disks.map((_d, s) => store.coverage(session.diskIdOf(s)))
   const map = sink.headerMap!
-  const common = {path: input.path, zoneId: context.zone.id, map, valueCount: sink.valueCount, columns, windowMs: context.windowMs, maxIntervalMs: context.options.maxIntervalMs, rangeFromUtc: context.options.fromUtc, rangeToUtc: context.options.toUtc, priorCoverage}
+  const common = {path: input.path, zoneId: context.zone.id, map, valueCount: sink.valueCount, columns, windowMs: context.windowMs, maxIntervalMs: context.engine.maxIntervalMs, rangeFromUtc: context.engine.fromUtc, rangeToUtc: context.engine.toUtc, priorCoverage}
   const starts = [plan.headerEnd, ...plan.splits.map((x) => x.at)]
   const jobs: RangeJob[] = starts.map((start, k) => ({
     ...common,

@@ -130,8 +130,8 @@ function volumeOwner(volume: string, hosts: readonly string[]): string {
 }
 
 function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
-  const files = store.db.prepare('SELECT quality, first_utc, last_utc FROM files').all() as Array<{quality: string; first_utc: number | null; last_utc: number | null}>
-  const q = files.map((f) => JSON.parse(f.quality))
+  const files = store.files()
+  const q = files.map((f) => f.quality as any) // eslint-disable-line @typescript-eslint/no-explicit-any
   const sum = (pick: (x: any) => number) => q.reduce((n, x) => n + pick(x), 0) // eslint-disable-line @typescript-eslint/no-explicit-any
   const union = (pick: (x: any) => string[]) => [...new Set(q.flatMap(pick))] // eslint-disable-line @typescript-eslint/no-explicit-any
   const ignored: Record<string, number> = {}
@@ -142,8 +142,8 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
     windows += s.writeBytes.length
     for (const v of s.writeBytes) if (v === v) present++
   }
-  const first = Math.min(...files.map((f) => f.first_utc ?? Infinity))
-  const last = Math.max(...files.map((f) => f.last_utc ?? -Infinity))
+  const first = Math.min(...files.map((f) => f.firstUtc ?? Infinity))
+  const last = Math.max(...files.map((f) => f.lastUtc ?? -Infinity))
   const daysProfiled = Number.isFinite(first) && Number.isFinite(last) ? (last - first) / 86_400_000 : 0
   const coveragePct = windows ? (100 * present) / windows : 0
   const guessed = union((x) => x.findings.guessedInstances)

@@ -95,6 +95,7 @@ export interface FileRecord {
 const MEASURE_COLUMNS = ['write_bytes', 'read_bytes', 'write_ops', 'read_ops', 'covered_seconds'] as const
 
 export class ProfileStore {
+  /** The connection, for src/store/ only (loadProfile): every other module goes through the methods below. */
   readonly db: Database.Database
   readonly windowSeconds: number
   private statements: {select: Database.Statement; upsert: Database.Statement} | undefined
@@ -153,6 +154,48 @@ export class ProfileStore {
   /** Runs fn in one transaction: all of a file or nothing. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)()
+  }
+
+  /**
+   * Runs an async fn in one transaction (an ingest awaits its parser and workers between writes,
+   * which better-sqlite3's transaction() cannot span): committed when fn says keep, rolled back
+   * when it says not to or throws; fn's value is returned either way. No other transaction may
+   * start meanwhile.
+   */
+  async transactionAsync<T>(fn: () => Promise<{keep: boolean; value: T}>): Promise<T> {
+    this.db.exec('BEGIN')
+    try {
+      const {keep, value} = await fn()
+      this.db.exec(keep ? 'COMMIT' : 'ROLLBACK')
+      return value
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    }
+  }
+
+  /** Every ingested file: path, content hash, quality record (parsed) and first and last UTC sample. */
+  files(): Array<{path: string; sha256: string; quality: unknown; firstUtc: number | null; lastUtc: number | null}> {
+    const rows = this.db.prepare('SELECT path, sha256, quality, first_utc, last_utc FROM files ORDER BY id').all() as Array<{path: string; sha256: string; quality: string; first_utc: number | null; last_utc: number | null}>
+    return rows.map((r) => ({path: r.path, sha256: r.sha256, quality: JSON.parse(r.quality), firstUtc: r.first_utc, lastUtc: r.last_utc}))
+  }
+
+  /** Disks with their VM, volume, instance and inventory facts (parsed), by id. */
+  diskLabels(): Array<{id: number; vm: string; volume: string; instance: string; inventory: Record<string, unknown> | undefined}> {
+    const rows = this.db.prepare('SELECT id, vm, volume, inventory, instance FROM disks').all() as Array<{id: number; vm: string; volume: string; inventory: string | null; instance: string}>
+    return rows.map((r) => ({id: r.id, vm: r.vm, volume: r.volume, instance: r.instance, inventory: r.inventory ? JSON.parse(r.inventory) : undefined}))
+  }
+
+  /** The hosts each disk was seen on and when, oldest first. */
+  hostSpans(): Array<{diskId: number; host: string; firstUtc: number; lastUtc: number}> {
+    const rows = this.db.prepare('SELECT disk_id, host, first_utc, last_utc FROM disk_hosts ORDER BY first_utc').all() as Array<{disk_id: number; host: string; first_utc: number; last_utc: number}>
+    return rows.map((r) => ({diskId: r.disk_id, host: r.host, firstUtc: r.first_utc, lastUtc: r.last_utc}))
+  }
+
+  /** Every disk-day's five series (write/read bytes, write/read ops, covered seconds), by day then disk. */
+  *dayRows(): Generator<{diskId: number; day: number; measures: [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]}> {
+    const rows = this.db.prepare(`SELECT disk_id, day, ${MEASURE_COLUMNS.join(', ')} FROM disk_days ORDER BY day, disk_id`).raw().iterate() as IterableIterator<[number, number, Buffer, Buffer, Buffer, Buffer, Buffer]>
+    for (const [diskId, day, ...blobs] of rows) yield {diskId, day, measures: blobs.map(blobToFloat64) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array]}
   }
 
   insertFile(file: FileRecord): number {

@@ -51,7 +51,7 @@ describe('parallel byte-range ingest', () => {
     // The first range's worker hashes the whole file: the stored content hash is the file's SHA-256,
     // so a later sequential run of the same files finds every one already ingested.
     const store = ProfileStore.open(join(tmp, 'parallel.sqlite'), {create: false})
-    const stored = store.db.prepare('SELECT path, sha256 FROM files').all() as Array<{path: string; sha256: string}>
+    const stored = store.files().map(({path, sha256}) => ({path, sha256}))
     store.close()
     expect(stored.length).toBe(parallel.run.outcomes.length)
     for (const f of stored) expect(f.sha256).toBe(createHash('sha256').update(readFileSync(f.path)).digest('hex'))
