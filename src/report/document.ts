@@ -107,7 +107,9 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   const protection = planProtection(basis, assessed, scope, bandwidth, limits, catalog, {bandwidthMbps: options.bandwidthMbps, managedDisks: options.managedDisks})
   onPhase?.('outage tolerance')
   const outage = planOutage(basis, scope.vms, options.outageHours, limit(limits, 'hrlResyncShareOfVhd'))
+  onPhase?.('profile summary and data quality')
   const profile = summarizeProfile(store, o.percentile, loaded, basis.filled)
+  onPhase?.('cost')
   const cost = options.cost
     ? planCost(
         {
@@ -121,6 +123,9 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
         options.cost.options,
       )
     : null
+  onPhase?.('findings and heat map')
+  const findings = buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), percentile: o.percentile, cost})
+  const heatMap = options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms)
   return {
     schema: REPORT_SCHEMA,
     generatedUtc: new Date().toISOString(),
@@ -141,8 +146,8 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
     protection,
     outage,
     cost,
-    findings: buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), percentile: o.percentile, cost}),
-    heatMap: options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms),
+    findings,
+    heatMap,
     limits,
   }
 }
