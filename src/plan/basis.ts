@@ -112,10 +112,10 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
     const {profile, options} = basis
     const n = profile.windowCount
     // One disk's figures read its own series (churnFigures only reads); a sum is made for several.
-    const pick = (m: 'writeBytes' | 'writeOps' | 'readBytes' | 'readOps') =>
+    const pick = (m: 'writeBytes' | 'writeOps' | 'readOps') =>
       !indices.every((i) => profile.series[i][m].length === n) ? new Float64Array(0) : indices.length === 1 ? profile.series[indices[0]][m] : sumSeries(indices.map((i) => profile.series[i][m]), n)
     const filled = indices.length === 1 ? basis.filled[indices[0]] : sumFilled(basis, indices)
-    figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: pick('readBytes'), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
+    figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: new Float64Array(0), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)
   }
   return figures

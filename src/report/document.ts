@@ -16,7 +16,7 @@ import type {ReplicationOptions} from '../plan/replicationOptions.js'
 import {planReplication, type ReplicationPlan, sendToChurnMBps} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
-import {loadProfile} from '../store/loadProfile.js'
+import {loadProfile, MODEL_MEASURES} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
@@ -84,7 +84,7 @@ export interface ReportDocument {
 /** onPhase hears each step as it starts (for a progress display: the whole takes seconds to a minute). */
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog, onPhase?: (phase: string) => void): ReportDocument {
   onPhase?.('loading the profile')
-  const loaded = loadProfile(store, {coverage: false})
+  const loaded = loadProfile(store, {measures: MODEL_MEASURES, coverage: false})
   const o = options.replication
   onPhase?.('assessing the VMs')
   const context = planContext(loaded, o, limits, catalog, options.scope ?? DEFAULT_SCOPE, options.managedDisks)
