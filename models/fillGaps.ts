@@ -12,7 +12,8 @@ export interface FilledSeries {
 
 export function fillMissingWindows(values: ArrayLike<number>, windowsPerDay: number, firstWindow: number): FilledSeries {
   const n = values.length
-  const out = Float64Array.from(values)
+  // A typed array is copied as a block (Float64Array.from would walk it through the iterator).
+  const out = values instanceof Float64Array ? values.slice() : Float64Array.from(values)
   const sumBySlot = new Float64Array(windowsPerDay)
   const countBySlot = new Float64Array(windowsPerDay)
   let sum = 0

@@ -48,7 +48,7 @@ export function summarizeOutageTimes(times: ArrayLike<number>): OutageTolerance 
   let worst = 0
   for (let i = 1; i < n; i++) if (times[i] < times[worst]) worst = i
   // The median by selection (linear), not by sorting: this runs once per VHD, VM and volume.
-  const a = Float64Array.from(times)
+  const a = times instanceof Float64Array ? times.slice() : Float64Array.from(times)
   const mid = (n - 1) / 2
   const below = selectKth(a, Math.floor(mid))
   let above = below

@@ -254,7 +254,7 @@ export class ProfileStore {
     }
     const existing = this.statements.select.get(diskId, day) as Record<string, Buffer> | undefined
     const blobs = MEASURE_COLUMNS.map((column, k) => {
-      const sum = Float64Array.from(measures[k])
+      const sum = measures[k].slice()
       if (existing) {
         const old = blobToFloat64(existing[column])
         for (let i = 0; i < sum.length; i++) sum[i] += old[i]
