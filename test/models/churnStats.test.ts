@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {churnFigures, dailyChurn, hourOfWeekMeans, quantileSorted, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, dailyChurn, hourOfWeekMeans, quantileSorted, selectKth, seriesStats, sumSeries} from '../../models/churnStats.js'
 
 const MiB = 2 ** 20
 
@@ -77,6 +77,30 @@ describe('seriesStats percentile by selection', () => {
         expect(s.percentile).toBe(quantileSorted(sorted, p / 100))
         expect(s.max).toBe(sorted[sorted.length - 1])
       }),
+    )
+  })
+})
+
+describe('selectKth (Floyd–Rivest)', () => {
+  it('puts the k-th smallest at k, smaller before and larger after, duplicates and sampled ranges (> 600) included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({min: -3, max: 3}), fc.double({min: -1e9, max: 1e9, noNaN: true})), {minLength: 1, maxLength: 3000}), fc.nat(), (values, r) => {
+        const a = Float64Array.from(values)
+        const k = r % a.length
+        const sorted = Float64Array.from(values).sort()
+        expect(selectKth(a, k) === sorted[k]).toBe(true) // === : -0 and +0 are the same rank
+        for (let i = 0; i < k; i++) expect(a[i] <= a[k]).toBe(true)
+        for (let i = k + 1; i < a.length; i++) expect(a[i] >= a[k]).toBe(true)
+      }),
+    )
+  })
+
+  it('gives the sorted type-7 percentile on month-long series', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({min: 0, max: 3e8, noNaN: true}), {minLength: 601, maxLength: 9000}), fc.integer({min: 1, max: 100}), (values, p) => {
+        expect(seriesStats(values, p).percentile).toBe(quantileSorted(Float64Array.from(values).sort(), p / 100))
+      }),
+      {numRuns: 50},
     )
   })
 })
