@@ -128,20 +128,23 @@ export interface DayChurn {
  * × 4 / 2 = 8 from 2 windows, day 1: 8 from 4.
  */
 export function dailyChurn(filled: ArrayLike<number>, measured: ArrayLike<number> | undefined, firstWindow: number, windowsPerDay: number): DayChurn[] {
-  const days: Array<{day: number; bytes: number; windows: number; measured: number}> = []
-  for (let i = 0; i < filled.length; i++) {
-    const day = Math.floor((firstWindow + i) / windowsPerDay)
-    let entry = days.at(-1)
-    if (!entry || entry.day !== day) {
-      entry = {day, bytes: 0, windows: 0, measured: 0}
-      days.push(entry)
+  const days: DayChurn[] = []
+  const source = measured ?? filled
+  // Day by day: the windows [start, end) of the series that fall in each UTC day.
+  for (let start = 0; start < filled.length; ) {
+    const day = Math.floor((firstWindow + start) / windowsPerDay)
+    const end = Math.min(filled.length, (day + 1) * windowsPerDay - firstWindow)
+    let bytes = 0
+    let present = 0
+    for (let i = start; i < end; i++) {
+      bytes += filled[i]
+      const m = source[i]
+      if (m === m) present++
     }
-    entry.bytes += filled[i]
-    entry.windows++
-    const m = measured ? measured[i] : filled[i]
-    if (m === m) entry.measured++
+    days.push({day, bytes: (bytes * windowsPerDay) / (end - start), windows: end - start, measured: present})
+    start = end
   }
-  return days.map((d) => ({...d, bytes: (d.bytes * windowsPerDay) / d.windows}))
+  return days
 }
 
 /**

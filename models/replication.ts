@@ -190,10 +190,18 @@ export function exactBandwidth100(logBytes: ArrayLike<number>, params: CyclePara
   const base = slackSeconds(params, rpoSeconds) - f // R − 2f − a; each interval's denominator n·f + base ≥ f + base > 0
   const {total, largest, largestAt} = runSummary(logBytes)
   if (!(largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
-  // Start from the better of two intervals' ratios: the largest single log, and the whole run.
+  // Start from the best of some intervals' ratios (each a lower bound): the largest single log,
+  // the whole run, and the interval that set this run's B100 for another RPO (usually close).
   const single = largest / (f + base)
   const whole = total / (logBytes.length * f + base)
   let best: ClosedFormResult = single >= whole ? {bandwidthBytesPerSec: single, fromSeconds: largestAt * f, toSeconds: (largestAt + 1) * f} : {bandwidthBytesPerSec: whole, fromSeconds: 0, toSeconds: logBytes.length * f}
+  const previous = logBytes instanceof Float64Array ? lastInterval.get(logBytes) : undefined
+  if (previous) {
+    let bytes = 0
+    for (let k = previous[0]; k < previous[1]; k++) bytes += logBytes[k]
+    const ratio = bytes / ((previous[1] - previous[0]) * f + base)
+    if (ratio > best.bandwidthBytesPerSec) best = {bandwidthBytesPerSec: ratio, fromSeconds: previous[0] * f, toSeconds: previous[1] * f}
+  }
   for (let step = 0; step < 100; step++) {
     const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
     const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
@@ -201,8 +209,12 @@ export function exactBandwidth100(logBytes: ArrayLike<number>, params: CyclePara
     if (!(ratio > best.bandwidthBytesPerSec * (1 + 1e-15))) break
     best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
   }
+  if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [best.fromSeconds / f, best.toSeconds / f])
   return best
 }
+
+/** Per logs array, the interval of its last exact B100: the next RPO's scan starts from it. */
+const lastInterval = new WeakMap<Float64Array, [number, number]>()
 
 /**
  * Kadane's scan: the interval [from, to) of logs maximizing Σ(x_k − perCycle), with that sum and

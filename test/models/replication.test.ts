@@ -110,6 +110,20 @@ describe('replication cycle: properties', () => {
     )
   })
 
+  it('warm-started from the interval another RPO found, the scans still give each RPO\'s closed form', () => {
+    fc.assert(
+      fc.property(series, params, fc.array(fc.integer({min: 1, max: 8}), {minLength: 2, maxLength: 5}), (logs, p, extras) => {
+        fc.pre(logs.some((x) => x > 0))
+        const typed = Float64Array.from(logs) // a typed array remembers its last interval
+        for (const extra of extras) {
+          const rpo = p.copyFrequencySeconds + p.applyLatencySeconds + extra * 300
+          const closed = closedFormBandwidth100(logs, p, rpo).bandwidthBytesPerSec
+          expect(Math.abs(exactBandwidth100(typed, p, rpo).bandwidthBytesPerSec - closed) / closed).toBeLessThan(1e-12)
+        }
+      }),
+    )
+  })
+
   it('B100 equals the bisection over simulations it replaces, to 1e-12', () => {
     // The previous method, kept here as the reference: bracket by doubling, bisect on simulations.
     const bySimulation = (logs: number[], p: {copyFrequencySeconds: number; applyLatencySeconds: number}, rpo: number, tol: number) => {
