@@ -16,7 +16,8 @@ export interface CycleParams {
 }
 
 /**
- * Bytes sealed in each cycle from per-window bytes, the writes spread uniformly inside each
+ * Bytes sealed in each cycle from per-window bytes (read only: when the copy frequency is the
+ * window, the windows' own typed array is returned), the writes spread uniformly inside each
  * window: log k (k = 1…K) holds A(k·f) − A((k − 1)·f), A the cumulative bytes. Missing windows
  * (NaN) must be filled before. Example: windows of 300 s holding [600, 0] and f = 150 give
  * [300, 300, 0, 0].
@@ -24,8 +25,9 @@ export interface CycleParams {
 export function cycleLogBytes(windowBytes: ArrayLike<number>, windowSeconds: number, copyFrequencySeconds: number): Float64Array {
   if (!(windowSeconds > 0)) throw new RangeError(`windowSeconds must be positive, got ${windowSeconds}`)
   if (!(copyFrequencySeconds > 0)) throw new RangeError(`copyFrequencySeconds must be positive, got ${copyFrequencySeconds}`)
-  // A copy frequency equal to the window: each log is its window (the usual 5-minute case).
-  if (copyFrequencySeconds === windowSeconds) return windowBytes instanceof Float64Array ? windowBytes.slice() : Float64Array.from(windowBytes)
+  // A copy frequency equal to the window: each log is its window (the usual 5-minute case), so
+  // the windows are the logs — the same array, never written to by any model.
+  if (copyFrequencySeconds === windowSeconds) return windowBytes instanceof Float64Array ? windowBytes : Float64Array.from(windowBytes)
   const horizon = windowBytes.length * windowSeconds
   const cycles = Math.floor(horizon / copyFrequencySeconds + 1e-9)
   // Walk the windows once: A at each tick, incrementally.
@@ -183,9 +185,11 @@ function runSummary(logBytes: ArrayLike<number>): RunSummary {
  * tick-aligned intervals of bytes / (n·f + R − 2f − a), found in O(K) per step by Dinkelbach's
  * method — at a trial rate λ, Kadane's scan finds the interval maximizing Σ(x_k − λf) − λ·base; if
  * that is positive, its own ratio is the next λ (strictly larger), else λ is the maximum. A few
- * scans (typically 3–6) replace the O(K²) closed form and the simulations of a bisection.
+ * scans (typically 3–6) replace the O(K²) closed form and the simulations of a bisection. `start`
+ * names an interval (in cycles) whose ratio may start the search (any interval's ratio is a lower
+ * bound, so the result stays exact).
  */
-export function exactBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number): ClosedFormResult {
+export function exactBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start?: readonly [fromCycle: number, toCycle: number]): ClosedFormResult {
   const f = params.copyFrequencySeconds
   const base = slackSeconds(params, rpoSeconds) - f // R − 2f − a; each interval's denominator n·f + base ≥ f + base > 0
   const {total, largest, largestAt} = runSummary(logBytes)
@@ -195,12 +199,12 @@ export function exactBandwidth100(logBytes: ArrayLike<number>, params: CyclePara
   const single = largest / (f + base)
   const whole = total / (logBytes.length * f + base)
   let best: ClosedFormResult = single >= whole ? {bandwidthBytesPerSec: single, fromSeconds: largestAt * f, toSeconds: (largestAt + 1) * f} : {bandwidthBytesPerSec: whole, fromSeconds: 0, toSeconds: logBytes.length * f}
-  const previous = logBytes instanceof Float64Array ? lastInterval.get(logBytes) : undefined
-  if (previous) {
+  for (const interval of [logBytes instanceof Float64Array ? lastInterval.get(logBytes) : undefined, start]) {
+    if (!interval) continue
     let bytes = 0
-    for (let k = previous[0]; k < previous[1]; k++) bytes += logBytes[k]
-    const ratio = bytes / ((previous[1] - previous[0]) * f + base)
-    if (ratio > best.bandwidthBytesPerSec) best = {bandwidthBytesPerSec: ratio, fromSeconds: previous[0] * f, toSeconds: previous[1] * f}
+    for (let k = interval[0]; k < interval[1]; k++) bytes += logBytes[k]
+    const ratio = bytes / ((interval[1] - interval[0]) * f + base)
+    if (ratio > best.bandwidthBytesPerSec) best = {bandwidthBytesPerSec: ratio, fromSeconds: interval[0] * f, toSeconds: interval[1] * f}
   }
   for (let step = 0; step < 100; step++) {
     const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
@@ -263,8 +267,10 @@ export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams
   // When no interval needs mean·(1 − tol), the bisection would end below the mean and the floor
   // binds: one scan settles it (the common case of steady churn).
   const guard = mean * (1 - relativeTolerance)
-  if (mostExcess(logBytes, guard * params.copyFrequencySeconds).sum <= guard * base) return mean
-  const threshold = exactBandwidth100(logBytes, params, rpoSeconds).bandwidthBytesPerSec
+  const atGuard = mostExcess(logBytes, guard * params.copyFrequencySeconds)
+  if (atGuard.sum <= guard * base) return mean
+  // That scan was a first Dinkelbach step from the guard: its interval starts the exact search.
+  const threshold = exactBandwidth100(logBytes, params, rpoSeconds, [atGuard.from, atGuard.to]).bandwidthBytesPerSec
   const test = (b: number) => b >= threshold
   const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
   return Math.max(leastBandwidth(test, lo, hi, relativeTolerance), mean)
