@@ -17,8 +17,8 @@ export interface SeriesStats {
 
 export function seriesStats(values: ArrayLike<number>, percentile = 95): SeriesStats {
   if (!(percentile >= 0 && percentile <= 100)) throw new RangeError(`percentile must be 0..100, got ${percentile}`)
-  // The present values, packed into one typed buffer (selection rearranges it).
-  const buffer = new Float64Array(values.length)
+  // The present values, packed into the scratch buffer (selection rearranges it).
+  const buffer = scratchOf(values.length)
   let n = 0
   let sum = 0
   for (let i = 0; i < values.length; i++) {
@@ -28,7 +28,40 @@ export function seriesStats(values: ArrayLike<number>, percentile = 95): SeriesS
       sum += v
     }
   }
-  if (n === 0) return {count: 0, missing: values.length, mean: NaN, percentile: NaN, max: NaN}
+  return statsOfPacked(buffer, n, sum, values.length, percentile)
+}
+
+/**
+ * seriesStats of the per-window sum of two series (writes + reads), without making the sum:
+ * NaN where either is missing, as sumSeries gives it.
+ */
+export function seriesStatsOfSum(a: ArrayLike<number>, b: ArrayLike<number>, percentile = 95): SeriesStats {
+  if (!(percentile >= 0 && percentile <= 100)) throw new RangeError(`percentile must be 0..100, got ${percentile}`)
+  const buffer = scratchOf(a.length)
+  let n = 0
+  let sum = 0
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] + b[i]
+    if (v === v) {
+      buffer[n++] = v
+      sum += v
+    }
+  }
+  return statsOfPacked(buffer, n, sum, a.length, percentile)
+}
+
+/**
+ * One buffer reused by every call (the stats are computed synchronously and nothing keeps it):
+ * a month of 5-minute windows for 3,700 series would otherwise allocate ~0.8 GB.
+ */
+let scratch = new Float64Array(0)
+function scratchOf(length: number): Float64Array {
+  if (scratch.length < length) scratch = new Float64Array(length)
+  return scratch
+}
+
+function statsOfPacked(buffer: Float64Array, n: number, sum: number, length: number, percentile: number): SeriesStats {
+  if (n === 0) return {count: 0, missing: length, mean: NaN, percentile: NaN, max: NaN}
   // Only two order statistics are needed: select them in linear time instead of sorting.
   const a = buffer.subarray(0, n)
   const h = (n - 1) * (percentile / 100)
@@ -41,7 +74,7 @@ export function seriesStats(values: ArrayLike<number>, percentile = 95): SeriesS
   }
   let max = -Infinity
   for (let i = 0; i < n; i++) if (a[i] > max) max = a[i]
-  return {count: n, missing: values.length - n, mean: sum / n, percentile: below + (h - lo) * (above - below), max}
+  return {count: n, missing: length - n, mean: sum / n, percentile: below + (h - lo) * (above - below), max}
 }
 
 /**
@@ -224,7 +257,7 @@ export function churnFigures(s: WorkloadSeries, windowSeconds: number, firstWind
   for (let i = 0; i < filled.length; i++) filledSum += filled[i]
   const filledMean = bytes.count > 0 && filled.length > 0 ? filledSum / filled.length : NaN
   const ops = seriesStats(s.writeOps, percentile)
-  const rw = s.readOps.length === s.writeOps.length && s.readOps.length > 0 ? seriesStats(sumSeries([s.writeOps, s.readOps], s.writeOps.length), percentile) : undefined
+  const rw = s.readOps.length === s.writeOps.length && s.readOps.length > 0 ? seriesStatsOfSum(s.writeOps, s.readOps, percentile) : undefined
   const worst = bytes.count > 0 ? dailyChurn(filled, s.writeBytes, firstWindow, windowsPerDay).reduce<DayChurn | undefined>((w, d) => (!w || d.bytes > w.bytes ? d : w), undefined) : undefined
   let writtenBytes = 0
   let writtenOps = 0

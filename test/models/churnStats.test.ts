@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {churnFigures, dailyChurn, hourOfWeekMeans, quantileSorted, selectKth, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, dailyChurn, hourOfWeekMeans, quantileSorted, selectKth, seriesStats, seriesStatsOfSum, sumSeries} from '../../models/churnStats.js'
 
 const MiB = 2 ** 20
 
@@ -76,6 +76,19 @@ describe('seriesStats percentile by selection', () => {
         const s = seriesStats(values, p)
         expect(s.percentile).toBe(quantileSorted(sorted, p / 100))
         expect(s.max).toBe(sorted[sorted.length - 1])
+      }),
+    )
+  })
+})
+
+describe('seriesStatsOfSum', () => {
+  it('equals seriesStats of the summed series, NaN where either is missing', () => {
+    const cell = fc.oneof(fc.constant(NaN), fc.double({min: 0, max: 1e6, noNaN: true}))
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, cell), {minLength: 1, maxLength: 400}), fc.integer({min: 1, max: 100}), (pairs, p) => {
+        const a = pairs.map(([x]) => x)
+        const b = pairs.map(([, y]) => y)
+        expect(seriesStatsOfSum(a, b, p)).toEqual(seriesStats(sumSeries([a, b], a.length), p))
       }),
     )
   })
