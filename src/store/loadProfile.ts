@@ -99,7 +99,7 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
   const windowCount = days * wpd
   const index = new Map(disks.map((d, i) => [d.id, i]))
   const keepCoverage = options.coverage ?? true
-  const series = disks.map(() => emptySeries(windowCount, measures, keepCoverage))
+  const series = pooledSeries(disks.length, windowCount, measures, keepCoverage)
   const scratch = new Float64Array(keepCoverage ? 0 : wpd) // one day's coverage when it is not kept
   const loadedDays = disks.map(() => new Uint8Array(days))
   const minCovered = coverageThreshold * store.windowSeconds
@@ -148,6 +148,19 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
 /** Copies a float64 blob into target at offset (the blob may not be 8-byte aligned). */
 function copyBlob(blob: Buffer, target: Float64Array, offset: number): void {
   new Uint8Array(target.buffer, target.byteOffset + offset * 8, blob.byteLength).set(blob)
+}
+
+/**
+ * Every disk's series of one measure as views into one buffer per measure: one large allocation
+ * (mapped and given back to the system as a whole when the profile is dropped) instead of
+ * thousands of small ones that fragment the heap and keep the process large after a report's
+ * models are done.
+ */
+function pooledSeries(diskCount: number, n: number, measures: readonly LoadedMeasure[], coverage: boolean): DiskSeries[] {
+  const pool = (keep: boolean) => (keep ? new Float64Array(diskCount * n) : undefined)
+  const buffers = {writeBytes: pool(measures.includes('writeBytes')), readBytes: pool(measures.includes('readBytes')), writeOps: pool(measures.includes('writeOps')), readOps: pool(measures.includes('readOps')), coveredSeconds: pool(coverage)}
+  const view = (buffer: Float64Array | undefined, k: number) => (buffer ? buffer.subarray(k * n, (k + 1) * n) : new Float64Array(0))
+  return Array.from({length: diskCount}, (_, k) => ({writeBytes: view(buffers.writeBytes, k), readBytes: view(buffers.readBytes, k), writeOps: view(buffers.writeOps, k), readOps: view(buffers.readOps, k), coveredSeconds: view(buffers.coveredSeconds, k)}))
 }
 
 /** Loaded measures are filled day by day (absent days become NaN); the others stay empty. */
