@@ -5,6 +5,7 @@
  * every VM on it. Series are bytes written per window (gaps filled, growth applied by the caller).
  */
 import {selectKth} from './churnStats.js'
+import {uploadTimes} from './replication.js'
 
 export interface OutageTolerance {
   /** Shortest time from any start to the limit, seconds (Infinity: never reached in the series). */
@@ -101,13 +102,15 @@ export function vhdBacklogPeak(vmLogBytes: ArrayLike<number>, vhdLogBytes: Array
     for (let k = 0; k < n; k++) total += vhdLogBytes[k]
     return total
   }
-  const done = new Float64Array(n)
-  let c = 0
-  for (let k = 0; k < n; k++) {
-    const sealed = (k + 1) * copyFrequencySeconds
-    c = (c > sealed ? c : sealed) + vmLogBytes[k] / bandwidthBytesPerSec
-    done[k] = c
-  }
+  return vhdBacklogPeakAt(uploadTimes(vmLogBytes, copyFrequencySeconds, bandwidthBytesPerSec), vhdLogBytes, copyFrequencySeconds)
+}
+
+/**
+ * The same from the VM's log upload times (uploadTimes of its logs at the bandwidth), which are
+ * the same for each of its VHDs: computed once per VM.
+ */
+export function vhdBacklogPeakAt(done: ArrayLike<number>, vhdLogBytes: ArrayLike<number>, copyFrequencySeconds: number): number {
+  const n = done.length
   let first = 0
   let queued = 0
   let peak = 0

@@ -5,9 +5,9 @@
  * volume its churn is written to. Assumptions are listed in docs/protection.md.
  */
 import type {Tier} from '../../models/azureStorage.js'
-import {drNeedBytes, irNeedBytes, vhdBacklogPeak, volumeSpaceStatus, type VolumeSpaceStatus, worstSpanBytes} from '../../models/hrlSpace.js'
+import {drNeedBytes, irNeedBytes, vhdBacklogPeak, vhdBacklogPeakAt, volumeSpaceStatus, type VolumeSpaceStatus, worstSpanBytes} from '../../models/hrlSpace.js'
 import {type BatchInput, type BatchPlan, planBatches, volumeRequirements} from '../../models/irBatches.js'
-import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
+import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec, uploadTimes} from '../../models/replication.js'
 import {type Account, accountPrefix, placeInAccounts} from '../../models/storageAccounts.js'
 import {limit, type Limits} from '../limits.js'
 import {count} from '../text.js'
@@ -188,11 +188,15 @@ function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, num
   return facts.map((vm): BatchInput => {
     const drBytesPerSec = dr.get(vm.vm) ?? 0
     const byVolume = new Map<string, Array<{irNeed: (seconds: number) => number; drNeed: number}>>()
+    // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
+    // Their upload times are the VM's, the same for each of its VHDs.
+    const logBandwidth = drBytesPerSec / options.wireFactor / options.growthFactor
+    const done = logBandwidth > 0 ? uploadTimes(vm.vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined
     for (const v of vm.vhds) {
+      const backlog = done ? vhdBacklogPeakAt(done, v.logs, options.copyFrequencySeconds) : vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, logBandwidth)
       const entry = {
         irNeed: (seconds: number) => irNeedBytes(v.vhdBytes, v.worstSpan(seconds)),
-        // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
-        drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, drBytesPerSec / options.wireFactor / options.growthFactor), v.largestLog, resyncShare),
+        drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * backlog, v.largestLog, resyncShare),
       }
       byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), entry])
     }
