@@ -128,7 +128,15 @@ export function formatCell(cell: Cell, column: Column): string {
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '—'
   if (column.kind === 'percent') return `${(value * 100).toFixed(1)} %`
   const decimals = column.kind === 'integer' ? 0 : (column.decimals ?? 1)
-  return value.toLocaleString('en-US', {minimumFractionDigits: decimals, maximumFractionDigits: decimals})
+  return numberFormat(decimals).format(value)
+}
+
+/** en-US number formats by decimals, made once (toLocaleString builds a formatter per call). */
+const numberFormats = new Map<number, Intl.NumberFormat>()
+function numberFormat(decimals: number): Intl.NumberFormat {
+  let f = numberFormats.get(decimals)
+  if (!f) numberFormats.set(decimals, (f = new Intl.NumberFormat('en-US', {minimumFractionDigits: decimals, maximumFractionDigits: decimals})))
+  return f
 }
 
 /** The VMs with the highest percentile churn (with growth), for the PDF's top-VM page. */
