@@ -192,10 +192,26 @@ function runSummary(logBytes: ArrayLike<number>): RunSummary {
 export function exactBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start?: readonly [fromCycle: number, toCycle: number]): ClosedFormResult {
   const f = params.copyFrequencySeconds
   const base = slackSeconds(params, rpoSeconds) - f // R − 2f − a; each interval's denominator n·f + base ≥ f + base > 0
+  if (!(runSummary(logBytes).largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
+  let best = exactStart(logBytes, f, base, start)
+  for (let step = 0; step < 100; step++) {
+    const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
+    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
+    // Stop when no interval beats λ (up to rounding): λ is the maximum ratio.
+    if (!(ratio > best.bandwidthBytesPerSec * (1 + 1e-15))) break
+    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
+  }
+  if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [best.fromSeconds / f, best.toSeconds / f])
+  return best
+}
+
+/**
+ * Where the search for the maximum ratio starts: the best of some intervals' ratios (each a lower
+ * bound) — the largest single log, the whole run, the interval that set this run's B100 for
+ * another RPO (usually close), and the caller's.
+ */
+function exactStart(logBytes: ArrayLike<number>, f: number, base: number, start?: readonly [number, number]): ClosedFormResult {
   const {total, largest, largestAt} = runSummary(logBytes)
-  if (!(largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
-  // Start from the best of some intervals' ratios (each a lower bound): the largest single log,
-  // the whole run, and the interval that set this run's B100 for another RPO (usually close).
   const single = largest / (f + base)
   const whole = total / (logBytes.length * f + base)
   let best: ClosedFormResult = single >= whole ? {bandwidthBytesPerSec: single, fromSeconds: largestAt * f, toSeconds: (largestAt + 1) * f} : {bandwidthBytesPerSec: whole, fromSeconds: 0, toSeconds: logBytes.length * f}
@@ -206,14 +222,6 @@ export function exactBandwidth100(logBytes: ArrayLike<number>, params: CyclePara
     const ratio = bytes / ((interval[1] - interval[0]) * f + base)
     if (ratio > best.bandwidthBytesPerSec) best = {bandwidthBytesPerSec: ratio, fromSeconds: interval[0] * f, toSeconds: interval[1] * f}
   }
-  for (let step = 0; step < 100; step++) {
-    const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
-    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
-    // Stop when no interval beats λ (up to rounding): λ is the maximum ratio.
-    if (!(ratio > best.bandwidthBytesPerSec * (1 + 1e-15))) break
-    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
-  }
-  if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [best.fromSeconds / f, best.toSeconds / f])
   return best
 }
 
@@ -269,11 +277,51 @@ export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams
   const guard = mean * (1 - relativeTolerance)
   const atGuard = mostExcess(logBytes, guard * params.copyFrequencySeconds)
   if (atGuard.sum <= guard * base) return mean
-  // That scan was a first Dinkelbach step from the guard: its interval starts the exact search.
-  const threshold = exactBandwidth100(logBytes, params, rpoSeconds, [atGuard.from, atGuard.to]).bandwidthBytesPerSec
-  const test = (b: number) => b >= threshold
-  const [lo, hi] = bracket(logBytes, params, rpoSeconds, test)
-  return Math.max(leastBandwidth(test, lo, hi, relativeTolerance), mean)
+  // That scan was a first Dinkelbach step from the guard: its interval starts the search, which
+  // only goes as far as the bisection's questions need (each answer is exact).
+  const threshold = thresholdOracle(logBytes, params, rpoSeconds, [atGuard.from, atGuard.to])
+  const [lo, hi] = bracket(logBytes, params, rpoSeconds, threshold.atMost)
+  return Math.max(leastBandwidth(threshold.atMost, lo, hi, relativeTolerance), mean)
+}
+
+/**
+ * Answers "is B100's threshold (the closed form's maximum ratio) at most b?" exactly, with as few
+ * Dinkelbach scans as the questions need. After a scan at λ, the interval it finds has a ratio
+ * r ≥ λ (a lower bound), and no interval beats λ + F(λ)/(f + base), F(λ) the scan's excess
+ * (every interval's denominator is at least f + base): b below the lower bound is "no", b at or
+ * above the upper bound "yes", and only b between them asks for another scan. When no interval
+ * beats λ, λ is the threshold.
+ */
+function thresholdOracle(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start: readonly [number, number]): {atMost: (b: number) => boolean} {
+  const f = params.copyFrequencySeconds
+  const base = slackSeconds(params, rpoSeconds) - f
+  // The lower bound and its interval, as exactBandwidth100 starts them.
+  let best = exactStart(logBytes, f, base, start)
+  let upper = Infinity
+  let exact = false
+  const step = () => {
+    const lambda = best.bandwidthBytesPerSec
+    const scan = mostExcess(logBytes, lambda * f)
+    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
+    if (!(ratio > lambda * (1 + 1e-15))) {
+      exact = true
+      return
+    }
+    upper = Math.min(upper, lambda + (scan.sum - lambda * base) / (f + base))
+    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
+    if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [scan.from, scan.to])
+  }
+  return {
+    atMost: (b: number) => {
+      for (let scans = 0; scans < 100; scans++) {
+        if (exact) return b >= best.bandwidthBytesPerSec
+        if (b < best.bandwidthBytesPerSec) return false
+        if (b >= upper) return true
+        step()
+      }
+      return b >= best.bandwidthBytesPerSec
+    },
+  }
 }
 
 /**
