@@ -7,7 +7,7 @@ import {ingestFlags, ingestOptionsFromFlags} from '../src/planFlags.js'
 
 export default class Ingest extends Command {
   static override summary = 'Ingest performance-counter logs and an inventory into a churn profile'
-  static override description = `Reads Hyper-V Virtual Storage Device counters (Write/Read Bytes/sec, Write/Read Operations/Sec) from PDH-CSV/TSV logs in any of the dialects Windows writes (perfmon, relog, typeperf, Export-Counter, Get-Counter | Export-Csv, re-saved, German, UTF-16; optionally .gz), maps each instance to its disk, VM and volume through the inventory, and adds per-disk windows aligned to UTC to the profile (an SQLite file).
+  static override description = `Reads Hyper-V Virtual Storage Device counters (Write/Read Bytes/sec, Write/Read Operations/Sec) from PDH-CSV/TSV logs in any of the dialects Windows writes (perfmon, relog, typeperf, Export-Counter, Get-Counter | Export-Csv, spreadsheet re-saves, UTF-16 and every ANSI code page, any Windows time zone; optionally .gz) and from Azure Monitor / Log Analytics Perf exports, maps each instance to its disk, VM and volume through the inventory, and adds per-disk windows aligned to UTC to the profile (an SQLite file).
 
 Each file commits on its own: a bad file is reported with its line and column and the others still ingest; the command then exits 1. Files already in the profile (same content) are skipped, new days append, and time a disk already has is never counted twice.`
 
