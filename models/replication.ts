@@ -190,19 +190,40 @@ function runSummary(logBytes: ArrayLike<number>): RunSummary {
  * bound, so the result stays exact).
  */
 export function exactBandwidth100(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start?: readonly [fromCycle: number, toCycle: number]): ClosedFormResult {
+  slackSeconds(params, rpoSeconds) // refuses an RPO the copy frequency and apply latency cannot meet
+  if (!(runSummary(logBytes).largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: params.copyFrequencySeconds}
+  const search = ratioSearch(logBytes, params, rpoSeconds, start)
+  for (let step = 0; step < 100 && !search.exact; step++) search.step()
+  return search.best
+}
+
+/**
+ * Dinkelbach's search for the maximum ratio, one scan per step: the best interval so far (a lower
+ * bound), an upper bound on the maximum (after a scan at λ with excess F, no interval beats
+ * λ + F/(f + base): every denominator is at least f + base), and whether it has converged (no
+ * interval beats λ, up to rounding). Each improvement is remembered for the run's next RPO.
+ */
+function ratioSearch(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start?: readonly [number, number]) {
   const f = params.copyFrequencySeconds
   const base = slackSeconds(params, rpoSeconds) - f // R − 2f − a; each interval's denominator n·f + base ≥ f + base > 0
-  if (!(runSummary(logBytes).largest > 0)) return {bandwidthBytesPerSec: 0, fromSeconds: 0, toSeconds: f}
-  let best = exactStart(logBytes, f, base, start)
-  for (let step = 0; step < 100; step++) {
-    const scan = mostExcess(logBytes, best.bandwidthBytesPerSec * f)
-    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
-    // Stop when no interval beats λ (up to rounding): λ is the maximum ratio.
-    if (!(ratio > best.bandwidthBytesPerSec * (1 + 1e-15))) break
-    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
+  const search = {
+    best: exactStart(logBytes, f, base, start),
+    upper: Infinity,
+    exact: false,
+    step(): void {
+      const lambda = search.best.bandwidthBytesPerSec
+      const scan = mostExcess(logBytes, lambda * f)
+      const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
+      if (!(ratio > lambda * (1 + 1e-15))) {
+        search.exact = true
+        return
+      }
+      search.upper = Math.min(search.upper, lambda + (scan.sum - lambda * base) / (f + base))
+      search.best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
+      if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [scan.from, scan.to])
+    },
   }
-  if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [best.fromSeconds / f, best.toSeconds / f])
-  return best
+  return search
 }
 
 /**
@@ -286,40 +307,19 @@ export function bandwidthFor100(logBytes: ArrayLike<number>, params: CycleParams
 
 /**
  * Answers "is B100's threshold (the closed form's maximum ratio) at most b?" exactly, with as few
- * Dinkelbach scans as the questions need. After a scan at λ, the interval it finds has a ratio
- * r ≥ λ (a lower bound), and no interval beats λ + F(λ)/(f + base), F(λ) the scan's excess
- * (every interval's denominator is at least f + base): b below the lower bound is "no", b at or
- * above the upper bound "yes", and only b between them asks for another scan. When no interval
- * beats λ, λ is the threshold.
+ * of the search's scans as the questions need: b below the lower bound is "no", b at or above the
+ * upper bound "yes", and only b between them asks for another scan.
  */
 function thresholdOracle(logBytes: ArrayLike<number>, params: CycleParams, rpoSeconds: number, start: readonly [number, number]): {atMost: (b: number) => boolean} {
-  const f = params.copyFrequencySeconds
-  const base = slackSeconds(params, rpoSeconds) - f
-  // The lower bound and its interval, as exactBandwidth100 starts them.
-  let best = exactStart(logBytes, f, base, start)
-  let upper = Infinity
-  let exact = false
-  const step = () => {
-    const lambda = best.bandwidthBytesPerSec
-    const scan = mostExcess(logBytes, lambda * f)
-    const ratio = scan.bytes / ((scan.to - scan.from) * f + base)
-    if (!(ratio > lambda * (1 + 1e-15))) {
-      exact = true
-      return
-    }
-    upper = Math.min(upper, lambda + (scan.sum - lambda * base) / (f + base))
-    best = {bandwidthBytesPerSec: ratio, fromSeconds: scan.from * f, toSeconds: scan.to * f}
-    if (logBytes instanceof Float64Array) lastInterval.set(logBytes, [scan.from, scan.to])
-  }
+  const search = ratioSearch(logBytes, params, rpoSeconds, start)
   return {
     atMost: (b: number) => {
-      for (let scans = 0; scans < 100; scans++) {
-        if (exact) return b >= best.bandwidthBytesPerSec
-        if (b < best.bandwidthBytesPerSec) return false
-        if (b >= upper) return true
-        step()
+      for (let scans = 0; scans < 100 && !search.exact; scans++) {
+        if (b < search.best.bandwidthBytesPerSec) return false
+        if (b >= search.upper) return true
+        search.step()
       }
-      return b >= best.bandwidthBytesPerSec
+      return b >= search.best.bandwidthBytesPerSec
     },
   }
 }
