@@ -94,7 +94,7 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
     const d = data as {vm?: string; host?: string; path?: string; maxSizeGB?: number}
     return {key, vm: d.vm ?? '?', host: d.host ?? '', path: d.path ?? key, sizeGB: d.maxSizeGB}
   })
-  if (range.lo === null || range.hi === null) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  if (range.lo === null || range.hi === null) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: pooledSeries(disks.length, 0, measures, true)}
   const days = range.hi - range.lo + 1
   const windowCount = days * wpd
   const index = new Map(disks.map((d, i) => [d.id, i]))
@@ -132,7 +132,7 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
   series.forEach((s, k) => {
     for (let day = 0; day < days; day++) if (!loadedDays[k][day]) for (const m of measures) s[m].fill(NaN, day * wpd, (day + 1) * wpd)
   })
-  if (lo >= hi) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: disks.map(() => emptySeries(0, measures))}
+  if (lo >= hi) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: pooledSeries(disks.length, 0, measures, true)}
   // Leading and trailing windows no disk covers are dropped (views, not copies).
   const cut = (a: Float64Array) => (a.length ? a.subarray(lo, hi) : a)
   return {
@@ -151,22 +151,17 @@ function copyBlob(blob: Buffer, target: Float64Array, offset: number): void {
 }
 
 /**
- * Every disk's series of one measure as views into one buffer per measure: one large allocation
- * (mapped and given back to the system as a whole when the profile is dropped) instead of
- * thousands of small ones that fragment the heap and keep the process large after a report's
- * models are done.
+ * Every disk's series: the measures not loaded (and coverage when not kept) empty, the loaded
+ * ones filled day by day (absent days become NaN). Each measure's series are views into one
+ * buffer: one large allocation (mapped and given back to the system as a whole when the profile
+ * is dropped) instead of thousands of small ones that fragment the heap and keep the process
+ * large after a report's models are done.
  */
 function pooledSeries(diskCount: number, n: number, measures: readonly LoadedMeasure[], coverage: boolean): DiskSeries[] {
   const pool = (keep: boolean) => (keep ? new Float64Array(diskCount * n) : undefined)
   const buffers = {writeBytes: pool(measures.includes('writeBytes')), readBytes: pool(measures.includes('readBytes')), writeOps: pool(measures.includes('writeOps')), readOps: pool(measures.includes('readOps')), coveredSeconds: pool(coverage)}
   const view = (buffer: Float64Array | undefined, k: number) => (buffer ? buffer.subarray(k * n, (k + 1) * n) : new Float64Array(0))
   return Array.from({length: diskCount}, (_, k) => ({writeBytes: view(buffers.writeBytes, k), readBytes: view(buffers.readBytes, k), writeOps: view(buffers.writeOps, k), readOps: view(buffers.readOps, k), coveredSeconds: view(buffers.coveredSeconds, k)}))
-}
-
-/** Loaded measures are filled day by day (absent days become NaN); the others stay empty. */
-function emptySeries(n: number, measures: readonly LoadedMeasure[], coverage = true): DiskSeries {
-  const make = (m: LoadedMeasure) => (measures.includes(m) ? new Float64Array(n) : new Float64Array(0))
-  return {writeBytes: make('writeBytes'), readBytes: make('readBytes'), writeOps: make('writeOps'), readOps: make('readOps'), coveredSeconds: new Float64Array(coverage ? n : 0)}
 }
 
 /**
