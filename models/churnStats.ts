@@ -135,9 +135,9 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo])
 }
 
-/** Per-window sum of several series (a VM's disks): NaN where any of them is missing. */
-export function sumSeries(series: readonly ArrayLike<number>[], length: number): Float64Array {
-  const out = new Float64Array(length)
+/** Per-window sum of several series (a VM's disks): NaN where any of them is missing. `into` (length windows), when given, is reused instead of a new array. */
+export function sumSeries(series: readonly ArrayLike<number>[], length: number, into?: Float64Array): Float64Array {
+  const out = into ? into.fill(0) : new Float64Array(length)
   for (const s of series) for (let i = 0; i < length; i++) out[i] += s[i]
   return out
 }

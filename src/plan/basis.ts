@@ -4,7 +4,7 @@
  * gaps filled (models/fillGaps.ts: never zero). The send series, the churn figures, the heat map,
  * the replica-log needs and the outage tolerance all read these same filled series.
  */
-import {type ChurnFigures, churnFigures} from '../../models/churnStats.js'
+import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {HvplanError} from '../errors.js'
 import {globToRegExp} from '../ingest/mapping.js'
@@ -104,13 +104,6 @@ function scratch(name: string, n: number): Float64Array {
   return buffer
 }
 
-/** Per-window sum of some series into target (as sumSeries: 0 + each in turn, NaN where any is missing). */
-function sumInto(target: Float64Array, series: readonly ArrayLike<number>[]): Float64Array {
-  target.fill(0)
-  for (const s of series) for (let i = 0; i < target.length; i++) target[i] += s[i]
-  return target
-}
-
 /**
  * The growth-adjusted churn and IOPS figures of some disks summed per window (one disk, a VM, the
  * site), computed once per basis: the assessment and the replication plan ask for the same VMs and
@@ -129,8 +122,8 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
     // One disk's figures read its own series (churnFigures only reads); several disks are summed
     // into scratch buffers reused from call to call (only the figures are kept).
     const pick = (m: 'writeBytes' | 'writeOps' | 'readOps') =>
-      !indices.every((i) => profile.series[i][m].length === n) ? new Float64Array(0) : indices.length === 1 ? profile.series[indices[0]][m] : sumInto(scratch(m, n), indices.map((i) => profile.series[i][m]))
-    const filled = indices.length === 1 ? basis.filled[indices[0]] : sumInto(scratch('filled', n), indices.map((i) => basis.filled[i]))
+      !indices.every((i) => profile.series[i][m].length === n) ? new Float64Array(0) : indices.length === 1 ? profile.series[indices[0]][m] : sumSeries(indices.map((i) => profile.series[i][m]), n, scratch(m, n))
+    const filled = indices.length === 1 ? basis.filled[indices[0]] : sumSeries(indices.map((i) => basis.filled[i]), n, scratch('filled', n))
     figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: new Float64Array(0), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)
   }

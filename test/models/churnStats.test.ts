@@ -15,6 +15,10 @@ describe('seriesStats', () => {
 
   it('sums a VM from its disks, missing where any disk is missing', () => {
     expect(Array.from(sumSeries([[1, 2, NaN], [10, 20, 30]], 3))).toEqual([11, 22, NaN])
+    // A reused buffer is cleared first, and is what comes back.
+    const into = Float64Array.from([7, 7, 7])
+    expect(sumSeries([[1, 2, 3], [10, 20, 30]], 3, into)).toBe(into)
+    expect(Array.from(into)).toEqual([11, 22, 33])
   })
 })
 
