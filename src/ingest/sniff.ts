@@ -76,14 +76,6 @@ export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions =
   // Excel pads re-saved cells (` (PDH-CSV 4.0) (…)(-120) ; \\HOST…`): the header may start with blanks.
   let line = lines[i].replace(/^\uFEFF/, '').trimStart()
   if (line.startsWith('#TYPE')) line = lines[i + 1] ?? ''
-  const names = new Set(splitQuoted(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.trim().toLowerCase()))
-  if (names.has('timestamp') && names.has('path') && names.has('cookedvalue')) {
-    return {kind: 'get-counter', gzip, encoding, ...found, hosts: [], counters: 0, separator: line.includes(';') && !line.includes(',') ? ';' : ','}
-  }
-  if (names.has('timegenerated') && names.has('countervalue') && (names.has('counterpath') || (names.has('computer') && names.has('objectname') && names.has('countername')))) {
-    // Log Analytics times are UTC (ISO 8601 with Z).
-    return {kind: 'la-perf', gzip, encoding, ...found, hosts: [], counters: 0, separator: ',', timeZone: 'UTC', biasMinutes: 0}
-  }
   const header = PDH_HEADER.exec(line.replace(/^"/, ''))
   if (header) {
     // The separator is what follows the first cell: `","` (CSV), `"\t"` (TSV) or `;` (re-saved).
@@ -105,7 +97,17 @@ export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions =
       counters: cells.length - 1,
     }
   }
-  const columns = splitQuoted(line, line.includes(';') && !line.includes(',') ? ';' : ',').map((c) => c.toLowerCase())
+  // A list of column names (Export-Csv, -UseCulture's `;` on some locales): split once, read thrice.
+  const listSeparator = line.includes(';') && !line.includes(',') ? ';' : ','
+  const columns = splitQuoted(line, listSeparator).map((c) => c.toLowerCase())
+  const names = new Set(columns.map((c) => c.trim()))
+  if (names.has('timestamp') && names.has('path') && names.has('cookedvalue')) {
+    return {kind: 'get-counter', gzip, encoding, ...found, hosts: [], counters: 0, separator: listSeparator}
+  }
+  if (names.has('timegenerated') && names.has('countervalue') && (names.has('counterpath') || (names.has('computer') && names.has('objectname') && names.has('countername')))) {
+    // Log Analytics times are UTC (ISO 8601 with Z).
+    return {kind: 'la-perf', gzip, encoding, ...found, hosts: [], counters: 0, separator: ',', timeZone: 'UTC', biasMinutes: 0}
+  }
   const required = ['VMName', 'DiskPath'].map((c) => c.toLowerCase())
   if (required.every((c) => columns.includes(c)) && columns.some((c) => INVENTORY_COLUMNS.map((x) => x.toLowerCase()).includes(c))) {
     return {kind: 'inventory', gzip, encoding, ...found, hosts: [], counters: 0}
