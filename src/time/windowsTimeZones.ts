@@ -74,31 +74,25 @@ export function findTimeZone(name: string): WindowsTimeZone | undefined {
   const id = nameIndex().get(key.toLowerCase())
   if (id) {
     const iana = mapping().findIana(id, '001')[0] ?? mapping().findIana(id)[0]
-    if (iana && ianaSupported(iana)) zone = {id, iana, ...namesOf(id)}
-  } else if (key.includes('/') || /^(utc|gmt|etc\/.*)$/i.test(key)) {
-    const iana = canonicalIana(key)
-    if (iana) {
-      const windowsId = mapping().findWindows(iana)[0] ?? mapping().findWindows(key)[0]
-      const names = windowsId ? namesOf(windowsId) : {standardName: iana, daylightName: iana}
-      zone = {id: iana, iana, ...names}
-    }
+    if (iana && isIanaZone(iana)) zone = {id, iana, ...namesOf(id)}
+  } else if ((key.includes('/') || /^(utc|gmt|etc\/.*)$/i.test(key)) && isIanaZone(key)) {
+    // The IANA name as the user spelt it (Intl matches it case-insensitively).
+    const windowsId = mapping().findWindows(key)[0]
+    const names = windowsId ? namesOf(windowsId) : {standardName: key, daylightName: key}
+    zone = {id: key, iana: key, ...names}
   }
   if (zone) zones.set(key.toLowerCase(), zone)
   return zone
 }
 
-function canonicalIana(name: string): string | undefined {
+/** Whether the platform's IANA data (Intl) knows the zone. */
+function isIanaZone(name: string): boolean {
   try {
-    // Intl matches IANA names case-insensitively; keep the spelling the user gave when it is valid.
     new Intl.DateTimeFormat('en-US', {timeZone: name})
-    return name
+    return true
   } catch {
-    return undefined
+    return false
   }
-}
-
-function ianaSupported(name: string): boolean {
-  return canonicalIana(name) !== undefined
 }
 
 // ---- offsets from Intl, cached as per-year segments of constant bias ----
