@@ -9,7 +9,7 @@ import {runCommand} from '@oclif/test'
 import {existsSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {ingestInputs, logsWithoutDisks, nothingUsable} from '../../src/ingest/ingestRun.js'
+import {ingestInputs, type IngestRunOptions, logsWithoutDisks, nothingUsable} from '../../src/ingest/ingestRun.js'
 import {ingestWarnings} from '../../src/ingest/formatIngest.js'
 import {exportRows} from '../../src/profile/export.js'
 import {importRetailPrices, missingPriceWarnings, readRetailPages, type RetailItem} from '../../src/prices/retailImport.js'
@@ -45,6 +45,11 @@ function integrate(file: string, object: string, counter: string): Map<string, n
   return sums
 }
 
+/** ingestInputs' options for these tests: 5-minute windows, no excluded instances. */
+function runOptions(profile: string, extra: Partial<IngestRunOptions> = {}): IngestRunOptions {
+  return {profile, windowMinutes: 5, excludeInstances: [], ...extra}
+}
+
 /** The profile's write bytes summed per disk (the instance name, as no inventory maps it). */
 function profileWrites(profile: string): Map<string, number> {
   return withProfile(profile, (store) => {
@@ -58,7 +63,7 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
   it('cn-physicaldisk-processor: accepted with a warning naming the description column; PhysicalDisk sums equal the integration', async () => {
     const file = join(REAL, 'cn-physicaldisk-processor', 'Performance Counter.csv')
     const profile = join(tmp, 'cn.sqlite')
-    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'cn.json')})
+    const run = await ingestInputs([file], runOptions(profile, {aliases: join(REAL, 'aliases', 'cn.json')}))
     expect(run.failures).toEqual([])
     expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
     const warnings = ingestWarnings(run)
@@ -74,7 +79,7 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
   })
 
   it('us-process-anydesk: zone recognised; says there are no Hyper-V Virtual Storage Device counters, naming the objects it has; nothing usable', async () => {
-    const run = await ingestInputs([join(REAL, 'us-process-anydesk')], {profile: join(tmp, 'us.sqlite'), windowMinutes: 5, excludeInstances: []})
+    const run = await ingestInputs([join(REAL, 'us-process-anydesk')], runOptions(join(tmp, 'us.sqlite')))
     expect(run.failures).toEqual([])
     const empty = logsWithoutDisks(run)
     expect(empty).toHaveLength(3)
@@ -87,9 +92,9 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
 
   it('ru-cp1251-process: names decode as Cyrillic (Процесс); the cut zone cell asks for --tz; --tz "Russian Standard Time" is accepted', async () => {
     const file = join(REAL, 'ru-cp1251-process', 'DataCollector01.csv')
-    const without = await ingestInputs([file], {profile: join(tmp, 'ru1.sqlite'), windowMinutes: 5, excludeInstances: []})
+    const without = await ingestInputs([file], runOptions(join(tmp, 'ru1.sqlite')))
     expect(without.failures.map((f) => f.message)).toEqual([`the log's time-zone cell is cut off ("(PDH-CSV 4.0) (RTZ 2 ("): pass --tz with the hosts' time zone, a Windows ID such as --tz "Russian Standard Time" or an IANA name such as --tz Europe/Moscow, at ${file}:1`])
-    const run = await ingestInputs([file], {profile: join(tmp, 'ru2.sqlite'), windowMinutes: 5, excludeInstances: [], tz: 'Russian Standard Time'})
+    const run = await ingestInputs([file], runOptions(join(tmp, 'ru2.sqlite'), {tz: 'Russian Standard Time'}))
     expect(run.failures).toEqual([])
     const o = run.outcomes[0]
     if (o.status !== 'ingested') throw new Error('not ingested')
@@ -106,7 +111,7 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
   it('es-resaved-semicolon: a spreadsheet re-save (" ; ", decimal commas, padded cells, blank rows) is read; with aliases/es.json its sums equal the original log\'s integration', async () => {
     const file = join(REAL, 'es-resaved-semicolon', '2new_csv.csv')
     const profile = join(tmp, 'resaved.sqlite')
-    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'es.json')})
+    const run = await ingestInputs([file], runOptions(profile, {aliases: join(REAL, 'aliases', 'es.json')}))
     expect(run.failures).toEqual([])
     expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
     // The re-save is the uploader's copy of es-csv-cp1252's log, values rounded to 10 digits.
@@ -118,10 +123,10 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
 
   it('la-perf-table-export: recognised as a Log Analytics Perf export; without Hyper-V counters says so; with aliases/la.json each sample covers the span since its counter\'s previous sample', async () => {
     const file = join(REAL, 'la-perf-table-export', 'Perf.csv')
-    const bare = await ingestInputs([file], {profile: join(tmp, 'la1.sqlite'), windowMinutes: 5, excludeInstances: []})
+    const bare = await ingestInputs([file], runOptions(join(tmp, 'la1.sqlite')))
     expect(nothingUsable(bare)!.message).toMatch(/Perf\.csv: no Hyper-V Virtual Storage Device counters; the log has LogicalDisk \(64 counters\), .*Logical Disk \(48 counters\)/)
     const profile = join(tmp, 'la2.sqlite')
-    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', 'la.json')})
+    const run = await ingestInputs([file], runOptions(profile, {aliases: join(REAL, 'aliases', 'la.json')}))
     expect(run.failures).toEqual([])
     const o = run.outcomes[0]
     if (o.status !== 'ingested') throw new Error('not ingested')
@@ -160,18 +165,18 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
   it('es-tsv-cp1252 and es-csv-cp1252: the localized zone name is read by its bias and said once for both; --tz "Romance Standard Time" gives the rules and the same sums', async () => {
     const files = [join(REAL, 'es-tsv-cp1252', 'DataCollector01.tsv'), join(REAL, 'es-csv-cp1252', 'DataCollector01.csv')]
     const aliases = join(REAL, 'aliases', 'es.json')
-    const run = await ingestInputs(files, {profile: join(tmp, 'es-zone1.sqlite'), windowMinutes: 5, excludeInstances: [], aliases})
+    const run = await ingestInputs(files, runOptions(join(tmp, 'es-zone1.sqlite'), {aliases}))
     expect(run.outcomes.map((o) => o.status === 'ingested' && o.quality.timeZoneSource)).toEqual(['bias only', 'bias only'])
     const said = ingestWarnings(run).filter((w) => w.includes('Hora de verano romance'))
     expect(said).toEqual([expect.stringMatching(/^2 logs \(.*\) name a time zone that is no Windows zone name \("Hora de verano romance", localized\?\): read with the header's bias/)])
-    const withTz = await ingestInputs(files, {profile: join(tmp, 'es-zone2.sqlite'), windowMinutes: 5, excludeInstances: [], aliases, tz: 'Romance Standard Time'})
+    const withTz = await ingestInputs(files, runOptions(join(tmp, 'es-zone2.sqlite'), {aliases, tz: 'Romance Standard Time'}))
     expect(withTz.outcomes.map((o) => o.status === 'ingested' && o.quality.timeZoneSource)).toEqual(['--tz', '--tz'])
     expect(ingestWarnings(withTz).filter((w) => w.includes('Hora de verano romance'))).toEqual([])
     expect([...profileWrites(join(tmp, 'es-zone2.sqlite'))]).toEqual([...profileWrites(join(tmp, 'es-zone1.sqlite'))])
   })
 
   it('pal-sample-blg, a .json and a re-saved file named on the command line: each refused with what to do, nothing usable', async () => {
-    const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], {profile: join(tmp, 'blg.sqlite'), windowMinutes: 5, excludeInstances: []})
+    const run = await ingestInputs([join(REAL, 'pal-sample-blg', 'SampleLog.blg'), join(REAL, 'aliases', 'cn.json')], runOptions(join(tmp, 'blg.sqlite')))
     expect(run.failures.map((f) => f.message)).toEqual([
       `${join(REAL, 'aliases', 'cn.json')}: line 1 is neither a PDH-CSV/TSV header, a Get-Counter export nor an inventory header`,
       `${join(REAL, 'pal-sample-blg', 'SampleLog.blg')}: a binary perfmon log: convert it with relog <file>.blg -f csv -o <file>.csv`,
@@ -225,7 +230,7 @@ describe.runIf(have)('real perfmon logs (../shared/real)', () => {
   ])('%s: accepted; with aliases/%s.json the sums equal the independent integration', async (folder, name, alias, object, counter) => {
     const file = join(REAL, folder, name)
     const profile = join(tmp, `${folder}.sqlite`)
-    const run = await ingestInputs([file], {profile, windowMinutes: 5, excludeInstances: [], aliases: join(REAL, 'aliases', `${alias}.json`)})
+    const run = await ingestInputs([file], runOptions(profile, {aliases: join(REAL, 'aliases', `${alias}.json`)}))
     expect(run.failures).toEqual([])
     expect(run.outcomes.map((o) => o.status)).toEqual(['ingested'])
     const expected = integrate(file, object, counter)
