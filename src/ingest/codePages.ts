@@ -67,11 +67,9 @@ export interface Decoded {
  * decoding makes sense of the header), or in the encoding forced.
  */
 export function decodeHead(bytes: Uint8Array, options: {forced?: TextEncoding; knownObjects?: readonly string[]} = {}): Decoded {
-  if (options.forced) {
-    const body = options.forced === 'utf16le' && bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2) : options.forced === 'utf8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
-    return {encoding: options.forced, text: new TextDecoder(decoderLabel(options.forced)).decode(body), by: 'flag'}
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf16le', text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), by: 'bom'}
+  // TextDecoder drops a byte-order mark of its own encoding (UTF-8's, UTF-16LE's) itself.
+  if (options.forced) return {encoding: options.forced, text: decodeAll(options.forced, bytes), by: 'flag'}
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return {encoding: 'utf16le', text: decodeAll('utf16le', bytes), by: 'bom'}
   // UTF-16LE without a BOM: `"\0(\0` or `(\0P\0` at the start.
   if (bytes.length >= 4 && bytes[1] === 0 && bytes[3] === 0 && bytes[0] !== 0) return {encoding: 'utf16le', text: new TextDecoder('utf-16le').decode(bytes), by: 'bom'}
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
@@ -92,8 +90,8 @@ export function decodeHead(bytes: Uint8Array, options: {forced?: TextEncoding; k
     } catch {
       continue // a byte sequence this code page does not have
     }
-    const objects = objectNames(text)
-    if (objects.some((o) => known.has(o.toLowerCase()))) return {encoding, text: decodeAll(encoding, body), by: 'known object', sample: objects.find((o) => known.has(o.toLowerCase()))}
+    const knownObject = objectNames(text).find((o) => known.has(o.toLowerCase()))
+    if (knownObject) return {encoding, text: decodeAll(encoding, body), by: 'known object', sample: knownObject}
     const {score, words} = scriptScore(text)
     // A tie goes to the decoding with fewer characters: text in a double-byte page read as a
     // single-byte one gives two letters per character (and the single-byte candidates come first).
