@@ -136,10 +136,15 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
 }
 
 /** Per-window sum of several series (a VM's disks): NaN where any of them is missing. `into` (length windows), when given, is reused instead of a new array. */
-export function sumSeries(series: readonly ArrayLike<number>[], length: number, into?: Float64Array): Float64Array {
+export function sumSeries(series: Iterable<ArrayLike<number>>, length: number, into?: Float64Array): Float64Array {
   const out = into ? into.fill(0) : new Float64Array(length)
   for (const s of series) for (let i = 0; i < length; i++) out[i] += s[i]
   return out
+}
+
+/** Some series read one at a time (for sumSeries: a sum of thousands of disks holds one of them at once). */
+export function* readEach(indices: Iterable<number>, read: (index: number) => ArrayLike<number>): Generator<ArrayLike<number>> {
+  for (const i of indices) yield read(i)
 }
 
 export interface DayChurn {

@@ -4,11 +4,12 @@
  * gaps filled (models/fillGaps.ts: never zero). The send series, the churn figures, the heat map,
  * the replica-log needs and the outage tolerance all read these same filled series.
  */
-import {type ChurnFigures, churnFigures, sumSeries} from '../../models/churnStats.js'
+import {type ChurnFigures, churnFigures, readEach, sumSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {HvplanError} from '../errors.js'
 import {globToRegExp} from '../ingest/mapping.js'
-import type {LoadedProfile, ProfileDisk} from '../store/loadProfile.js'
+import {asProfileSeries, type LoadedProfile, type ProfileDisk, type ProfileSeries} from '../store/loadProfile.js'
+import {SeriesRecords} from '../store/seriesRecords.js'
 import type {ReplicationOptions} from './replicationOptions.js'
 
 /** The inventory facts kept with a disk (docs/formats.md); any may be missing. */
@@ -32,31 +33,63 @@ export interface DiskInventory {
 }
 
 export interface PlanBasis {
-  readonly profile: LoadedProfile
+  /** The profile, read one disk at a time (held in memory when it fits, else from a temporary file). */
+  readonly profile: ProfileSeries
   readonly options: ReplicationOptions
   /** Indices of the profile's disks kept by --vm and --exclude-disk. */
   readonly kept: readonly number[]
-  /** Per profile disk: bytes written per window, gaps filled, without growth (empty when not kept). */
-  readonly filled: readonly Float64Array[]
+  /** A kept disk's bytes written per window, gaps filled, without growth (read only). */
+  readonly filled: (disk: number) => Float64Array
   /** Share of the kept disks' windows that were gaps and got filled. */
   readonly filledWindowShare: number
+  /** Frees the series (the plan is done). */
+  readonly close: () => void
 }
 
-export function planBasis(profile: LoadedProfile, options: ReplicationOptions): PlanBasis {
+/**
+ * The basis of a profile (a loaded one is read in place). Each kept disk with gaps gets its filled
+ * series once; a complete disk's filled series is its own series (nothing is copied).
+ */
+export function planBasis(loaded: LoadedProfile | ProfileSeries, options: ReplicationOptions): PlanBasis {
+  const profile = asProfileSeries(loaded)
   const vmRes = options.vms.map(globToRegExp)
   const diskRes = options.excludeDisks.map(globToRegExp)
   const keep = profile.disks.map((d) => (vmRes.length === 0 || vmRes.some((r) => r.test(d.vm))) && !diskRes.some((r) => r.test(d.instance) || r.test(diskInventory(d).path ?? '')))
   const kept = keep.flatMap((k, i) => (k ? [i] : []))
   if (kept.length === 0) throw new HvplanError('E_FLAG', `must select at least one VM and disk of the profile, got none`, {flag: options.vms.length ? 'vm' : 'exclude-disk'})
   const wpd = 86_400 / profile.windowSeconds
+  const n = profile.windowCount
+  // Which kept disks have gaps: only they get a filled series of their own.
+  const slot = new Int32Array(profile.disks.length).fill(-1)
+  let withGaps = 0
+  for (const i of kept) {
+    const s = profile.measure(i, 'writeBytes')
+    for (let w = 0; w < s.length; w++) {
+      if (s[w] !== s[w]) {
+        slot[i] = withGaps++
+        break
+      }
+    }
+  }
+  const records = new SeriesRecords(withGaps, n)
   let filledWindows = 0
-  const filled = profile.series.map((s, i) => {
-    if (!keep[i]) return new Float64Array(0)
-    const f = fillMissingWindows(s.writeBytes, wpd, profile.firstWindow)
+  for (const i of kept) {
+    if (slot[i] < 0) continue
+    const f = fillMissingWindows(profile.measure(i, 'writeBytes'), wpd, profile.firstWindow)
     filledWindows += f.filled
-    return f.values
-  })
-  return {profile, options, kept, filled, filledWindowShare: profile.windowCount ? filledWindows / (kept.length * profile.windowCount) : 0}
+    records.write(slot[i], f.values)
+  }
+  return {
+    profile,
+    options,
+    kept,
+    filled: (i) => (slot[i] >= 0 ? records.read(slot[i]) : keep[i] ? profile.measure(i, 'writeBytes') : new Float64Array(0)),
+    filledWindowShare: n ? filledWindows / (kept.length * n) : 0,
+    close: () => {
+      records.close()
+      profile.close()
+    },
+  }
 }
 
 export function diskInventory(disk: ProfileDisk): DiskInventory {
@@ -88,7 +121,7 @@ export function disksByVm(basis: PlanBasis, vms?: ReadonlySet<string>): Map<stri
 export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1): Float64Array {
   const out = new Float64Array(basis.profile.windowCount)
   for (const i of disks) {
-    const f = basis.filled[i]
+    const f = basis.filled(i)
     for (let w = 0; w < out.length; w++) out[w] += f[w] * factor
   }
   return out
@@ -121,9 +154,10 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
     const n = profile.windowCount
     // One disk's figures read its own series (churnFigures only reads); several disks are summed
     // into scratch buffers reused from call to call (only the figures are kept).
+    // (A measure not loaded is empty for every disk: its figures are NaN.)
     const pick = (m: 'writeBytes' | 'writeOps' | 'readOps') =>
-      !indices.every((i) => profile.series[i][m].length === n) ? new Float64Array(0) : indices.length === 1 ? profile.series[indices[0]][m] : sumSeries(indices.map((i) => profile.series[i][m]), n, scratch(m, n))
-    const filled = indices.length === 1 ? basis.filled[indices[0]] : sumSeries(indices.map((i) => basis.filled[i]), n, scratch('filled', n))
+      indices.length === 1 || profile.measure(indices[0], m).length !== n ? profile.measure(indices[0], m) : sumSeries(readEach(indices, (i) => profile.measure(i, m)), n, scratch(m, n))
+    const filled = indices.length === 1 ? basis.filled(indices[0]) : sumSeries(readEach(indices, basis.filled), n, scratch('filled', n))
     figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: new Float64Array(0), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)
   }

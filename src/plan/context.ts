@@ -3,7 +3,7 @@
  * assessment, the scope (the VMs to protect, unless --all-vms) and the scope's send series.
  */
 import type {Limits} from '../limits.js'
-import type {LoadedProfile} from '../store/loadProfile.js'
+import type {LoadedProfile, ProfileSeries} from '../store/loadProfile.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {assessVms, type ProtectionScope, protectionScope, type ScopeOptions, type VmAssessment} from './assessment.js'
 import {type PlanBasis, planBasis} from './basis.js'
@@ -17,7 +17,7 @@ export interface PlanContext {
   readonly send: SendSeries
 }
 
-export function planContext(profile: LoadedProfile, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, scopeOptions: ScopeOptions, managedDisks: boolean): PlanContext {
+export function planContext(profile: LoadedProfile | ProfileSeries, options: ReplicationOptions, limits: Limits, catalog: VmCatalog, scopeOptions: ScopeOptions, managedDisks: boolean): PlanContext {
   const basis = planBasis(profile, options)
   const assessed = assessVms(basis, limits, catalog, managedDisks)
   const scope = protectionScope(assessed, scopeOptions, profile.withoutData)

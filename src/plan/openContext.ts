@@ -5,7 +5,7 @@
  */
 import {readInventory} from '../ingest/inventory.js'
 import {type Limits, loadLimits} from '../limits.js'
-import {loadProfile, MODEL_MEASURES, withInventory} from '../store/loadProfile.js'
+import {MODEL_MEASURES, openProfileSeries, withInventory} from '../store/loadProfile.js'
 import {withProfile} from '../store/profileStore.js'
 import {loadVmCatalog, type VmCatalog} from '../vmCatalog.js'
 import type {ScopeOptions} from './assessment.js'
@@ -27,8 +27,16 @@ export function withPlanContext<T>(open: OpenPlanOptions, options: ReplicationOp
   const catalog = loadVmCatalog(open.vmSizes)
   const inventory = open.inventory ? readInventory(open.inventory).disks : undefined
   return withProfile(open.profile, (store) => {
-    const loaded = loadProfile(store, {measures: MODEL_MEASURES, coverage: false})
-    const context = planContext(inventory ? withInventory(loaded, inventory) : loaded, options, limits, catalog, open.scope, open.managedDisks)
-    return fn(context, limits, catalog)
+    const loaded = openProfileSeries(store, {measures: MODEL_MEASURES})
+    try {
+      const context = planContext(inventory ? withInventory(loaded, inventory) : loaded, options, limits, catalog, open.scope, open.managedDisks)
+      try {
+        return fn(context, limits, catalog)
+      } finally {
+        context.basis.close()
+      }
+    } finally {
+      loaded.close()
+    }
   })
 }

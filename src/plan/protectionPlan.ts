@@ -138,42 +138,46 @@ function volumeFreeBytes(basis: PlanBasis, scope: ProtectionScope): Map<string, 
  */
 interface VmLogFacts {
   readonly vm: string
-  readonly vmLogs: Float64Array
-  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: ArrayLike<number>; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
+  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: () => ArrayLike<number>; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
   readonly usedBytes: number
   readonly meanChurnBytesPerSec: number
 }
 
+/**
+ * Per VM of the scope, the facts above; each VHD's cycle logs are read again when asked (a
+ * 10,000-VM scope holds none of them between steps), its worst spans computed once per length.
+ */
 function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
   const {profile, options} = basis
   const f = options.copyFrequencySeconds
   const g = options.growthFactor
+  // With the copy frequency equal to the window, the cycle logs are the windows themselves.
+  const logsOf = (i: number) => (f === profile.windowSeconds ? basis.filled(i) : cycleLogBytes(basis.filled(i), profile.windowSeconds, f))
   return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
+    let vmLogs = new Float64Array(0)
     const vhds = disks.map((i) => {
-      const filled = basis.filled[i]
-      // With the copy frequency equal to the window, the cycle logs are the windows themselves.
-      const logs = f === profile.windowSeconds ? filled : cycleLogBytes(filled, profile.windowSeconds, f)
+      const logs = logsOf(i)
       let largestLog = 0
       for (let k = 0; k < logs.length; k++) if (logs[k] > largestLog) largestLog = logs[k]
+      if (vmLogs.length === 0) vmLogs = new Float64Array(logs.length)
+      for (let k = 0; k < logs.length; k++) vmLogs[k] += logs[k]
       const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
       const spans = new Map<number, number>() // worst span bytes (with growth) by span length in windows
       const worstSpan = (seconds: number) => {
         const m = Math.ceil(seconds / profile.windowSeconds - 1e-9) // Infinity stays Infinity
         let bytes = spans.get(m)
         if (bytes === undefined) {
-          bytes = worstSpanBytes(filled, profile.windowSeconds, m * profile.windowSeconds) * g
+          bytes = worstSpanBytes(basis.filled(i), profile.windowSeconds, m * profile.windowSeconds) * g
           spans.set(m, bytes)
         }
         return bytes
       }
-      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs, largestLog: largestLog * g, worstSpan}
+      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: () => logsOf(i), largestLog: largestLog * g, worstSpan}
     })
-    const vmLogs = new Float64Array(vhds[0]?.logs.length ?? 0)
-    for (const v of vhds) for (let k = 0; k < v.logs.length; k++) vmLogs[k] += v.logs[k]
     let total = 0
     for (const x of vmLogs) total += x
     const usedBytes = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
-    return {vm, vmLogs, vhds, usedBytes, meanChurnBytesPerSec: (total * g) / (vmLogs.length * f || 1)}
+    return {vm, vhds, usedBytes, meanChurnBytesPerSec: (total * g) / (vmLogs.length * f || 1)}
   })
 }
 
@@ -191,15 +195,18 @@ function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, num
     // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
     // Their upload times are the VM's, the same for each of its VHDs.
     const logBandwidth = drBytesPerSec / options.wireFactor / options.growthFactor
-    const done = logBandwidth > 0 ? uploadTimes(vm.vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined
-    for (const v of vm.vhds) {
-      const backlog = done ? vhdBacklogPeakAt(done, v.logs, options.copyFrequencySeconds) : vhdBacklogPeak(vm.vmLogs, v.logs, options.copyFrequencySeconds, logBandwidth)
+    const logs = vm.vhds.map((v) => v.logs())
+    const vmLogs = new Float64Array(logs[0]?.length ?? 0)
+    for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
+    const done = logBandwidth > 0 ? uploadTimes(vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined
+    vm.vhds.forEach((v, j) => {
+      const backlog = done ? vhdBacklogPeakAt(done, logs[j], options.copyFrequencySeconds) : vhdBacklogPeak(vmLogs, logs[j], options.copyFrequencySeconds, logBandwidth)
       const entry = {
         irNeed: (seconds: number) => irNeedBytes(v.vhdBytes, v.worstSpan(seconds)),
         drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * backlog, v.largestLog, resyncShare),
       }
       byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), entry])
-    }
+    })
     const frees = [...byVolume.keys()].map((v) => free.get(v) ?? NaN).filter((x) => Number.isFinite(x))
     const leastFree = frees.length ? Math.min(...frees) : NaN
     return {

@@ -51,8 +51,11 @@ export interface ReplicationPlan {
 }
 
 export interface SendSeries {
-  /** Growth- and wire-adjusted bytes to send per window, per VM and for the site. */
-  readonly byVm: ReadonlyMap<string, Float64Array>
+  /** The VMs in the series, in profile order. */
+  readonly vms: readonly string[]
+  /** Growth- and wire-adjusted bytes to send per window of one VM (computed when asked: a 10,000-VM site holds only its sum). */
+  readonly vmSend: (vm: string) => Float64Array
+  /** The same for the site: the sum of the VMs'. */
   readonly site: Float64Array
   /** Indices of the profile's disks in the series. */
   readonly disks: readonly number[]
@@ -61,12 +64,14 @@ export interface SendSeries {
 /** The bytes to send per window of the VMs given (default: every kept VM): filled, × growth × wire factor. */
 export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSeries {
   const factor = basis.options.growthFactor * basis.options.wireFactor
-  const byVm = new Map<string, Float64Array>()
   const groups = disksByVm(basis, vms ? new Set(vms) : undefined)
-  for (const [vm, disks] of groups) byVm.set(vm, sumFilled(basis, disks, factor))
+  const vmSend = (vm: string) => sumFilled(basis, groups.get(vm) ?? [], factor)
   const site = new Float64Array(basis.profile.windowCount)
-  for (const s of byVm.values()) for (let w = 0; w < s.length; w++) site[w] += s[w]
-  return {byVm, site, disks: [...groups.values()].flat()}
+  for (const vm of groups.keys()) {
+    const s = vmSend(vm)
+    for (let w = 0; w < s.length; w++) site[w] += s[w]
+  }
+  return {vms: [...groups.keys()], vmSend, site, disks: [...groups.values()].flat()}
 }
 
 /**
@@ -95,30 +100,43 @@ export function siteBandwidths(send: SendSeries, basis: PlanBasis): Array<{rpoMi
 /** The replication plan of the VMs given (the scope); `send` when the caller has it already. */
 export function planReplication(basis: PlanBasis, vms?: readonly string[], send: SendSeries = sendSeries(basis, vms)): ReplicationPlan {
   const {profile, options} = basis
-  const {byVm, site} = send
+  const {site} = send
   const params = cycleParams(options)
   const f = params.copyFrequencySeconds
   const logs = cycleLogBytes(site, profile.windowSeconds, f)
-  const vmLogs = [...byVm.entries()].map(([vm, s]) => [vm, cycleLogBytes(s, profile.windowSeconds, f)] as const)
   const originMs = profile.firstWindow * profile.windowSeconds * 1000
   const mean = meanSendRate(logs, f)
-  const rpos = options.rpoMinutes.map((rpoMinutes): RpoBandwidth => {
+  const sites = options.rpoMinutes.map((rpoMinutes) => {
     const rpo = rpoMinutes * 60
     const b100 = bandwidthFor100(logs, params, rpo)
-    const b90 = bandwidthForShare(logs, params, rpo, 0.9)
+    return {rpoMinutes, rpo, b100, b90: bandwidthForShare(logs, params, rpo, 0.9), span: drivingSpan(logs, params, b100, mean)}
+  })
+  // One VM at a time: its own B100 per RPO and the bytes it sends in each RPO's driving span.
+  const own = sites.map(() => [] as Array<{vm: string; bandwidth100Mbps: number}>)
+  const inSpan = sites.map(() => [] as Array<{vm: string; bytes: number}>)
+  for (const vm of send.vms) {
+    const l = cycleLogBytes(send.vmSend(vm), profile.windowSeconds, f)
+    sites.forEach((s, k) => {
+      own[k].push({vm, bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(l, params, s.rpo, 1e-4))})
+      if (s.span.kind === 'no churn') return
+      let bytes = 0
+      for (let w = s.span.fromS / f; w < s.span.toS / f; w++) bytes += l[w]
+      inSpan[k].push({vm, bytes})
+    })
+  }
+  const rpos = sites.map(({rpoMinutes, rpo, b100, b90, span}, k): RpoBandwidth => {
     const largest = [...DEFAULTS.copyFrequencies.options].filter((o) => o.current).sort((a, b) => b.seconds - a.seconds).find((o) => rpo > o.seconds + options.applyLatencySeconds)?.seconds ?? f
     const largestParams = {copyFrequencySeconds: largest, applyLatencySeconds: options.applyLatencySeconds}
-    const own = vmLogs.map(([vm, l]) => ({vm, bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(l, params, rpo, 1e-4))}))
-    const sumOwn = own.reduce((n, v) => n + v.bandwidth100Mbps, 0)
+    const sumOwn = own[k].reduce((n, v) => n + v.bandwidth100Mbps, 0)
     const scale = sumOwn > 0 ? bytesPerSecToMbps(b100) / sumOwn : 0
     return {
       rpoMinutes,
       bandwidth100Mbps: bytesPerSecToMbps(b100),
       bandwidth90Mbps: bytesPerSecToMbps(b90),
-      driver: explain(logs, vmLogs, params, b100, mean, originMs),
+      driver: explain(span, inSpan[k], originMs, logs.length * f),
       largestCopyFrequencySeconds: largest,
       bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(largest === f ? b100 : bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
-      perVm: own.map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
+      perVm: own[k].map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
     }
   })
   const st = seriesStats(site, options.percentile)
@@ -126,8 +144,8 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
   return {
     options,
     windowSeconds: profile.windowSeconds,
-    vms: [...byVm.keys()],
-    vmCount: byVm.size,
+    vms: send.vms,
+    vmCount: send.vms.length,
     diskCount: send.disks.length,
     filledWindowShare: basis.filledWindowShare,
     siteMeanSendMbps: bytesPerSecToMbps(site.reduce((a, b) => a + b, 0) / (profile.windowCount * profile.windowSeconds)),
@@ -137,27 +155,31 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
   }
 }
 
-/** What sets B100: the interval (and its VMs), the sustained average when that floor binds, or no churn. */
-function explain(logs: Float64Array, vmLogs: ReadonlyArray<readonly [string, Float64Array]>, params: CycleParams, b100: number, mean: number, originMs: number): RpoBandwidth['driver'] {
+/** What sets B100, in seconds from the start: the interval, the sustained average when that floor binds, or no churn. */
+interface DrivingSpan {
+  readonly kind: RpoBandwidth['driver']['kind']
+  readonly fromS: number
+  readonly toS: number
+}
+
+function drivingSpan(logs: Float64Array, params: CycleParams, b100: number, mean: number): DrivingSpan {
   const f = params.copyFrequencySeconds
-  const start = new Date(originMs).toISOString()
-  const end = new Date(originMs + logs.length * f * 1000).toISOString()
-  if (!(b100 > 0)) return {kind: 'no churn', fromUtc: start, toUtc: end, text: 'no churn in the profile: nothing to replicate', vms: []}
-  const interval = b100 > mean
-  const [fromS, toS] = interval ? drivingInterval(logs, params, b100) : [0, logs.length * f]
-  const shares = vmLogs
-    .map(([vm, l]) => {
-      let bytes = 0
-      for (let k = fromS / f; k < toS / f; k++) bytes += l[k]
-      return {vm, bytes}
-    })
-    .sort((a, b) => b.bytes - a.bytes)
+  if (!(b100 > 0)) return {kind: 'no churn', fromS: 0, toS: logs.length * f}
+  if (!(b100 > mean)) return {kind: 'sustained average', fromS: 0, toS: logs.length * f}
+  const [fromS, toS] = drivingInterval(logs, params, b100)
+  return {kind: 'interval', fromS, toS}
+}
+
+/** The driver's text and its top three VMs by bytes sent in the span. */
+function explain(span: DrivingSpan, bytesByVm: ReadonlyArray<{vm: string; bytes: number}>, originMs: number, periodSeconds: number): RpoBandwidth['driver'] {
+  if (span.kind === 'no churn') return {kind: 'no churn', fromUtc: new Date(originMs).toISOString(), toUtc: new Date(originMs + periodSeconds * 1000).toISOString(), text: 'no churn in the profile: nothing to replicate', vms: []}
+  const shares = [...bytesByVm].sort((a, b) => b.bytes - a.bytes)
   const inInterval = shares.reduce((n, s) => n + s.bytes, 0)
   const top = shares.filter((s) => s.bytes > 0).slice(0, 3).map((s) => ({vm: s.vm, sharePercent: inInterval > 0 ? (100 * s.bytes) / inInterval : 0}))
-  const from = new Date(originMs + fromS * 1000)
-  const to = new Date(originMs + toS * 1000)
+  const from = new Date(originMs + span.fromS * 1000)
+  const to = new Date(originMs + span.toS * 1000)
   const who = top.map((t) => `${t.vm} ${t.sharePercent.toFixed(0)} %`).join(', ')
-  return interval
+  return span.kind === 'interval'
     ? {kind: 'interval', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by ${formatUtcSpan(from, to)}: ${who}`, vms: top}
     : {kind: 'sustained average', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by the sustained average (mean send rate of the period): ${who}`, vms: top}
 }

@@ -2,10 +2,10 @@
  * What `hvplan profile show` reports: per VM and per host volume the churn the profile holds,
  * and the data quality behind it. MB = 2^20 bytes, GB = 2^30 bytes (ASR's churn table).
  */
-import {churnFigures, seriesStats, sumSeries} from '../../models/churnStats.js'
+import {churnFigures, readEach, seriesStats, sumSeries} from '../../models/churnStats.js'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {defaultOf} from '../defaults.js'
-import {type LoadedProfile, loadProfile, vmsWithoutData} from '../store/loadProfile.js'
+import {asProfileSeries, type LoadedProfile, loadProfile, type ProfileSeries, vmsWithoutData} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 
 const MB = 2 ** 20
@@ -77,15 +77,20 @@ export interface ProfileSummary {
  * `profile` may be passed in when the caller has already loaded it from the same store, and
  * `filled` with each disk's gap-filled write bytes (the plan's basis) when it has them.
  */
-export function summarizeProfile(store: ProfileStore, percentile = defaultOf('percentile'), profile: LoadedProfile = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false}), filled?: readonly Float64Array[]): ProfileSummary {
+export function summarizeProfile(store: ProfileStore, percentile = defaultOf('percentile'), loaded: LoadedProfile | ProfileSeries = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false}), filled?: (disk: number) => Float64Array): ProfileSummary {
+  const profile = asProfileSeries(loaded)
   const seconds = store.windowSeconds
   const n = profile.windowCount
   const wpd = 86_400 / seconds
-  const filledOf = (i: number) => (filled?.[i]?.length === n ? filled[i] : fillMissingWindows(profile.series[i].writeBytes, wpd, profile.firstWindow).values)
+  const filledOf = (i: number) => {
+    const f = filled?.(i)
+    return f?.length === n ? f : fillMissingWindows(profile.measure(i, 'writeBytes'), wpd, profile.firstWindow).values
+  }
+  const read = (m: 'writeBytes' | 'writeOps', members: ReadonlyArray<{i: number}>) => readEach(members.map((x) => x.i), (i) => profile.measure(i, m))
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
   const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {
     const f = churnFigures(
-      {writeBytes: sumSeries(members.map((m) => profile.series[m.i].writeBytes), n), filledWriteBytes: sumSeries(members.map((m) => filledOf(m.i)), n), writeOps: sumSeries(members.map((m) => profile.series[m.i].writeOps), n), readBytes: [], readOps: []},
+      {writeBytes: sumSeries(read('writeBytes', members), n), filledWriteBytes: sumSeries(readEach(members.map((m) => m.i), filledOf), n), writeOps: sumSeries(read('writeOps', members), n), readBytes: [], readOps: []},
       seconds,
       profile.firstWindow,
       percentile,
@@ -109,7 +114,7 @@ export function summarizeProfile(store: ProfileStore, percentile = defaultOf('pe
   })
   const byVolume = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => `${x.d.volume}|${volumeOwner(x.d.volume, x.d.hosts)}`)
   const volumes: VolumeSummary[] = [...byVolume.values()].map((members) => {
-    const churn = sumSeries(members.map((m) => profile.series[m.i].writeBytes), profile.windowCount)
+    const churn = sumSeries(read('writeBytes', members), profile.windowCount)
     const c = seriesStats(churn, percentile)
     return {
       volume: members[0].d.volume,
@@ -129,7 +134,7 @@ function volumeOwner(volume: string, hosts: readonly string[]): string {
   return /ClusterStorage/i.test(volume) ? 'cluster' : hosts[0] ?? ''
 }
 
-function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
+function dataQuality(store: ProfileStore, profile: ProfileSeries): DataQuality {
   const files = store.files()
   const q = files.map((f) => f.quality as any) // eslint-disable-line @typescript-eslint/no-explicit-any
   const sum = (pick: (x: any) => number) => q.reduce((n, x) => n + pick(x), 0) // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -138,9 +143,10 @@ function dataQuality(store: ProfileStore, profile: LoadedProfile): DataQuality {
   for (const x of q) for (const [k, v] of Object.entries(x.findings.ignoredObjects as Record<string, number>)) ignored[k] = (ignored[k] ?? 0) + v
   let windows = 0
   let present = 0
-  for (const s of profile.series) {
-    windows += s.writeBytes.length
-    for (const v of s.writeBytes) if (v === v) present++
+  for (let k = 0; k < profile.disks.length; k++) {
+    const s = profile.measure(k, 'writeBytes')
+    windows += s.length
+    for (const v of s) if (v === v) present++
   }
   const first = Math.min(...files.map((f) => f.firstUtc ?? Infinity))
   const last = Math.max(...files.map((f) => f.lastUtc ?? -Infinity))

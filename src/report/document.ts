@@ -3,11 +3,11 @@
  * workbook and the PDF always agree. Writers lay it out and never compute a number.
  */
 import {existsSync, readFileSync} from 'node:fs'
-import {dailyChurn, hourOfWeekMeans, sumSeries} from '../../models/churnStats.js'
+import {dailyChurn, hourOfWeekMeans, readEach, sumSeries} from '../../models/churnStats.js'
 import {limit, type Limits} from '../limits.js'
 import {DEFAULT_SCOPE, type ProtectionScope, type ScopeOptions} from '../plan/assessment.js'
 import {disksByVm, type PlanBasis, sumFilled} from '../plan/basis.js'
-import {type AfterFixes, afterFixes, planContext} from '../plan/context.js'
+import {type AfterFixes, afterFixes, type PlanContext, planContext} from '../plan/context.js'
 import {type CostPlan, type CostPlanOptions, planCost} from '../plan/costPlan.js'
 import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import type {LoadedPriceSheet} from '../prices/priceSheet.js'
@@ -16,7 +16,7 @@ import type {ReplicationOptions} from '../plan/replicationOptions.js'
 import {planReplication, type ReplicationPlan, sendToChurnMBps} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
-import {loadProfile, MODEL_MEASURES} from '../store/loadProfile.js'
+import {MODEL_MEASURES, openProfileSeries} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
@@ -84,11 +84,24 @@ export interface ReportDocument {
 /** onPhase hears each step as it starts (for a progress display: the whole takes seconds to a minute). */
 export function buildReport(store: ProfileStore, options: ReportOptions, limits: Limits, catalog: VmCatalog, onPhase?: (phase: string) => void): ReportDocument {
   onPhase?.('loading the profile')
-  const loaded = loadProfile(store, {measures: MODEL_MEASURES, coverage: false})
+  const loaded = openProfileSeries(store, {measures: MODEL_MEASURES})
+  try {
+    onPhase?.('assessing the VMs')
+    const context = planContext(loaded, options.replication, limits, catalog, options.scope ?? DEFAULT_SCOPE, options.managedDisks)
+    try {
+      return reportOf(store, context, options, limits, catalog, onPhase)
+    } finally {
+      context.basis.close()
+    }
+  } finally {
+    loaded.close()
+  }
+}
+
+function reportOf(store: ProfileStore, context: PlanContext, options: ReportOptions, limits: Limits, catalog: VmCatalog, onPhase?: (phase: string) => void): ReportDocument {
   const o = options.replication
-  onPhase?.('assessing the VMs')
-  const context = planContext(loaded, o, limits, catalog, options.scope ?? DEFAULT_SCOPE, options.managedDisks)
   const {basis, assessed, scope, send} = context
+  const loaded = basis.profile
   onPhase?.('sizing the bandwidth')
   const bandwidth = planReplication(basis, scope.vms, send)
   const fixed = afterFixes(context)
@@ -108,7 +121,7 @@ export function buildReport(store: ProfileStore, options: ReportOptions, limits:
   onPhase?.('outage tolerance')
   const outage = planOutage(basis, scope.vms, options.outageHours, limit(limits, 'hrlResyncShareOfVhd'))
   onPhase?.('profile summary and data quality')
-  const profile = summarizeProfile(store, o.percentile, loaded, basis.filled)
+  const profile = summarizeProfile(store, o.percentile, basis.profile, basis.filled)
   onPhase?.('cost')
   const cost = options.cost
     ? planCost(
@@ -165,7 +178,7 @@ function churnHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument[
   const lastDay = Math.floor((profile.firstWindow + profile.windowCount - 1) / wpd)
   const days = Array.from({length: Math.max(0, lastDay - firstDay + 1)}, (_, k) => new Date((firstDay + k) * 86_400_000).toISOString().slice(0, 10))
   const rows = scopeDisks(basis, vms).map(([vm, disks]) => {
-    const measured = sumSeries(disks.map((i) => profile.series[i].writeBytes), profile.windowCount)
+    const measured = sumSeries(readEach(disks, (i) => profile.measure(i, 'writeBytes')), profile.windowCount)
     const byDay = new Map(dailyChurn(sumFilled(basis, disks), measured, profile.firstWindow, wpd).map((d) => [d.day, d]))
     const cells = days.map((_, k) => byDay.get(firstDay + k))
     return {vm, values: cells.map((d) => (d ? d.bytes / 2 ** 30 : null)), measuredShare: cells.map((d) => (d ? d.measured / wpd : 0))}
@@ -179,7 +192,7 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 function hourOfWeekHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument['heatMap'] {
   const {profile} = basis
   const columns = Array.from({length: 168}, (_, k) => `${WEEKDAYS[Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}`)
-  const rows = scopeDisks(basis, vms).map(([vm, disks]) => ({vm, values: Array.from(hourOfWeekMeans(sumSeries(disks.map((i) => profile.series[i].writeBytes), profile.windowCount), profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
+  const rows = scopeDisks(basis, vms).map(([vm, disks]) => ({vm, values: Array.from(hourOfWeekMeans(sumSeries(readEach(disks, (i) => profile.measure(i, 'writeBytes')), profile.windowCount), profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
   return {basis: 'hour-of-week', unit: 'MB/s', columns, vms: rows}
 }
 

@@ -4,6 +4,7 @@
  */
 import type {ProfileStore} from './profileStore.js'
 import {defaultOf} from '../defaults.js'
+import {SeriesRecords} from './seriesRecords.js'
 
 export interface ProfileDisk {
   readonly id: number
@@ -36,7 +37,8 @@ export interface DiskWithoutData {
   readonly sizeGB: number | undefined
 }
 
-export interface LoadedProfile {
+/** What a profile is made of besides its series: disks, windows, inventory disks without data. */
+export interface ProfileFrame {
   /** Inventory disks without counter data: listed, never planned as zero churn. */
   readonly withoutData: readonly DiskWithoutData[]
   readonly windowSeconds: number
@@ -44,7 +46,22 @@ export interface LoadedProfile {
   readonly firstWindow: number
   readonly windowCount: number
   readonly disks: readonly ProfileDisk[]
+}
+
+/** A profile with every disk's series in memory (tests, exports, small tools). */
+export interface LoadedProfile extends ProfileFrame {
   readonly series: readonly DiskSeries[]
+}
+
+/**
+ * A profile whose series are read one disk at a time: held in memory when they fit
+ * (RESIDENT_SERIES_BYTES), else read back from a temporary file — what the plan streams VM by VM.
+ */
+export interface ProfileSeries extends ProfileFrame {
+  /** One disk's series of a measure (windowCount values, NaN = gap; empty when not loaded). Read only. */
+  readonly measure: (disk: number, measure: LoadedMeasure) => Float64Array
+  /** Frees the series (and the temporary file when there is one). */
+  readonly close: () => void
 }
 
 export type LoadedMeasure = 'writeBytes' | 'readBytes' | 'writeOps' | 'readOps'
@@ -54,7 +71,7 @@ const ALL_MEASURES: readonly LoadedMeasure[] = ['writeBytes', 'writeOps', 'readB
  * Read bytes enter no figure, so plans leave them on disk (a quarter less to load and hold).
  */
 export const MODEL_MEASURES: readonly LoadedMeasure[] = ['writeBytes', 'writeOps', 'readOps']
-const COLUMN: Record<LoadedMeasure, string> = {writeBytes: 'write_bytes', readBytes: 'read_bytes', writeOps: 'write_ops', readOps: 'read_ops'}
+const COLUMN: Record<LoadedMeasure | 'coveredSeconds', string> = {writeBytes: 'write_bytes', readBytes: 'read_bytes', writeOps: 'write_ops', readOps: 'read_ops', coveredSeconds: 'covered_seconds'}
 
 export interface LoadOptions {
   /** Share of a window that must be covered for it to count (default 0.5). */
@@ -69,9 +86,56 @@ export interface LoadOptions {
   readonly coverage?: boolean
 }
 
+/** Every disk's series in memory. */
 export function loadProfile(store: ProfileStore, options: LoadOptions = {}): LoadedProfile {
+  const read = readSeries(store, options, true)
+  const empty = new Float64Array(0)
+  const series = read.disks.map((_d, k): DiskSeries => {
+    const of = (kind: LoadedMeasure | 'coveredSeconds') => (read.kinds.includes(kind) ? read.view(k, kind) : empty)
+    return {writeBytes: of('writeBytes'), readBytes: of('readBytes'), writeOps: of('writeOps'), readOps: of('readOps'), coveredSeconds: of('coveredSeconds')}
+  })
+  return {withoutData: read.withoutData, windowSeconds: read.windowSeconds, firstWindow: read.firstWindow, windowCount: read.windowCount, disks: read.disks, series}
+}
+
+/** The profile's series read one disk at a time (without coverage): in memory when they fit, else from a temporary file. */
+export function openProfileSeries(store: ProfileStore, options: Omit<LoadOptions, 'coverage'> = {}): ProfileSeries {
+  const read = readSeries(store, {...options, coverage: false})
+  const empty = new Float64Array(0)
+  return {
+    withoutData: read.withoutData,
+    windowSeconds: read.windowSeconds,
+    firstWindow: read.firstWindow,
+    windowCount: read.windowCount,
+    disks: read.disks,
+    measure: (disk, m) => (read.kinds.includes(m) ? read.view(disk, m) : empty),
+    close: () => read.records.close(),
+  }
+}
+
+/** A loaded profile as one read disk by disk (the plan's view of it). */
+export function asProfileSeries(profile: LoadedProfile | ProfileSeries): ProfileSeries {
+  if ('measure' in profile) return profile
+  const {series, ...frame} = profile
+  return {...frame, measure: (disk, m) => series[disk][m], close: () => {}}
+}
+
+interface ReadSeries extends ProfileFrame {
+  readonly kinds: ReadonlyArray<LoadedMeasure | 'coveredSeconds'>
+  readonly records: SeriesRecords
+  /** One disk's series of one kind over the profile's windows. */
+  readonly view: (disk: number, kind: LoadedMeasure | 'coveredSeconds') => Float64Array
+}
+
+/**
+ * Reads every disk's rows in key order (disk, then day), one disk at a time: its days are laid on
+ * the profile's full day range (absent days and windows under the coverage threshold NaN), then
+ * written as one record per measure. Leading and trailing windows no disk covers are cut when read.
+ */
+function readSeries(store: ProfileStore, options: LoadOptions, resident?: boolean): ReadSeries {
   const coverageThreshold = options.coverageThreshold ?? defaultOf('coverageThreshold')
   const measures = options.measures ?? ALL_MEASURES
+  const keepCoverage = options.coverage ?? true
+  const kinds: Array<LoadedMeasure | 'coveredSeconds'> = [...measures, ...(keepCoverage ? ['coveredSeconds' as const] : [])]
   const db = store.db
   const wpd = store.windowsPerDay
   const range = db.prepare('SELECT min(day) AS lo, max(day) AS hi FROM disk_days').get() as {lo: number | null; hi: number | null}
@@ -94,30 +158,53 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
     const d = data as {vm?: string; host?: string; path?: string; maxSizeGB?: number}
     return {key, vm: d.vm ?? '?', host: d.host ?? '', path: d.path ?? key, sizeGB: d.maxSizeGB}
   })
-  if (range.lo === null || range.hi === null) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: 0, windowCount: 0, disks, series: pooledSeries(disks.length, 0, measures, true)}
-  const days = range.hi - range.lo + 1
-  const windowCount = days * wpd
+  const K = kinds.length
+  const days = range.lo === null || range.hi === null ? 0 : range.hi - range.lo + 1
+  const fullN = days * wpd
+  const records = new SeriesRecords(disks.length * K, fullN, resident)
+  const frame = (firstWindow: number, lo: number, hi: number): ReadSeries => ({
+    withoutData,
+    windowSeconds: store.windowSeconds,
+    firstWindow,
+    windowCount: hi - lo,
+    disks,
+    kinds,
+    records,
+    view: (disk, kind) => records.read(disk * K + kinds.indexOf(kind), lo, hi - lo),
+  })
+  if (days === 0) return frame(0, 0, 0)
+  const firstDay = range.lo!
   const index = new Map(disks.map((d, i) => [d.id, i]))
-  const keepCoverage = options.coverage ?? true
-  const series = pooledSeries(disks.length, windowCount, measures, keepCoverage)
-  const scratch = new Float64Array(keepCoverage ? 0 : wpd) // one day's coverage when it is not kept
-  const loadedDays = disks.map(() => new Uint8Array(days))
   const minCovered = coverageThreshold * store.windowSeconds
-  let lo = windowCount
+  // One disk's full day range per kind; coverage read into a day's scratch when it is not kept.
+  const buffers = kinds.map(() => new Float64Array(fullN))
+  const coverageAt = kinds.indexOf('coveredSeconds')
+  const dayCoverage = new Float64Array(wpd)
+  const reset = () => buffers.forEach((b, m) => b.fill(m === coverageAt ? 0 : NaN))
+  const written = new Uint8Array(disks.length)
+  let current = -1
+  const flush = () => {
+    if (current < 0) return
+    for (let m = 0; m < K; m++) records.write(current * K + m, buffers[m])
+    written[current] = 1
+  }
+  let lo = fullN
   let hi = 0
-  const columns = measures.map((m) => COLUMN[m])
-  const rows = db.prepare(`SELECT disk_id, day, covered_seconds, ${columns.join(', ')} FROM disk_days`).raw().iterate() as IterableIterator<[number, number, ...Buffer[]]>
+  const columns = ['covered_seconds', ...measures.map((m) => COLUMN[m])]
+  const rows = db.prepare(`SELECT disk_id, day, ${columns.join(', ')} FROM disk_days ORDER BY disk_id, day`).raw().iterate() as IterableIterator<[number, number, ...Buffer[]]>
   for (const row of rows) {
     const k = index.get(row[0])!
-    const s = series[k]
-    const day = row[1] - range.lo
-    const offset = day * wpd
-    loadedDays[k][day] = 1
+    if (k !== current) {
+      flush()
+      current = k
+      reset()
+    }
+    const offset = (row[1] - firstDay) * wpd
     // Whole days are copied as blocks; windows with too little coverage are then set to NaN.
-    const covered = keepCoverage ? s.coveredSeconds : scratch
-    const base = keepCoverage ? offset : 0 // where this day starts in `covered`
+    const covered = coverageAt >= 0 ? buffers[coverageAt] : dayCoverage
+    const base = coverageAt >= 0 ? offset : 0 // where this day starts in `covered`
     copyBlob(row[2], covered, base)
-    for (let m = 0; m < measures.length; m++) copyBlob(row[3 + m] as Buffer, s[measures[m]], offset)
+    for (let m = 0; m < measures.length; m++) copyBlob(row[3 + m] as Buffer, buffers[m], offset)
     for (let i = offset; i < offset + wpd; i++) {
       const c = covered[i - offset + base]
       if (c > 0) {
@@ -125,43 +212,20 @@ export function loadProfile(store: ProfileStore, options: LoadOptions = {}): Loa
         if (i >= hi) hi = i + 1
         if (c >= minCovered) continue
       }
-      for (let m = 0; m < measures.length; m++) s[measures[m]][i] = NaN
+      for (let m = 0; m < measures.length; m++) buffers[m][i] = NaN
     }
   }
-  // Days a disk has no row for are gaps.
-  series.forEach((s, k) => {
-    for (let day = 0; day < days; day++) if (!loadedDays[k][day]) for (const m of measures) s[m].fill(NaN, day * wpd, (day + 1) * wpd)
-  })
-  if (lo >= hi) return {withoutData, windowSeconds: store.windowSeconds, firstWindow: range.lo * wpd, windowCount: 0, disks, series: pooledSeries(disks.length, 0, measures, true)}
-  // Leading and trailing windows no disk covers are dropped (views, not copies).
-  const cut = (a: Float64Array) => (a.length ? a.subarray(lo, hi) : a)
-  return {
-    withoutData,
-    windowSeconds: store.windowSeconds,
-    firstWindow: range.lo * wpd + lo,
-    windowCount: hi - lo,
-    disks,
-    series: series.map((s) => ({writeBytes: cut(s.writeBytes), readBytes: cut(s.readBytes), writeOps: cut(s.writeOps), readOps: cut(s.readOps), coveredSeconds: cut(s.coveredSeconds)})),
-  }
+  flush()
+  // Disks without a row are gaps throughout.
+  reset()
+  for (let k = 0; k < disks.length; k++) if (!written[k]) for (let m = 0; m < K; m++) records.write(k * K + m, buffers[m])
+  if (lo >= hi) return frame(firstDay * wpd, 0, 0)
+  return frame(firstDay * wpd + lo, lo, hi)
 }
 
 /** Copies a float64 blob into target at offset (the blob may not be 8-byte aligned). */
 function copyBlob(blob: Buffer, target: Float64Array, offset: number): void {
   new Uint8Array(target.buffer, target.byteOffset + offset * 8, blob.byteLength).set(blob)
-}
-
-/**
- * Every disk's series: the measures not loaded (and coverage when not kept) empty, the loaded
- * ones filled day by day (absent days become NaN). Each measure's series are views into one
- * buffer: one large allocation (mapped and given back to the system as a whole when the profile
- * is dropped) instead of thousands of small ones that fragment the heap and keep the process
- * large after a report's models are done.
- */
-function pooledSeries(diskCount: number, n: number, measures: readonly LoadedMeasure[], coverage: boolean): DiskSeries[] {
-  const pool = (keep: boolean) => (keep ? new Float64Array(diskCount * n) : undefined)
-  const buffers = {writeBytes: pool(measures.includes('writeBytes')), readBytes: pool(measures.includes('readBytes')), writeOps: pool(measures.includes('writeOps')), readOps: pool(measures.includes('readOps')), coveredSeconds: pool(coverage)}
-  const view = (buffer: Float64Array | undefined, k: number) => (buffer ? buffer.subarray(k * n, (k + 1) * n) : new Float64Array(0))
-  return Array.from({length: diskCount}, (_, k) => ({writeBytes: view(buffers.writeBytes, k), readBytes: view(buffers.readBytes, k), writeOps: view(buffers.writeOps, k), readOps: view(buffers.readOps, k), coveredSeconds: view(buffers.coveredSeconds, k)}))
 }
 
 /**
@@ -183,6 +247,6 @@ export function vmsWithoutData(profile: {readonly disks: ReadonlyArray<{readonly
  * The profile with the inventory facts of another export laid over its disks (matched by disk key):
  * for planning with a newer inventory than the one ingested.
  */
-export function withInventory(profile: LoadedProfile, disks: ReadonlyMap<string, unknown>): LoadedProfile {
+export function withInventory<P extends ProfileFrame>(profile: P, disks: ReadonlyMap<string, unknown>): P {
   return {...profile, disks: profile.disks.map((d) => (disks.has(d.key) ? {...d, inventory: disks.get(d.key) as Record<string, unknown>} : d))}
 }
