@@ -142,9 +142,12 @@ export function sumSeries(series: Iterable<ArrayLike<number>>, length: number, i
   return out
 }
 
-/** Some series read one at a time (for sumSeries: a sum of thousands of disks holds one of them at once). */
-export function* readEach(indices: Iterable<number>, read: (index: number) => ArrayLike<number>): Generator<ArrayLike<number>> {
-  for (const i of indices) yield read(i)
+/**
+ * Some series read one at a time (for sumSeries: a sum of thousands of disks holds one of them at
+ * once); `read` may read each into the one buffer it is given, dropped before the next.
+ */
+export function* readEach(indices: Iterable<number>, read: (index: number, into: Float64Array) => ArrayLike<number>, buffer: Float64Array): Generator<ArrayLike<number>> {
+  for (const i of indices) yield read(i, buffer)
 }
 
 export interface DayChurn {

@@ -38,8 +38,8 @@ export interface PlanBasis {
   readonly options: ReplicationOptions
   /** Indices of the profile's disks kept by --vm and --exclude-disk. */
   readonly kept: readonly number[]
-  /** A kept disk's bytes written per window, gaps filled, without growth (read only). */
-  readonly filled: (disk: number) => Float64Array
+  /** A kept disk's bytes written per window, gaps filled, without growth (read only; `into` as for ProfileSeries.measure). */
+  readonly filled: (disk: number, into?: Float64Array) => Float64Array
   /** Share of the kept disks' windows that were gaps and got filled. */
   readonly filledWindowShare: number
   /** Frees the series (the plan is done). */
@@ -83,7 +83,7 @@ export function planBasis(loaded: LoadedProfile | ProfileSeries, options: Replic
     profile,
     options,
     kept,
-    filled: (i) => (slot[i] >= 0 ? records.read(slot[i]) : keep[i] ? profile.measure(i, 'writeBytes') : new Float64Array(0)),
+    filled: (i, into) => (slot[i] >= 0 ? records.read(slot[i], 0, n, into) : keep[i] ? profile.measure(i, 'writeBytes', into) : new Float64Array(0)),
     filledWindowShare: n ? filledWindows / (kept.length * n) : 0,
     close: () => {
       records.close()
@@ -120,8 +120,9 @@ export function disksByVm(basis: PlanBasis, vms?: ReadonlySet<string>): Map<stri
 /** Per-window sum of the filled series of some disks, times a factor (growth, wire). */
 export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1): Float64Array {
   const out = new Float64Array(basis.profile.windowCount)
+  const buffer = scratch('read', out.length)
   for (const i of disks) {
-    const f = basis.filled(i)
+    const f = basis.filled(i, buffer)
     for (let w = 0; w < out.length; w++) out[w] += f[w] * factor
   }
   return out
@@ -156,8 +157,8 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
     // into scratch buffers reused from call to call (only the figures are kept).
     // (A measure not loaded is empty for every disk: its figures are NaN.)
     const pick = (m: 'writeBytes' | 'writeOps' | 'readOps') =>
-      indices.length === 1 || profile.measure(indices[0], m).length !== n ? profile.measure(indices[0], m) : sumSeries(readEach(indices, (i) => profile.measure(i, m)), n, scratch(m, n))
-    const filled = indices.length === 1 ? basis.filled(indices[0]) : sumSeries(readEach(indices, basis.filled), n, scratch('filled', n))
+      indices.length === 1 || profile.measure(indices[0], m).length !== n ? profile.measure(indices[0], m) : sumSeries(readEach(indices, (i, into) => profile.measure(i, m, into), scratch('read', n)), n, scratch(m, n))
+    const filled = indices.length === 1 ? basis.filled(indices[0]) : sumSeries(readEach(indices, basis.filled, scratch('read', n)), n, scratch('filled', n))
     figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: new Float64Array(0), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)
   }

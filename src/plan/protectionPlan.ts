@@ -138,7 +138,7 @@ function volumeFreeBytes(basis: PlanBasis, scope: ProtectionScope): Map<string, 
  */
 interface VmLogFacts {
   readonly vm: string
-  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: () => ArrayLike<number>; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
+  readonly vhds: ReadonlyArray<{readonly volume: string; readonly vhdBytes: number; readonly logs: (into?: Float64Array) => ArrayLike<number>; readonly largestLog: number; readonly worstSpan: (seconds: number) => number}>
   readonly usedBytes: number
   readonly meanChurnBytesPerSec: number
 }
@@ -152,7 +152,9 @@ function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
   const f = options.copyFrequencySeconds
   const g = options.growthFactor
   // With the copy frequency equal to the window, the cycle logs are the windows themselves.
-  const logsOf = (i: number) => (f === profile.windowSeconds ? basis.filled(i) : cycleLogBytes(basis.filled(i), profile.windowSeconds, f))
+  // A series read to compute from and drop (a worst span, cycle logs of another length).
+  const scratch = new Float64Array(profile.windowCount)
+  const logsOf = (i: number, into?: Float64Array) => (f === profile.windowSeconds ? basis.filled(i, into) : cycleLogBytes(basis.filled(i, scratch), profile.windowSeconds, f))
   return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
     let vmLogs = new Float64Array(0)
     const vhds = disks.map((i) => {
@@ -167,12 +169,12 @@ function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
         const m = Math.ceil(seconds / profile.windowSeconds - 1e-9) // Infinity stays Infinity
         let bytes = spans.get(m)
         if (bytes === undefined) {
-          bytes = worstSpanBytes(basis.filled(i), profile.windowSeconds, m * profile.windowSeconds) * g
+          bytes = worstSpanBytes(basis.filled(i, scratch), profile.windowSeconds, m * profile.windowSeconds) * g
           spans.set(m, bytes)
         }
         return bytes
       }
-      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: () => logsOf(i), largestLog: largestLog * g, worstSpan}
+      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: (into?: Float64Array) => logsOf(i, into), largestLog: largestLog * g, worstSpan}
     })
     let total = 0
     for (const x of vmLogs) total += x
@@ -189,13 +191,20 @@ function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
  */
 function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, number>, rpo: ReplicationPlan['rpos'][number], options: PlanBasis['options'], resyncShare: number): BatchInput[] {
   const dr = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.drBandwidthMbps)]))
+  // One VM's VHD logs at a time, read into buffers reused from VM to VM.
+  const buffers: Float64Array[] = []
+  let windows = 0
   return facts.map((vm): BatchInput => {
     const drBytesPerSec = dr.get(vm.vm) ?? 0
     const byVolume = new Map<string, Array<{irNeed: (seconds: number) => number; drNeed: number}>>()
     // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
     // Their upload times are the VM's, the same for each of its VHDs.
     const logBandwidth = drBytesPerSec / options.wireFactor / options.growthFactor
-    const logs = vm.vhds.map((v) => v.logs())
+    const logs = vm.vhds.map((v, j) => v.logs((buffers[j] ??= new Float64Array(windows))))
+    if (logs.length && logs[0].length !== windows) {
+      windows = logs[0].length
+      buffers.length = 0
+    }
     const vmLogs = new Float64Array(logs[0]?.length ?? 0)
     for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
     const done = logBandwidth > 0 ? uploadTimes(vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined

@@ -77,20 +77,21 @@ export interface ProfileSummary {
  * `profile` may be passed in when the caller has already loaded it from the same store, and
  * `filled` with each disk's gap-filled write bytes (the plan's basis) when it has them.
  */
-export function summarizeProfile(store: ProfileStore, percentile = defaultOf('percentile'), loaded: LoadedProfile | ProfileSeries = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false}), filled?: (disk: number) => Float64Array): ProfileSummary {
+export function summarizeProfile(store: ProfileStore, percentile = defaultOf('percentile'), loaded: LoadedProfile | ProfileSeries = loadProfile(store, {measures: ['writeBytes', 'writeOps'], coverage: false}), filled?: (disk: number, into?: Float64Array) => Float64Array): ProfileSummary {
   const profile = asProfileSeries(loaded)
   const seconds = store.windowSeconds
   const n = profile.windowCount
   const wpd = 86_400 / seconds
-  const filledOf = (i: number) => {
-    const f = filled?.(i)
-    return f?.length === n ? f : fillMissingWindows(profile.measure(i, 'writeBytes'), wpd, profile.firstWindow).values
+  const filledOf = (i: number, into: Float64Array) => {
+    const f = filled?.(i, into)
+    return f?.length === n ? f : fillMissingWindows(profile.measure(i, 'writeBytes', into), wpd, profile.firstWindow).values
   }
-  const read = (m: 'writeBytes' | 'writeOps', members: ReadonlyArray<{i: number}>) => readEach(members.map((x) => x.i), (i) => profile.measure(i, m))
+  const buffer = new Float64Array(n)
+  const read = (m: 'writeBytes' | 'writeOps', members: ReadonlyArray<{i: number}>) => readEach(members.map((x) => x.i), (i, into) => profile.measure(i, m, into), buffer)
   const byVm = groupBy(profile.disks.map((d, i) => ({d, i})), (x) => x.d.vm)
   const vms: VmSummary[] = [...byVm.entries()].map(([vm, members]) => {
     const f = churnFigures(
-      {writeBytes: sumSeries(read('writeBytes', members), n), filledWriteBytes: sumSeries(readEach(members.map((m) => m.i), filledOf), n), writeOps: sumSeries(read('writeOps', members), n), readBytes: [], readOps: []},
+      {writeBytes: sumSeries(read('writeBytes', members), n), filledWriteBytes: sumSeries(readEach(members.map((m) => m.i), filledOf, buffer), n), writeOps: sumSeries(read('writeOps', members), n), readBytes: [], readOps: []},
       seconds,
       profile.firstWindow,
       percentile,

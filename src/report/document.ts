@@ -177,8 +177,9 @@ function churnHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument[
   const firstDay = Math.floor(profile.firstWindow / wpd)
   const lastDay = Math.floor((profile.firstWindow + profile.windowCount - 1) / wpd)
   const days = Array.from({length: Math.max(0, lastDay - firstDay + 1)}, (_, k) => new Date((firstDay + k) * 86_400_000).toISOString().slice(0, 10))
+  const buffer = new Float64Array(profile.windowCount)
   const rows = scopeDisks(basis, vms).map(([vm, disks]) => {
-    const measured = sumSeries(readEach(disks, (i) => profile.measure(i, 'writeBytes')), profile.windowCount)
+    const measured = sumSeries(readEach(disks, (i, into) => profile.measure(i, 'writeBytes', into), buffer), profile.windowCount)
     const byDay = new Map(dailyChurn(sumFilled(basis, disks), measured, profile.firstWindow, wpd).map((d) => [d.day, d]))
     const cells = days.map((_, k) => byDay.get(firstDay + k))
     return {vm, values: cells.map((d) => (d ? d.bytes / 2 ** 30 : null)), measuredShare: cells.map((d) => (d ? d.measured / wpd : 0))}
@@ -192,7 +193,8 @@ export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 function hourOfWeekHeatMap(basis: PlanBasis, vms: readonly string[]): ReportDocument['heatMap'] {
   const {profile} = basis
   const columns = Array.from({length: 168}, (_, k) => `${WEEKDAYS[Math.floor(k / 24)]} ${String(k % 24).padStart(2, '0')}`)
-  const rows = scopeDisks(basis, vms).map(([vm, disks]) => ({vm, values: Array.from(hourOfWeekMeans(sumSeries(readEach(disks, (i) => profile.measure(i, 'writeBytes')), profile.windowCount), profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
+  const buffer = new Float64Array(profile.windowCount)
+  const rows = scopeDisks(basis, vms).map(([vm, disks]) => ({vm, values: Array.from(hourOfWeekMeans(sumSeries(readEach(disks, (i, into) => profile.measure(i, 'writeBytes', into), buffer), profile.windowCount), profile.firstWindow, profile.windowSeconds), (v) => (Number.isNaN(v) ? null : v / 2 ** 20))}))
   return {basis: 'hour-of-week', unit: 'MB/s', columns, vms: rows}
 }
 

@@ -58,8 +58,12 @@ export interface LoadedProfile extends ProfileFrame {
  * (RESIDENT_SERIES_BYTES), else read back from a temporary file — what the plan streams VM by VM.
  */
 export interface ProfileSeries extends ProfileFrame {
-  /** One disk's series of a measure (windowCount values, NaN = gap; empty when not loaded). Read only. */
-  readonly measure: (disk: number, measure: LoadedMeasure) => Float64Array
+  /**
+   * One disk's series of a measure (windowCount values, NaN = gap; empty when not loaded). Read
+   * only; read into `into` (windowCount values) when the series is read from the file and the
+   * caller drops it before its next read.
+   */
+  readonly measure: (disk: number, measure: LoadedMeasure, into?: Float64Array) => Float64Array
   /** Frees the series (and the temporary file when there is one). */
   readonly close: () => void
 }
@@ -107,7 +111,7 @@ export function openProfileSeries(store: ProfileStore, options: Omit<LoadOptions
     firstWindow: read.firstWindow,
     windowCount: read.windowCount,
     disks: read.disks,
-    measure: (disk, m) => (read.kinds.includes(m) ? read.view(disk, m) : empty),
+    measure: (disk, m, into) => (read.kinds.includes(m) ? read.view(disk, m, into) : empty),
     close: () => read.records.close(),
   }
 }
@@ -123,7 +127,7 @@ interface ReadSeries extends ProfileFrame {
   readonly kinds: ReadonlyArray<LoadedMeasure | 'coveredSeconds'>
   readonly records: SeriesRecords
   /** One disk's series of one kind over the profile's windows. */
-  readonly view: (disk: number, kind: LoadedMeasure | 'coveredSeconds') => Float64Array
+  readonly view: (disk: number, kind: LoadedMeasure | 'coveredSeconds', into?: Float64Array) => Float64Array
 }
 
 /**
@@ -170,7 +174,7 @@ function readSeries(store: ProfileStore, options: LoadOptions, resident?: boolea
     disks,
     kinds,
     records,
-    view: (disk, kind) => records.read(disk * K + kinds.indexOf(kind), lo, hi - lo),
+    view: (disk, kind, into) => records.read(disk * K + kinds.indexOf(kind), lo, hi - lo, into),
   })
   if (days === 0) return frame(0, 0, 0)
   const firstDay = range.lo!

@@ -69,12 +69,13 @@ export class SeriesRecords {
 
   /**
    * Values [from, from + n) of a record: a view into the buffer when resident (do not write to
-   * it), a fresh array read from the file otherwise.
+   * it); read from the file otherwise, into `into` when given (n values: a caller's scratch for a
+   * series it drops before the next read) or a fresh array.
    */
-  read(record: number, from = 0, n = this.length - from): Float64Array {
+  read(record: number, from = 0, n = this.length - from, into?: Float64Array): Float64Array {
     if (this.pool) return this.pool.subarray(record * this.length + from, record * this.length + from + n)
-    const out = new Float64Array(n)
-    const bytes = new Uint8Array(out.buffer)
+    const out = into?.length === n ? into : new Float64Array(n)
+    const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
     const at = (record * this.length + from) * 8
     let done = 0
     while (done < bytes.length) {
