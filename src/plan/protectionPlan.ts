@@ -155,32 +155,54 @@ function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
   // A series read to compute from and drop (a worst span, cycle logs of another length).
   const scratch = new Float64Array(profile.windowCount)
   const logsOf = (i: number, into?: Float64Array) => (f === profile.windowSeconds ? basis.filled(i, into) : cycleLogBytes(basis.filled(i, scratch), profile.windowSeconds, f))
+  /** A VHD's facts; its closures keep only the disk's index and its worst spans. */
+  const vhdOf = (i: number, largestLog: number) => {
+    const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
+    const spans = new Map<number, number>() // worst span bytes (with growth) by span length in windows
+    const worstSpan = (seconds: number) => {
+      const m = Math.ceil(seconds / profile.windowSeconds - 1e-9) // Infinity stays Infinity
+      let bytes = spans.get(m)
+      if (bytes === undefined) {
+        bytes = worstSpanBytes(basis.filled(i, scratch), profile.windowSeconds, m * profile.windowSeconds) * g
+        spans.set(m, bytes)
+      }
+      return bytes
+    }
+    return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: (into?: Float64Array) => logsOf(i, into), largestLog: largestLog * g, worstSpan}
+  }
   return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
     let vmLogs = new Float64Array(0)
-    const vhds = disks.map((i) => {
+    const vhds = []
+    for (const i of disks) {
       const logs = logsOf(i)
       let largestLog = 0
       for (let k = 0; k < logs.length; k++) if (logs[k] > largestLog) largestLog = logs[k]
       if (vmLogs.length === 0) vmLogs = new Float64Array(logs.length)
       for (let k = 0; k < logs.length; k++) vmLogs[k] += logs[k]
-      const sizeGB = diskInventory(profile.disks[i]).maxSizeGB
-      const spans = new Map<number, number>() // worst span bytes (with growth) by span length in windows
-      const worstSpan = (seconds: number) => {
-        const m = Math.ceil(seconds / profile.windowSeconds - 1e-9) // Infinity stays Infinity
-        let bytes = spans.get(m)
-        if (bytes === undefined) {
-          bytes = worstSpanBytes(basis.filled(i, scratch), profile.windowSeconds, m * profile.windowSeconds) * g
-          spans.set(m, bytes)
-        }
-        return bytes
-      }
-      return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: (into?: Float64Array) => logsOf(i, into), largestLog: largestLog * g, worstSpan}
-    })
+      vhds.push(vhdOf(i, largestLog))
+    }
     let total = 0
     for (const x of vmLogs) total += x
     const usedBytes = disks.reduce((s, i) => s + (diskInventory(profile.disks[i]).fileSizeGB ?? diskInventory(profile.disks[i]).maxSizeGB ?? 0), 0) * GB
     return {vm, vhds, usedBytes, meanChurnBytesPerSec: (total * g) / (vmLogs.length * f || 1)}
   })
+}
+
+/**
+ * Each VHD's worst backlog (without growth) while its VM keeps a DR bandwidth: the VM's logs with
+ * growth upload at the DR bandwidth ÷ wire factor, so the unscaled logs at that ÷ growth; their
+ * upload times are the VM's, the same for each of its VHDs. (A function of its own: the IR-need
+ * closures built from its results must not keep the VM's month-long arrays alive.)
+ */
+function vhdBacklogs(vm: VmLogFacts, drBytesPerSec: number, options: PlanBasis['options'], buffers: Float64Array[]): number[] {
+  const logBandwidth = drBytesPerSec / options.wireFactor / options.growthFactor
+  const logs = vm.vhds.map((v, j) => v.logs(buffers[j]))
+  // Buffers of the logs' length for the next VMs.
+  for (let j = 0; j < logs.length; j++) if (buffers[j]?.length !== logs[j].length) buffers[j] = new Float64Array(logs[j].length)
+  const vmLogs = new Float64Array(logs[0]?.length ?? 0)
+  for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
+  const done = logBandwidth > 0 ? uploadTimes(vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined
+  return logs.map((l) => (done ? vhdBacklogPeakAt(done, l, options.copyFrequencySeconds) : vhdBacklogPeak(vmLogs, l, options.copyFrequencySeconds, logBandwidth)))
 }
 
 /**
@@ -193,26 +215,14 @@ function batchInputs(facts: readonly VmLogFacts[], free: ReadonlyMap<string, num
   const dr = new Map(rpo.perVm.map((p) => [p.vm, mbpsToBytesPerSec(p.drBandwidthMbps)]))
   // One VM's VHD logs at a time, read into buffers reused from VM to VM.
   const buffers: Float64Array[] = []
-  let windows = 0
   return facts.map((vm): BatchInput => {
     const drBytesPerSec = dr.get(vm.vm) ?? 0
+    const backlogs = vhdBacklogs(vm, drBytesPerSec, options, buffers)
     const byVolume = new Map<string, Array<{irNeed: (seconds: number) => number; drNeed: number}>>()
-    // The VM's logs with growth upload at the DR bandwidth ÷ wire factor: unscaled, at that ÷ growth.
-    // Their upload times are the VM's, the same for each of its VHDs.
-    const logBandwidth = drBytesPerSec / options.wireFactor / options.growthFactor
-    const logs = vm.vhds.map((v, j) => v.logs((buffers[j] ??= new Float64Array(windows))))
-    if (logs.length && logs[0].length !== windows) {
-      windows = logs[0].length
-      buffers.length = 0
-    }
-    const vmLogs = new Float64Array(logs[0]?.length ?? 0)
-    for (const l of logs) for (let k = 0; k < l.length; k++) vmLogs[k] += l[k]
-    const done = logBandwidth > 0 ? uploadTimes(vmLogs, options.copyFrequencySeconds, logBandwidth) : undefined
     vm.vhds.forEach((v, j) => {
-      const backlog = done ? vhdBacklogPeakAt(done, logs[j], options.copyFrequencySeconds) : vhdBacklogPeak(vmLogs, logs[j], options.copyFrequencySeconds, logBandwidth)
       const entry = {
         irNeed: (seconds: number) => irNeedBytes(v.vhdBytes, v.worstSpan(seconds)),
-        drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * backlog, v.largestLog, resyncShare),
+        drNeed: drNeedBytes(v.vhdBytes, options.growthFactor * backlogs[j], v.largestLog, resyncShare),
       }
       byVolume.set(v.volume, [...(byVolume.get(v.volume) ?? []), entry])
     })
