@@ -9,6 +9,7 @@ import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams,
 import {DEFAULTS} from '../defaults.js'
 import {diskInventory, disksByVm, type PlanBasis, sumFilled, workloadFigures} from './basis.js'
 import type {ReplicationOptions} from './replicationOptions.js'
+import {residentBudget} from '../store/seriesRecords.js'
 
 export interface RpoBandwidth {
   readonly rpoMinutes: number
@@ -65,13 +66,17 @@ export interface SendSeries {
 export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSeries {
   const factor = basis.options.growthFactor * basis.options.wireFactor
   const groups = disksByVm(basis, vms ? new Set(vms) : undefined)
-  const vmSend = (vm: string) => sumFilled(basis, groups.get(vm) ?? [], factor)
-  const site = new Float64Array(basis.profile.windowCount)
+  const n = basis.profile.windowCount
+  // Kept when every VM's series fit the resident budget (1,000 VMs: 71 MB), else computed again when asked.
+  const kept = groups.size * n * 8 <= residentBudget() ? new Map<string, Float64Array>() : undefined
+  const compute = (vm: string) => sumFilled(basis, groups.get(vm) ?? [], factor)
+  const site = new Float64Array(n)
   for (const vm of groups.keys()) {
-    const s = vmSend(vm)
+    const s = compute(vm)
+    kept?.set(vm, s)
     for (let w = 0; w < s.length; w++) site[w] += s[w]
   }
-  return {vms: [...groups.keys()], vmSend, site, disks: [...groups.values()].flat()}
+  return {vms: [...groups.keys()], vmSend: (vm) => kept?.get(vm) ?? compute(vm), site, disks: [...groups.values()].flat()}
 }
 
 /**

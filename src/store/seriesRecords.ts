@@ -16,7 +16,7 @@ import {join} from 'node:path'
  */
 export const RESIDENT_SERIES_BYTES = 256 * 2 ** 20
 
-function residentBudget(): number {
+export function residentBudget(): number {
   const mb = Number(process.env.HVPLAN_RESIDENT_SERIES_MB)
   return process.env.HVPLAN_RESIDENT_SERIES_MB !== undefined && mb >= 0 ? mb * 2 ** 20 : RESIDENT_SERIES_BYTES
 }
