@@ -4,8 +4,9 @@
  * series, and runs the cycle model for every RPO; explains B100 by the interval that sets it and
  * the VMs that wrote most in it; gives each VM the DR bandwidth it keeps.
  */
+import {type BandwidthDriver, bytesInSpan, drivingSpan, explainDriver} from '../../models/bandwidthDriver.js'
 import {type ChurnFigures, seriesStats} from '../../models/churnStats.js'
-import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate, uploadTimes} from '../../models/replication.js'
+import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate} from '../../models/replication.js'
 import {DEFAULTS} from '../defaults.js'
 import {diskInventory, disksByVm, type PlanBasis, sumFilled, workloadFigures} from './basis.js'
 import type {ReplicationOptions} from './replicationOptions.js'
@@ -19,7 +20,7 @@ export interface RpoBandwidth {
    * What sets B100: the busy interval and the VMs that wrote most in it, or the sustained average
    * (B100 is never below the mean send rate), or nothing at all (no churn).
    */
-  readonly driver: {readonly kind: 'interval' | 'sustained average' | 'no churn'; readonly fromUtc: string; readonly toUtc: string; readonly text: string; readonly vms: ReadonlyArray<{vm: string; sharePercent: number}>}
+  readonly driver: BandwidthDriver
   /** The largest copy frequency current ASR offers (s) with RPO > f + apply latency, and B100 at it. */
   readonly largestCopyFrequencySeconds: number
   readonly bandwidth100AtLargestFrequencyMbps: number
@@ -123,10 +124,7 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
     const l = cycleLogBytes(send.vmSend(vm), profile.windowSeconds, f)
     sites.forEach((s, k) => {
       own[k].push({vm, bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(l, params, s.rpo, 1e-4))})
-      if (s.span.kind === 'no churn') return
-      let bytes = 0
-      for (let w = s.span.fromS / f; w < s.span.toS / f; w++) bytes += l[w]
-      inSpan[k].push({vm, bytes})
+      if (s.span.kind !== 'no churn') inSpan[k].push({vm, bytes: bytesInSpan(l, s.span, f)})
     })
   }
   const rpos = sites.map(({rpoMinutes, rpo, b100, b90, span}, k): RpoBandwidth => {
@@ -138,7 +136,7 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
       rpoMinutes,
       bandwidth100Mbps: bytesPerSecToMbps(b100),
       bandwidth90Mbps: bytesPerSecToMbps(b90),
-      driver: explain(span, inSpan[k], originMs, logs.length * f),
+      driver: explainDriver(span, inSpan[k], originMs, logs.length * f),
       largestCopyFrequencySeconds: largest,
       bandwidth100AtLargestFrequencyMbps: bytesPerSecToMbps(largest === f ? b100 : bandwidthFor100(cycleLogBytes(site, profile.windowSeconds, largest), largestParams, rpo)),
       perVm: own[k].map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
@@ -160,35 +158,6 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
   }
 }
 
-/** What sets B100, in seconds from the start: the interval, the sustained average when that floor binds, or no churn. */
-interface DrivingSpan {
-  readonly kind: RpoBandwidth['driver']['kind']
-  readonly fromS: number
-  readonly toS: number
-}
-
-function drivingSpan(logs: Float64Array, params: CycleParams, b100: number, mean: number): DrivingSpan {
-  const f = params.copyFrequencySeconds
-  if (!(b100 > 0)) return {kind: 'no churn', fromS: 0, toS: logs.length * f}
-  if (!(b100 > mean)) return {kind: 'sustained average', fromS: 0, toS: logs.length * f}
-  const [fromS, toS] = drivingInterval(logs, params, b100)
-  return {kind: 'interval', fromS, toS}
-}
-
-/** The driver's text and its top three VMs by bytes sent in the span. */
-function explain(span: DrivingSpan, bytesByVm: ReadonlyArray<{vm: string; bytes: number}>, originMs: number, periodSeconds: number): RpoBandwidth['driver'] {
-  if (span.kind === 'no churn') return {kind: 'no churn', fromUtc: new Date(originMs).toISOString(), toUtc: new Date(originMs + periodSeconds * 1000).toISOString(), text: 'no churn in the profile: nothing to replicate', vms: []}
-  const shares = [...bytesByVm].sort((a, b) => b.bytes - a.bytes)
-  const inInterval = shares.reduce((n, s) => n + s.bytes, 0)
-  const top = shares.filter((s) => s.bytes > 0).slice(0, 3).map((s) => ({vm: s.vm, sharePercent: inInterval > 0 ? (100 * s.bytes) / inInterval : 0}))
-  const from = new Date(originMs + span.fromS * 1000)
-  const to = new Date(originMs + span.toS * 1000)
-  const who = top.map((t) => `${t.vm} ${t.sharePercent.toFixed(0)} %`).join(', ')
-  return span.kind === 'interval'
-    ? {kind: 'interval', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by ${formatUtcSpan(from, to)}: ${who}`, vms: top}
-    : {kind: 'sustained average', fromUtc: from.toISOString(), toUtc: to.toISOString(), text: `set by the sustained average (mean send rate of the period): ${who}`, vms: top}
-}
-
 /** Growth-adjusted churn figures per disk, per VM (per-window sum of its disks) and for the site. */
 function churnReport(basis: PlanBasis, disks: readonly number[]): ReplicationPlan['churn'] {
   const {profile} = basis
@@ -199,31 +168,4 @@ function churnReport(basis: PlanBasis, disks: readonly number[]): ReplicationPla
     vms: vmNames.map((vm) => ({vm, ...figures(disks.filter((i) => profile.disks[i].vm === vm))})).sort((a, b) => b.percentileMBps - a.percentileMBps),
     disks: disks.map((i) => ({vm: profile.disks[i].vm, disk: diskInventory(profile.disks[i]).path ?? profile.disks[i].instance, ...figures([i])})),
   }
-}
-
-/**
- * The tick-aligned interval [s, t] (seconds) whose bytes set B100: the busy period, at B100, that
- * holds the highest RPO peak — from the seal before its first log to its worst log's seal.
- */
-export function drivingInterval(logs: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number): [number, number] {
-  const f = params.copyFrequencySeconds
-  const done = uploadTimes(logs, f, bandwidthBytesPerSec)
-  let worst = 0
-  let worstRpo = -Infinity
-  for (let k = 0; k < done.length; k++) {
-    const rpo = done[k] - k * f
-    if (rpo > worstRpo) {
-      worstRpo = rpo
-      worst = k
-    }
-  }
-  let first = worst
-  while (first > 0 && done[first - 1] > (first + 1) * f) first--
-  return [first * f, (worst + 1) * f]
-}
-
-function formatUtcSpan(from: Date, to: Date): string {
-  const day = from.toUTCString().slice(0, 3)
-  const hm = (d: Date) => d.toISOString().slice(11, 16)
-  return `${day} ${from.toISOString().slice(0, 10)} ${hm(from)}–${hm(to)} UTC`
 }
