@@ -3,7 +3,7 @@
  * episodes, worst RPO per day, and the worst backlog with the time it takes to drain. Same cycle
  * model as replication.ts; times in seconds from the start of the series.
  */
-import {type CycleParams, fractionWithinRpo, uploadTimes} from './replication.js'
+import {type CycleParams, fractionWithinRpo, mbpsToBytesPerSec, uploadTimes} from './replication.js'
 
 export interface RpoSegment {
   /** Time (s) the segment starts: recovery point k appears (C_k + a). */
@@ -129,5 +129,44 @@ export function whatIfBandwidth(logBytes: ArrayLike<number>, params: CycleParams
     drainSeconds: worstK >= 0 ? drainEnd - (worstK + 1) * f : 0,
     // A link exactly at the mean rate keeps up (the backlog stays bounded); the tolerance absorbs Mbps ↔ bytes/s rounding.
     unstable: horizon > 0 && bytes / horizon > bandwidthBytesPerSec * (1 + 1e-9),
+  }
+}
+
+export interface WhatIfPoint {
+  readonly bandwidthMbps: number
+  /** The worst RPO over the run, minutes. */
+  readonly achievableRpoMinutes: number
+  readonly rpoP50Minutes: number
+  readonly rpoP90Minutes: number
+  readonly rpoP99Minutes: number
+  /** Share of time with RPO at or under the target. */
+  readonly withinTargetShare: number
+  readonly violations: {readonly count: number; readonly totalMinutes: number; readonly longestMinutes: number}
+  readonly worstRpoPerDay: ReadonlyArray<{readonly dayUtc: string; readonly rpoMinutes: number}>
+  readonly worstBacklogGB: number
+  readonly drainMinutes: number
+  readonly unstable: boolean
+}
+
+/**
+ * The what-if at one bandwidth (Mbps) as the report shows it, in minutes and GB: worst RPO,
+ * percentiles, time within the target, violations, worst RPO per UTC day (startSeconds: the series'
+ * start, UTC epoch seconds), the worst backlog and how long it took to drain.
+ */
+export function whatIfPoint(logBytes: ArrayLike<number>, params: CycleParams, mbps: number, rpoSeconds: number, startSeconds: number): WhatIfPoint {
+  const r = whatIfBandwidth(logBytes, params, mbpsToBytesPerSec(mbps), rpoSeconds, startSeconds % 86_400)
+  const minutes = (s: number) => s / 60
+  return {
+    bandwidthMbps: mbps,
+    achievableRpoMinutes: minutes(r.rpoMaxSeconds),
+    rpoP50Minutes: minutes(r.rpoP50Seconds),
+    rpoP90Minutes: minutes(r.rpoP90Seconds),
+    rpoP99Minutes: minutes(r.rpoP99Seconds),
+    withinTargetShare: r.withinShare,
+    violations: {count: r.violations.count, totalMinutes: minutes(r.violations.totalSeconds), longestMinutes: minutes(r.violations.longestSeconds)},
+    worstRpoPerDay: r.worstRpoPerDay.map(([day, v]) => ({dayUtc: new Date((startSeconds + day) * 1000).toISOString().slice(0, 10), rpoMinutes: minutes(v)})),
+    worstBacklogGB: r.worstBacklogBytes / 2 ** 30,
+    drainMinutes: minutes(r.drainSeconds),
+    unstable: r.unstable,
   }
 }

@@ -2,28 +2,14 @@
  * `hvplan whatif bandwidth`: what RPO given bandwidths buy, from the same send series as
  * `hvplan bandwidth`, and an RPO-vs-bandwidth curve over a sweep.
  */
-import {bytesPerSecToMbps, cycleLogBytes, mbpsToBytesPerSec} from '../../models/replication.js'
-import {whatIfBandwidth} from '../../models/whatIf.js'
+import {bytesPerSecToMbps, cycleLogBytes} from '../../models/replication.js'
+import {type WhatIfPoint, whatIfPoint} from '../../models/whatIf.js'
 import {HvplanError} from '../errors.js'
 import {parseQuantity} from '../units.js'
 import type {PlanBasis} from './basis.js'
 import {cycleParams, type SendSeries} from './replicationPlan.js'
 
-export interface WhatIfPoint {
-  readonly bandwidthMbps: number
-  /** The worst RPO over the run, minutes. */
-  readonly achievableRpoMinutes: number
-  readonly rpoP50Minutes: number
-  readonly rpoP90Minutes: number
-  readonly rpoP99Minutes: number
-  /** Share of time with RPO at or under the target. */
-  readonly withinTargetShare: number
-  readonly violations: {readonly count: number; readonly totalMinutes: number; readonly longestMinutes: number}
-  readonly worstRpoPerDay: ReadonlyArray<{readonly dayUtc: string; readonly rpoMinutes: number}>
-  readonly worstBacklogGB: number
-  readonly drainMinutes: number
-  readonly unstable: boolean
-}
+export type {WhatIfPoint} from '../../models/whatIf.js'
 
 export interface WhatIfPlan {
   readonly rpoTargetMinutes: number
@@ -56,23 +42,7 @@ export function planWhatIf(basis: PlanBasis, series: SendSeries, rpoMinutes: num
   const logs = cycleLogBytes(series.site, profile.windowSeconds, params.copyFrequencySeconds)
   const startSeconds = profile.firstWindow * profile.windowSeconds
   const rpo = rpoMinutes * 60
-  const minutes = (s: number) => s / 60
-  const points = bandwidthsMbps.map((mbps): WhatIfPoint => {
-    const r = whatIfBandwidth(logs, params, mbpsToBytesPerSec(mbps), rpo, startSeconds % 86_400)
-    return {
-      bandwidthMbps: mbps,
-      achievableRpoMinutes: minutes(r.rpoMaxSeconds),
-      rpoP50Minutes: minutes(r.rpoP50Seconds),
-      rpoP90Minutes: minutes(r.rpoP90Seconds),
-      rpoP99Minutes: minutes(r.rpoP99Seconds),
-      withinTargetShare: r.withinShare,
-      violations: {count: r.violations.count, totalMinutes: minutes(r.violations.totalSeconds), longestMinutes: minutes(r.violations.longestSeconds)},
-      worstRpoPerDay: r.worstRpoPerDay.map(([day, v]) => ({dayUtc: new Date((startSeconds + day) * 1000).toISOString().slice(0, 10), rpoMinutes: minutes(v)})),
-      worstBacklogGB: r.worstBacklogBytes / 2 ** 30,
-      drainMinutes: minutes(r.drainSeconds),
-      unstable: r.unstable,
-    }
-  })
+  const points = bandwidthsMbps.map((mbps) => whatIfPoint(logs, params, mbps, rpo, startSeconds))
   const total = series.site.reduce((a, b) => a + b, 0)
   return {rpoTargetMinutes: rpoMinutes, meanSendMbps: bytesPerSecToMbps(total / (profile.windowCount * profile.windowSeconds)), filledWindowShare: basis.filledWindowShare, points}
 }
