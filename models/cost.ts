@@ -123,3 +123,8 @@ export function costEstimate(inputs: readonly CostRowInput[], o: CostOptions): C
 export function cheapestCoveringPlan<T extends {readonly mbps: number; readonly monthly: number}>(plans: readonly T[], requiredMbps: number): T | undefined {
   return plans.filter((p) => p.mbps >= requiredMbps).sort((a, b) => a.monthly - b.monthly || a.mbps - b.mbps)[0]
 }
+
+/** The monthly total with a network plan in place of the one priced: the rest of the estimate plus the plan after the discount. */
+export function monthlyWithNetworkPlan(monthlyWithoutNetwork: number, planMonthly: number | null, discountPercent: number): number {
+  return monthlyWithoutNetwork + (planMonthly ?? 0) * (1 - discountPercent / 100)
+}

@@ -10,7 +10,7 @@
  */
 import {readFileSync} from 'node:fs'
 import {parse} from 'csv-parse/sync'
-import {cheapestCoveringPlan, type CostEstimate, costEstimate, type CostRow, drillHourly, type OsType, usesBaseRate} from '../../models/cost.js'
+import {cheapestCoveringPlan, type CostEstimate, costEstimate, type CostRow, drillHourly, monthlyWithNetworkPlan, type OsType, usesBaseRate} from '../../models/cost.js'
 import {tierBySize} from '../../models/azureStorage.js'
 import {HvplanError} from '../errors.js'
 import {type HvplanUnit, parseQuantity} from '../units.js'
@@ -48,6 +48,12 @@ export interface CostPlan {
   readonly totals: CostEstimate['totals']
   /** The monthly and yearly total with the network plan each RPO's bandwidth needs (the planned bandwidth, when given, for all). */
   readonly byRpo: ReadonlyArray<{readonly rpoMinutes: number; readonly requiredMbps: number; readonly networkPlan: string | null; readonly monthly: number; readonly yearly: number}>
+  /**
+   * What another bandwidth's network plan and monthly total would be (the interactive page's
+   * slider): the plans chosen from (the cheapest covering one is taken, or the one forced), and
+   * the monthly total without network, to which the plan is added after the discount.
+   */
+  readonly networkChoice: {readonly plans: ReadonlyArray<{readonly plan: string; readonly mbps: number; readonly monthly: number}>; readonly forced: boolean; readonly monthlyWithoutNetwork: number; readonly discountPercent: number}
   readonly warnings: readonly string[]
 }
 
@@ -102,10 +108,10 @@ export function planCost(
   })
   for (const r of rows.filter((x) => x.missingPrices.length)) warnings.push(`${r.name}: no price for ${r.missingPrices.join(', ')} in ${market.region}/${market.currency}; left out of the totals`)
   const {region, currency, extraVmsFile, ...rest} = o // the market and the file are reported apart
-  const discount = 1 - o.discountPercent / 100
+  const monthlyWithoutNetwork = estimate.totals.monthly - estimate.totals.network
   const byRpo = input.rpoBandwidths.map((b) => {
     const n = pickNetwork(market, o, b.requiredMbps)
-    const monthly = estimate.totals.monthly - estimate.totals.network + (n.monthlyPrice ?? 0) * discount
+    const monthly = monthlyWithNetworkPlan(monthlyWithoutNetwork, n.monthlyPrice, o.discountPercent)
     return {rpoMinutes: b.rpoMinutes, requiredMbps: b.requiredMbps, networkPlan: n.plan, monthly, yearly: monthly * 12}
   })
   return {
@@ -115,8 +121,16 @@ export function planCost(
     rows,
     totals: estimate.totals,
     byRpo,
+    networkChoice: {plans: networkPlans(market, o).map((p) => ({plan: p.plan, mbps: p.mbps, monthly: p.monthly})), forced: o.networkPlan !== undefined && o.networkPlan !== null && o.networkPlan !== '', monthlyWithoutNetwork, discountPercent: o.discountPercent},
     warnings,
   }
+}
+
+/** The plans a bandwidth's network plan is chosen from: the one named with --network-plan, else the kind's (none with --network none). */
+function networkPlans(market: PriceMarket, o: CostPlanOptions): readonly NetworkPlan[] {
+  if (o.network === 'none') return []
+  if (o.networkPlan) return [...market.expressRoute, ...market.vpnGateway].filter((p) => p.plan.toLowerCase() === o.networkPlan!.toLowerCase())
+  return o.network === 'vpn' ? market.vpnGateway : market.expressRoute
 }
 
 function priceRow(f: RowFacts, market: PriceMarket, o: CostPlanOptions) {

@@ -16,7 +16,11 @@ import {tempDir} from '../helpers/tmp.js'
 const root = join(import.meta.dirname, '..', '..')
 const tmp = tempDir()
 
-/** Every leaf that differs: numbers beyond the tolerance, other values unequal; the run's date and version aside. */
+/**
+ * Every leaf that differs: numbers beyond the tolerance, other values unequal; the run's date and
+ * version aside. A field the fixture lacks is new (added after it, e.g. the cost's network choice
+ * for the interactive page) and not a change of a figure; a field it has must still be there.
+ */
 function differences(before: unknown, after: unknown, path: string, out: string[]): void {
   if (/^\.(generatedUtc|hvplanVersion)$/.test(path)) return
   if (typeof before === 'number' && typeof after === 'number') {
@@ -24,7 +28,8 @@ function differences(before: unknown, after: unknown, path: string, out: string[
     return
   }
   if (before !== null && after !== null && typeof before === 'object' && typeof after === 'object') {
-    const keys = new Set([...Object.keys(before), ...Object.keys(after)])
+    // An array must keep its length; an object may gain keys (new fields), never lose one.
+    const keys = new Set([...Object.keys(before), ...(Array.isArray(before) ? Object.keys(after) : [])])
     for (const k of keys) differences((before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k], `${path}.${k}`, out)
     return
   }
