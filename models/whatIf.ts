@@ -170,3 +170,14 @@ export function whatIfPoint(logBytes: ArrayLike<number>, params: CycleParams, mb
     unstable: r.unstable,
   }
 }
+
+/**
+ * The bandwidths of the RPO-vs-bandwidth curve: 40 points (to 0.1 Mbps) from half the mean send
+ * rate to 1.5 × the first RPO's B100 — the same for every RPO (the worst RPO does not depend on
+ * the target; the time within it does).
+ */
+export function curveBandwidths(meanSendMbps: number, firstBandwidth100Mbps: number): number[] {
+  const from = Math.max(0.1, meanSendMbps * 0.5)
+  const to = Math.max(from * 1.01, firstBandwidth100Mbps * 1.5)
+  return Array.from({length: 40}, (_, i) => Math.round((from + ((to - from) * i) / 39) * 10) / 10)
+}

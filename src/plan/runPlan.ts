@@ -21,8 +21,8 @@ export interface ReportInputs {
 }
 
 /** The report document of a profile file, for the options given; `onPhase` hears each step start. */
-export function buildReportFromProfile(profile: string, inputs: ReportInputs, onPhase?: (phase: string) => void): ReportDocument {
-  return withProfile(profile, (store) => buildReport(store, inputs.options, loadLimits(inputs.limitsFile), loadVmCatalog(inputs.vmSizesFile), onPhase))
+export function buildReportFromProfile(profile: string, inputs: ReportInputs, onPhase?: (phase: string) => void, pageSeries = false): ReportDocument {
+  return withProfile(profile, (store) => buildReport(store, {...inputs.options, pageSeries}, loadLimits(inputs.limitsFile), loadVmCatalog(inputs.vmSizesFile), onPhase))
 }
 
 export interface RunPlanOptions extends ReportInputs {
@@ -38,9 +38,9 @@ export interface RunPlanResult {
   readonly files: readonly string[]
 }
 
-export const PLAN_FILES = ['report.pdf', 'report.xlsx', 'report.json', 'profile.sqlite', 'inputs.json'] as const
+export const PLAN_FILES = ['report.pdf', 'report.xlsx', 'report.html', 'report.json', 'profile.sqlite', 'inputs.json'] as const
 
-export const PLAN_STATUS = 'Churn profile, replication bandwidth, protection plan and cost computed (report.xlsx, report.pdf, report.json).'
+export const PLAN_STATUS = 'Churn profile, replication bandwidth, protection plan and cost computed (report.xlsx, report.pdf, report.html, report.json).'
 
 export async function runPlan(paths: readonly string[], options: RunPlanOptions, progress: {ingest?: (p: IngestProgress) => void; phase?: (phase: string) => void} = {}): Promise<RunPlanResult> {
   progress.phase?.('finding the inputs')
@@ -50,11 +50,13 @@ export async function runPlan(paths: readonly string[], options: RunPlanOptions,
     const run = await ingestInputs(paths, {...options.ingest, profile: join(tmp, 'profile.sqlite'), inputs}, progress.ingest)
     const nothing = nothingUsable(run)
     if (nothing) throw nothing // no plan from an empty profile
-    const doc = buildReportFromProfile(join(tmp, 'profile.sqlite'), options, progress.phase)
+    const doc = buildReportFromProfile(join(tmp, 'profile.sqlite'), options, progress.phase, true)
     progress.phase?.('writing the workbook')
     await writeReport(doc, {xlsx: join(tmp, 'report.xlsx')})
     progress.phase?.('writing the PDF')
     await writeReport(doc, {pdf: join(tmp, 'report.pdf')})
+    progress.phase?.('writing the interactive page')
+    await writeReport(doc, {html: join(tmp, 'report.html')})
     progress.phase?.('writing the JSON')
     await writeReport(doc, {json: join(tmp, 'report.json')})
     return {run, doc}

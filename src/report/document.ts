@@ -4,6 +4,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs'
 import {dailyChurn, hourOfWeekMeans, readEach, sumSeries} from '../../models/churnStats.js'
+import {curveBandwidths} from '../../models/whatIf.js'
 import {limit, type Limits} from '../limits.js'
 import {DEFAULT_SCOPE, type ProtectionScope, type ScopeOptions} from '../plan/assessment.js'
 import {disksByVm, type PlanBasis, sumFilled} from '../plan/basis.js'
@@ -13,13 +14,14 @@ import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import type {LoadedPriceSheet} from '../prices/priceSheet.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
-import {planReplication, type ReplicationPlan, sendToChurnMBps} from '../plan/replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendSeries, sendToChurnMBps} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
 import {MODEL_MEASURES, openProfileSeries} from '../store/loadProfile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import type {VmCatalog} from '../vmCatalog.js'
 import {buildFindings, type Finding} from './findings.js'
+import {encodePageSeries, type PageSeries} from './pageSeries.js'
 
 export const REPORT_SCHEMA = 'hvplan-report/2'
 
@@ -34,7 +36,12 @@ export interface ReportOptions {
   readonly heatMap?: HeatMapBasis
   /** Prices and cost options; without them the report has no cost (cost: null). */
   readonly cost?: {readonly sheet: LoadedPriceSheet; readonly options: CostPlanOptions}
+  /** Ship each VM's send series for the interactive page (src/report/pageSeries.ts). */
+  readonly pageSeries?: boolean
 }
+
+/** The series part of an interactive page may take this much (1,000 VMs × 31 days: 8-bit series, ~12 MB). */
+export const PAGE_SERIES_BUDGET_BYTES = 12 * 2 ** 20
 
 export type HeatMapBasis = 'day' | 'hour-of-week'
 
@@ -79,6 +86,8 @@ export interface ReportDocument {
   readonly heatMap: {readonly basis: HeatMapBasis; readonly unit: 'GB/day' | 'MB/s'; readonly columns: readonly string[]; readonly vms: ReadonlyArray<{readonly vm: string; readonly values: ReadonlyArray<number | null>; readonly measuredShare?: readonly number[]}>}
   /** The limits used, each value with its source and date. */
   readonly limits: Limits
+  /** Every profiled VM's send series for the interactive page, when asked (never in the JSON). */
+  readonly pageSeries?: PageSeries
 }
 
 /** onPhase hears each step as it starts (for a progress display: the whole takes seconds to a minute). */
@@ -107,14 +116,12 @@ function reportOf(store: ProfileStore, context: PlanContext, options: ReportOpti
   const fixed = afterFixes(context)
   // The RPO-vs-bandwidth curve: 40 points from half the mean send rate to 1.5 × the first B100.
   const first = bandwidth.rpos[0]
-  const from = Math.max(0.1, bandwidth.siteMeanSendMbps * 0.5)
-  const to = Math.max(from * 1.01, first.bandwidth100Mbps * 1.5)
-  const curveBandwidths = Array.from({length: 40}, (_, i) => Math.round((from + ((to - from) * i) / 39) * 10) / 10)
+  const curve = curveBandwidths(bandwidth.siteMeanSendMbps, first.bandwidth100Mbps)
   // The send series does not depend on the RPO: computed once above, shared by every what-if.
   onPhase?.('what-if curves')
   const whatIf = bandwidth.rpos.map((r) => {
     const at = (mbps: number) => planWhatIf(basis, send, r.rpoMinutes, [mbps]).points[0]
-    return {rpoMinutes: r.rpoMinutes, atBandwidth: options.bandwidthMbps === undefined ? null : at(options.bandwidthMbps), atBandwidth90: r.bandwidth90Mbps > 0 ? at(r.bandwidth90Mbps) : null, curve: planWhatIf(basis, send, r.rpoMinutes, curveBandwidths).points}
+    return {rpoMinutes: r.rpoMinutes, atBandwidth: options.bandwidthMbps === undefined ? null : at(options.bandwidthMbps), atBandwidth90: r.bandwidth90Mbps > 0 ? at(r.bandwidth90Mbps) : null, curve: planWhatIf(basis, send, r.rpoMinutes, curve).points}
   })
   onPhase?.('planning protection and IR batches')
   const protection = planProtection(basis, assessed, scope, bandwidth, limits, catalog, {bandwidthMbps: options.bandwidthMbps, managedDisks: options.managedDisks})
@@ -139,6 +146,12 @@ function reportOf(store: ProfileStore, context: PlanContext, options: ReportOpti
   onPhase?.('findings and heat map')
   const findings = buildFindings({scope, profile, bandwidth, afterFixes: fixed, protection, outage, atBandwidth: whatIf[0].atBandwidth ?? undefined, standardChurnLimitMBps: limit(limits, 'standardChurnLimitMBps'), resyncShareOfVhd: limit(limits, 'hrlResyncShareOfVhd'), percentile: o.percentile, cost})
   const heatMap = options.heatMap === 'hour-of-week' ? hourOfWeekHeatMap(basis, scope.vms) : churnHeatMap(basis, scope.vms)
+  let pageSeries: PageSeries | undefined
+  if (options.pageSeries) {
+    onPhase?.('series for the interactive page')
+    const every = assessed.map((v) => v.vm)
+    pageSeries = encodePageSeries(send.site, every, sendSeries(basis, every).vmSend, PAGE_SERIES_BUDGET_BYTES)
+  }
   return {
     schema: REPORT_SCHEMA,
     generatedUtc: new Date().toISOString(),
@@ -162,6 +175,7 @@ function reportOf(store: ProfileStore, context: PlanContext, options: ReportOpti
     findings,
     heatMap,
     limits,
+    ...(pageSeries ? {pageSeries} : {}),
   }
 }
 

@@ -15,9 +15,9 @@ export interface PageSeries {
   readonly windows: number
   readonly bits: 64 | 32 | 16 | 12 | 10 | 8
   readonly vms: readonly string[]
-  /** Bytes per integer step of each VM (integer bits only; 1 otherwise). */
+  /** Bytes per integer step of each VM (integer bits only, so a value is off by at most half of it; 1 otherwise). */
   readonly scales: readonly number[]
-  /** Windows of each VM's series that were rounded, at most: half a step of its peak (integer bits). */
+  /** The packed series, gzip-compressed, in base64. */
   readonly base64: string
 }
 
@@ -37,7 +37,10 @@ export function encodePageSeries(site: Float64Array, vms: readonly string[], ser
     const at = n * 8 + k * bytesPerVm
     if (bits === 64 || bits === 32) {
       const view = new DataView(out.buffer, at, bytesPerVm)
-      for (let w = 0; w < n; w++) bits === 64 ? view.setFloat64(w * 8, s[w], true) : view.setFloat32(w * 4, s[w], true)
+      for (let w = 0; w < n; w++) {
+        if (bits === 64) view.setFloat64(w * 8, s[w], true)
+        else view.setFloat32(w * 4, s[w], true)
+      }
       scales.push(1)
       return
     }

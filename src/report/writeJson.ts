@@ -6,7 +6,8 @@ export function writeReportJson(doc: ReportDocument, path: string): void {
   const sink = new FileSink(path)
   try {
     // Infinity (an IR that never ends, a tolerance past the profiled period) becomes null.
-    sink.write(JSON.stringify(doc, null, 2) + '\n')
+    // The interactive page's series are not part of the JSON (docs/json.md).
+    sink.write(JSON.stringify({...doc, pageSeries: undefined}, null, 2) + '\n')
     sink.close()
   } catch (error) {
     sink.abort()

@@ -1,0 +1,5 @@
+// CSS bundled as text (scripts/buildPage.mjs: loader '.css': 'text').
+declare module '*.css' {
+  const text: string
+  export default text
+}
