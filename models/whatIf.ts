@@ -31,6 +31,20 @@ export function rpoSegments(logBytes: ArrayLike<number>, params: CycleParams, ba
   return segments
 }
 
+/** The worst RPO of a sawtooth: each segment's peak is at its end. */
+function worstOfSegments(segments: readonly RpoSegment[]): number {
+  return segments.reduce((m, s) => Math.max(m, s.rpoAtStart + (s.to - s.from)), 0)
+}
+
+/**
+ * A point of the RPO-vs-bandwidth curve, as whatIfBandwidth gives it but without the rest: the
+ * worst RPO (s) and the share of time within each target — what the interactive page redraws for
+ * 40 bandwidths each time a VM is picked.
+ */
+export function curvePoint(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number, rpoSeconds: readonly number[]): {rpoMaxSeconds: number; withinShares: number[]} {
+  return {rpoMaxSeconds: worstOfSegments(rpoSegments(logBytes, params, bandwidthBytesPerSec)), withinShares: rpoSeconds.map((rpo) => fractionWithinRpo(logBytes, params, bandwidthBytesPerSec, rpo))}
+}
+
 export interface WhatIfResult {
   readonly rpoP50Seconds: number
   readonly rpoP90Seconds: number
@@ -56,7 +70,7 @@ export interface WhatIfResult {
 export function whatIfBandwidth(logBytes: ArrayLike<number>, params: CycleParams, bandwidthBytesPerSec: number, rpoSeconds: number, originOffsetSeconds = 0): WhatIfResult {
   const segments = rpoSegments(logBytes, params, bandwidthBytesPerSec)
   const total = segments.reduce((n, s) => n + (s.to - s.from), 0)
-  const rpoMax = segments.reduce((m, s) => Math.max(m, s.rpoAtStart + (s.to - s.from)), 0)
+  const rpoMax = worstOfSegments(segments)
   // Time with RPO ≤ x, over all segments (each spreads uniformly over [rpoAtStart, rpoAtEnd]).
   const timeAtOrBelow = (x: number) => {
     let t = 0

@@ -10,8 +10,8 @@ import uPlot from 'uplot'
 import uplotCss from 'uplot/dist/uPlot.min.css'
 import {bytesInSpan, drivingSpan, explainDriver} from '../models/bandwidthDriver.js'
 import {cheapestCoveringPlan, monthlyWithNetworkPlan} from '../models/cost.js'
-import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate} from '../models/replication.js'
-import {curveBandwidths, type WhatIfPoint, whatIfPoint} from '../models/whatIf.js'
+import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, mbpsToBytesPerSec, meanSendRate} from '../models/replication.js'
+import {curveBandwidths, curvePoint, type WhatIfPoint, whatIfPoint} from '../models/whatIf.js'
 import type {PageModel} from '../src/report/writeHtml.js'
 import {PAGE_CSS} from './style.js'
 
@@ -120,8 +120,11 @@ function isDefaultSelection(): boolean {
 }
 
 /** B100, B90, what sets B100 and the curve per RPO for the picked VMs (the document's own when the pick is the plan's). */
+let currentSite: Float64Array = new Float64Array(0)
+
 function recompute(): void {
   const site = siteSeries()
+  currentSite = site
   const f = params.copyFrequencySeconds
   logs = cycleLogBytes(site, ws, f)
   if (isDefaultSelection()) {
@@ -135,6 +138,12 @@ function recompute(): void {
   const b100s = model.options.rpoMinutes.map((rpo) => bandwidthFor100(logs, params, rpo * 60))
   const bandwidths = curveBandwidths(meanMbps, bytesPerSecToMbps(b100s[0]))
   const vmLogs = [...selected].map((vm) => [vm, cycleLogBytes(vmSeries(vm), ws, f)] as const)
+  // The worst RPO does not depend on the target: one simulation per bandwidth, shares per RPO.
+  const rpoSeconds = model.options.rpoMinutes.map((r) => r * 60)
+  const curve = bandwidths.map((b) => {
+    const p = curvePoint(logs, params, mbpsToBytesPerSec(b), rpoSeconds)
+    return [b, p.rpoMaxSeconds / 60, p.withinShares] as const
+  })
   figures = model.options.rpoMinutes.map((rpoMinutes, k) => {
     const rpo = rpoMinutes * 60
     const span = drivingSpan(logs, params, b100s[k], mean)
@@ -144,10 +153,7 @@ function recompute(): void {
       bandwidth100Mbps: bytesPerSecToMbps(b100s[k]),
       bandwidth90Mbps: bytesPerSecToMbps(bandwidthForShare(logs, params, rpo, 0.9)),
       driver: explainDriver(span, inSpan, startSeconds * 1000, logs.length * f).text,
-      curve: bandwidths.map((b) => {
-        const p = whatIfPoint(logs, params, b, rpo, startSeconds)
-        return [b, p.achievableRpoMinutes, p.withinTargetShare] as const
-      }),
+      curve: curve.map(([b, worst, shares]) => [b, worst, shares[k]] as const),
     }
   })
 }
@@ -245,18 +251,19 @@ function setBandwidth(mbps: number, from: 'slider' | 'typed' | 'code'): void {
 function renderCurve(): void {
   const host = document.getElementById('curve')!
   const xs = figures[0]?.curve.map((p) => p[0]) ?? []
-  const data: uPlot.AlignedData = [xs, ...figures.map((r) => r.curve.map((p) => p[1]))]
+  // The worst RPO does not depend on the target (one line); the time within each target does.
+  const data: uPlot.AlignedData = [xs, figures[0]?.curve.map((p) => p[1]) ?? [], ...figures.map((r) => r.curve.map((p) => 100 * p[2]))]
   const lo = xs[0] ?? 0
   const hi = xs.at(-1) ?? 1
   slider.min = String(lo)
   slider.max = String(Math.max(hi, bandwidthMbps))
-  const colors = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b']
+  const colors = ['#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#17becf']
   const opts: uPlot.Options = {
     width: Math.min(900, host.clientWidth || 900),
     height: 320,
-    scales: {x: {time: false}, y: {distr: 3}},
-    axes: [{label: 'bandwidth (Mbps)'}, {label: 'worst RPO (min, log scale)'}],
-    series: [{label: 'Mbps'}, ...figures.map((r, k) => ({label: `worst RPO, target ${r.rpoMinutes} min`, stroke: colors[k % colors.length], width: 2}))],
+    scales: {x: {time: false}, y: {distr: 3}, share: {range: [0, 100]}},
+    axes: [{label: 'bandwidth (Mbps)'}, {label: 'worst RPO (min, log scale)'}, {scale: 'share', side: 1, label: '% of time within target', grid: {show: false}}],
+    series: [{label: 'Mbps'}, {label: 'worst RPO, min', stroke: '#1f77b4', width: 2.5}, ...figures.map((r, k) => ({label: `within ${r.rpoMinutes} min, %`, scale: 'share', stroke: colors[k % colors.length], width: 1.5, dash: [5, 3]}))],
     hooks: {
       draw: [
         (u: uPlot) => {
@@ -282,14 +289,15 @@ function renderCurve(): void {
       ],
     },
   }
-  curveChart?.destroy()
-  curveChart = new uPlot(opts, data, host)
+  if (curveChart) curveChart.setData(data)
+  else curveChart = new uPlot(opts, data, host)
 }
 
-function renderChurn(extraVm?: string): void {
+let churnVm: string | undefined
+
+function renderChurn(site: Float64Array, extraVm?: string): void {
   const host = document.getElementById('churn')!
   const toMBps = (b: number) => b / (ws * 2 ** 20 * model.options.wireFactor)
-  const site = siteSeries()
   const xs = Array.from(site, (_v, w) => startSeconds + w * ws)
   const data: uPlot.AlignedData = [xs, Array.from(site, toMBps)]
   const series: uPlot.Series[] = [{}, {label: 'picked VMs, churn MB/s (growth in)', stroke: '#1f77b4', width: 1}]
@@ -297,6 +305,12 @@ function renderChurn(extraVm?: string): void {
     data.push(Array.from(vmSeries(extraVm), toMBps))
     series.push({label: `${extraVm}, MB/s`, stroke: '#ff7f0e', width: 1})
   }
+  // The same lines: new data; another VM's line: a new chart.
+  if (churnChart && churnVm === extraVm) {
+    churnChart.setData(data)
+    return
+  }
+  churnVm = extraVm
   churnChart?.destroy()
   churnChart = new uPlot({width: Math.min(900, host.clientWidth || 900), height: 260, scales: {x: {time: true}}, axes: [{}, {label: 'MB/s'}], series, cursor: {drag: {x: true, y: false}}}, data, host)
 }
@@ -337,7 +351,7 @@ function renderVms(): void {
       box.disabled = !vmIndex.has(v.vm)
       box.addEventListener('change', () => toggleVm(v.vm, box.checked))
       const name = el('td', {class: 'vm-name', title: 'show its churn over time'}, v.vm)
-      name.addEventListener('click', () => renderChurn(v.vm))
+      name.addEventListener('click', () => renderChurn(currentSite, v.vm))
       return el('tr', {'data-vm': v.vm, class: v.protect ? '' : 'left-out'}, el('td', {}, box), name, ...vmColumns.slice(1).map((c) => (c.digits === undefined ? el('td', {}, String(v[c.key] ?? '')) : num(v[c.key] as number | null, c.digits))))
     }),
   )
@@ -351,7 +365,7 @@ function toggleVm(vm: string, on: boolean): void {
   renderHeadline()
   renderCurve()
   renderWhatIf()
-  renderChurn()
+  renderChurn(currentSite, churnVm)
   document.body.setAttribute('data-recompute-ms', (performance.now() - t).toFixed(1))
 }
 
@@ -421,13 +435,13 @@ function build(): void {
   })
   const left = model.scope.left
   app.append(
-    el('header', {}, el('h1', {}, 'Azure Site Recovery plan for Hyper-V'), el('p', {class: 'note'}, `${model.scope.text}. Profile from ${model.period.firstWindowUtc.slice(0, 16).replace('T', ' ')} UTC, ${fmt((model.period.windows * ws) / 86_400, 1)} days of ${ws / 60}-minute windows; growth ${model.options.growthPercent} %; copy frequency ${model.options.copyFrequencySeconds / 60} min. hvplan ${model.hvplanVersion}, ${model.generatedUtc.slice(0, 10)}.${model.cost?.example ? ` Prices: ${model.cost.label} (an example sheet — import current prices for a quote).` : ''}`)),
+    el('header', {}, el('h1', {}, 'Azure Site Recovery plan for Hyper-V'), el('p', {class: 'note'}, `${model.scope.text}. Profile from ${model.period.firstWindowUtc.slice(0, 16).replace('T', ' ')} UTC, ${fmt((model.period.windows * ws) / 86_400, 1)} days of ${ws / 60}-minute windows; growth ${model.options.growthPercent} %; copy frequency ${model.options.copyFrequencySeconds / 60} min. hvplan ${model.hvplanVersion}, ${model.generatedUtc.slice(0, 10)}.${model.cost ? ` Prices: ${model.cost.label}` : ''}`)),
     section('headline', 'Bandwidth to order, per RPO', el('table', {id: 'rpo-table'}, el('thead', {}, el('tr', {}, ...['RPO', 'B100 Mbps (every cycle within the RPO)', 'B90 Mbps (90 % of the time)', 'network plan for B100', `DR cost per month (${model.cost?.currency ?? '—'})`, 'initial replication (IR)', 'what sets B100'].map((h) => el('th', {}, h)))), headline), status, ...(left.length ? [el('p', {class: 'blockers'}, `Not protected: ${left.map((l) => `${l.vm} (${l.reason})`).join('; ')}`)] : []), ...(model.scope.withoutData.length ? [el('p', {class: 'blockers'}, `No counter data: ${model.scope.withoutData.join(', ')}`)] : [])),
-    section('whatif', 'What RPO a bandwidth buys', el('div', {class: 'controls'}, el('label', {for: 'bandwidth-slider'}, 'Bandwidth '), slider, typed, typedError), el('p', {id: 'network-at'}), el('table', {id: 'whatif-table'}, el('thead', {}, el('tr', {}, ...['RPO target', 'worst RPO min', 'P50 min', 'P90 min', 'P99 min', '% of time within target', 'violations', 'minutes over target', 'longest violation min', 'keeps up?'].map((h) => el('th', {}, h)))), whatIfBody), el('h3', {}, `Worst RPO per UTC day (target ${model.options.rpoMinutes[0]} min; red: over it)`), perDay, el('h3', {}, 'RPO against bandwidth (dashed: the bandwidth above; grey: the RPO targets)'), el('div', {id: 'curve'})),
+    section('whatif', 'What RPO a bandwidth buys', el('div', {class: 'controls'}, el('label', {for: 'bandwidth-slider'}, 'Bandwidth '), slider, typed, typedError), el('p', {id: 'network-at'}), el('table', {id: 'whatif-table'}, el('thead', {}, el('tr', {}, ...['RPO target', 'worst RPO min', 'P50 min', 'P90 min', 'P99 min', '% of time within target', 'violations', 'minutes over target', 'longest violation min', 'keeps up?'].map((h) => el('th', {}, h)))), whatIfBody), el('h3', {}, `Worst RPO per UTC day (target ${model.options.rpoMinutes[0]} min; red: over it)`), perDay, el('h3', {}, 'RPO against bandwidth: the worst RPO (left, log scale) and the time within each target (right, dashed); red: the bandwidth above, grey: the RPO targets'), el('div', {id: 'curve'})),
     section('vms', 'VMs: pick which to replicate (B100, B90, what sets them and the curve follow)', vmTable()),
     section('churn-section', 'Churn over time (drag to zoom, double-click to reset; click a VM name above to add its line)', el('div', {id: 'churn'})),
     section('heat', `Churn heat map (${model.heatMap.unit}, VMs to protect)`, heatMap()),
-    section('volumes', "Host volumes: Hyper-V Replica log (HRL) space", table(['volume', 'VMs', 'free GB', ...model.options.rpoMinutes.flatMap((r) => [`needs GB (${r} min)`, `add GB (${r} min)`])], model.volumes.map((v) => [v.volume, v.vms, v.freeGB, ...v.byRpo.flatMap((r) => [r.requiredGB, r.additionalGB])]))),
+    section('volumes', "Host volumes: Hyper-V Replica log (HRL) space", table(['volume', 'VMs', 'free GB', ...model.options.rpoMinutes.flatMap((r) => [`needs GB (${r} min)`, `add GB (${r} min)`])], model.volumes.map((v) => [v.volume, String(v.vms), v.freeGB, ...v.byRpo.flatMap((r) => [r.requiredGB, r.additionalGB])]))),
     section('batches', 'Initial replication (IR) batches', ...model.ir.map((r) => el('div', {}, el('h3', {}, `RPO ${r.rpoMinutes} min: ${r.text}`), table(['batch', 'VMs', 'IR hours', 'bandwidth for IR, Mbps'], r.batches.map((b) => [String(b.batch), String(b.vms), b.irHours, b.availableMbps]))))),
     section('findings-section', 'Findings', findings()),
   )
@@ -442,7 +456,9 @@ async function main(): Promise<void> {
   renderVms()
   renderCurve()
   setBandwidth(bandwidthMbps, 'code')
-  renderChurn()
+  renderChurn(currentSite)
+  // Every VM's series decoded ahead (the first pick would otherwise wait for it).
+  for (const vm of vmIndex.keys()) vmSeries(vm)
   document.body.setAttribute('data-ready', 'true')
 }
 

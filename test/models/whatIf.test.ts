@@ -2,12 +2,26 @@ import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {fillMissingWindows} from '../../models/fillGaps.js'
 import {bandwidthFor100, bandwidthForShare, fractionWithinRpo, peakRpoSeconds} from '../../models/replication.js'
-import {whatIfBandwidth} from '../../models/whatIf.js'
+import {curvePoint, whatIfBandwidth} from '../../models/whatIf.js'
 
 const MiB = 2 ** 20
 const five = {copyFrequencySeconds: 300, applyLatencySeconds: 0}
 
 describe('whatIfBandwidth', () => {
+  it('the curve point (what the page redraws) is the full what-if\'s worst RPO and time within each target', () => {
+    expect(curvePoint([0, 0, 300 * MiB, 0, 0, 0], five, 0.5 * MiB, [600, 1200])).toEqual({rpoMaxSeconds: 900, withinShares: [0.8, 1]})
+    fc.assert(
+      fc.property(fc.array(fc.double({min: 0, max: 1e9, noNaN: true}), {minLength: 1, maxLength: 60}), fc.double({min: 1e4, max: 1e7, noNaN: true}), fc.array(fc.integer({min: 60, max: 7200}), {minLength: 1, maxLength: 4}), (logs, bandwidth, rpos) => {
+        const point = curvePoint(logs, five, bandwidth, rpos)
+        rpos.forEach((rpo, k) => {
+          const full = whatIfBandwidth(logs, five, bandwidth, rpo)
+          expect(point.rpoMaxSeconds).toBe(full.rpoMaxSeconds)
+          expect(point.withinShares[k]).toBe(full.withinShare)
+        })
+      }),
+    )
+  })
+
   it('a 300 MiB burst at 0.5 MiB/s, by hand', () => {
     // Recovery points at 300, 600, 1500, 1500, 1500, 1800 s: the RPO rises 0→300, 0→900, 0→300
     // over 1,500 s. Time with RPO ≤ x is 3x for x ≤ 300 and 600 + x above.
