@@ -15,6 +15,8 @@ export default class Plan extends Command {
   static override description = `Finds the counter logs and the inventory under the given files and folders (an inventory inside a folder is found by its header), ingests them into <out>/profile.sqlite, plans the VMs to protect and writes:
   <out>/report.pdf     the report: page 1 is the decision (bandwidth and network plan per RPO, initial replication, what cannot be protected and its fix, the top actions), then charts, protection, cost, findings, assumptions
   <out>/report.xlsx    the workbook: every table of the plan, charts, a cost sheet with live formulas
+  <out>/report.html    the interactive page: move the bandwidth, pick VMs; B100, B90, the what-if and the
+                       network plan recompute in the browser with the same models (docs/report.md)
   <out>/report.json    the same figures as JSON (docs/json.md)
   <out>/profile.sqlite the churn profile, for hvplan profile / bandwidth / whatif / plan-protection / report
   <out>/inputs.json    what was found: dialect, hosts, time zones per file
