@@ -12,6 +12,8 @@
 import {existsSync, readFileSync} from 'node:fs'
 import {FileSink} from '../io/fileSink.js'
 import {irSummary} from '../plan/protectionPlan.js'
+import {blockersTable, pauseSentence} from './decisionTables.js'
+import {topActions} from './findings.js'
 import type {ReportDocument} from './document.js'
 
 export const PAGE_SCHEMA = 'hvplan-page/1'
@@ -26,6 +28,8 @@ export function pageModel(doc: ReportDocument) {
     schema: PAGE_SCHEMA,
     generatedUtc: doc.generatedUtc,
     hvplanVersion: doc.hvplanVersion,
+    // As PDF page 1: each VM that cannot be protected with its reason and fix, the top actions, how long replication may pause.
+    decision: {blockers: blockersTable(doc).rows.map((r) => r.map(String)), actions: topActions(doc.findings), pause: pauseSentence(doc)},
     scope: {text: doc.scope.text, basis: doc.scope.basis, vms: doc.scope.vms, left: doc.scope.left, withoutData: doc.scope.withoutData.filter((v) => !v.profiled).map((v) => v.vm)},
     period: {firstWindowUtc: doc.siteChurn.firstWindowUtc, windowSeconds: doc.siteChurn.windowSeconds, windows: doc.siteChurn.churnMBps.length},
     options: {
