@@ -50,3 +50,27 @@ export function positiveNumberFlag(flag: string, text: string, unit: string): nu
   if (!(value > 0) || !Number.isFinite(value)) throw flagError(flag, `a positive number of ${unit}`, text)
   return value
 }
+
+/**
+ * What a file-system or gzip error means for the file it came from, in words (undefined: not such
+ * an error — a bug, which must not be reported as a bad file).
+ */
+export function fileErrorText(error: unknown): string | undefined {
+  if (error instanceof HvplanError) return undefined
+  const code = (error as {code?: unknown} | null)?.code
+  if (typeof code !== 'string') return undefined
+  const known: Record<string, string> = {
+    Z_BUF_ERROR: 'the gzip file ends too early (truncated): copy it again from its host',
+    Z_DATA_ERROR: 'the gzip file is corrupt (its compressed data is invalid): copy it again from its host',
+    Z_STREAM_ERROR: 'the gzip file is corrupt: copy it again from its host',
+    EACCES: 'cannot be read: permission denied',
+    EPERM: 'cannot be read: operation not permitted',
+    ENOENT: 'does not exist (a symbolic link to nothing, or removed while the run went on)',
+    ELOOP: 'is a loop of symbolic links',
+    EISDIR: 'is a folder where a file was expected',
+    EIO: 'cannot be read: input/output error on the disk',
+    ENAMETOOLONG: 'has a path too long to open',
+    EMFILE: 'cannot be opened: too many open files',
+  }
+  return known[code] ?? (code.startsWith('E') || code.startsWith('Z_') ? `cannot be read (${code}: ${(error as Error).message})` : undefined)
+}

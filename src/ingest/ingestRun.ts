@@ -2,7 +2,7 @@
  * `hvplan ingest`: every input file into the profile, one transaction each. A bad file is
  * reported (file:line:column and what was expected) and the run goes on with the others.
  */
-import {HvplanError} from '../errors.js'
+import {fileErrorText, HvplanError} from '../errors.js'
 import {count} from '../text.js'
 import {ProfileStore} from '../store/profileStore.js'
 import {findTimeZone} from '../time/windowsTimeZones.js'
@@ -90,6 +90,14 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
           ),
         )
       } catch (error) {
+        // A file that cannot be read (a truncated or corrupt .gz, no permission) is that file's
+        // failure, like a format error: the files after it are still ingested (the failed file's
+        // transaction is rolled back, nothing of it is kept).
+        const unreadable = fileErrorText(error)
+        if (unreadable !== undefined) {
+          failures.push({path: file.path, message: `${file.path}: ${unreadable}`})
+          continue
+        }
         if (!(error instanceof HvplanError)) throw error
         // What to do goes with what went wrong: the run lists each file's failure on its own.
         failures.push({path: file.path, message: error.suggestion ? `${error.message} — ${error.suggestion}` : error.message})
@@ -97,7 +105,8 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
     }
     // A file named on the command line that cannot be read fails the run; one found in a folder
     // is skipped (and summarised).
-    for (const f of inputs.unreadable.filter((x) => x.named)) failures.push({path: f.path, message: `${f.path}: ${f.reason ?? 'unknown format'}`})
+    // So does a log that could not be read at all (a corrupt .gz), wherever it was found.
+    for (const f of inputs.unreadable.filter((x) => x.named || x.broken)) failures.push({path: f.path, message: `${f.path}: ${f.reason ?? 'unknown format'}`})
     const suggestion = aliasSuggestion(outcomes)
     const suggestionPath = suggestion && writeAliasSuggestion(suggestion, options.aliasSuggestionDir ?? process.cwd())
     return {
@@ -106,7 +115,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
       inventories: inputs.inventories.map((f: InputFile) => f.path),
       outcomes,
       failures,
-      unreadable: inputs.unreadable.filter((f) => !f.named).map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
+      unreadable: inputs.unreadable.filter((f) => !f.named && !f.broken).map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
       bytes: bytesTotal,
       seconds: (performance.now() - started) / 1000,
     }
