@@ -39,7 +39,10 @@ export interface EngineStats {
 }
 
 export class WindowEngine {
+  /** Per value slot: its series, or -1 for a duplicate column (addDuplicate). */
   private readonly columnSeries: number[] = []
+  /** [duplicate, original] column pairs, flattened. */
+  private readonly duplicates: number[] = []
   private readonly columnMeasure: number[] = []
   private seriesCount = 0
   private acc = new Float64Array(0)
@@ -65,6 +68,26 @@ export class WindowEngine {
     return this.columnSeries.length - 1
   }
 
+  /**
+   * A column repeating column `of` (the same counter path twice in one header): its value slot is
+   * read but never summed, and each row must give it the same value as `of` (else the row throws
+   * DuplicateColumnMismatch) — so a repeated counter is counted once, and two counters that
+   * claim the same path with different values are not silently summed or dropped.
+   */
+  addDuplicate(of: number): number {
+    this.columnSeries.push(-1)
+    this.columnMeasure.push(0)
+    const c = this.columnSeries.length - 1
+    this.duplicates.push(c, of)
+    return c
+  }
+
+  /** The column a duplicate repeats, or -1. */
+  duplicateOf(c: number): number {
+    for (let i = 0; i < this.duplicates.length; i += 2) if (this.duplicates[i] === c) return this.duplicates[i + 1]
+    return -1
+  }
+
   get columnCount(): number {
     return this.columnSeries.length
   }
@@ -72,6 +95,12 @@ export class WindowEngine {
   /** One sample set. values[c] is column c's rate (NaN = missing); extra entries are ignored. */
   row(utc: number, values: ArrayLike<number>): void {
     const stats = this.stats
+    const duplicates = this.duplicates
+    for (let i = 0; i < duplicates.length; i += 2) {
+      const a = values[duplicates[i]]
+      const b = values[duplicates[i + 1]]
+      if (a !== b && (a === a || b === b)) throw new DuplicateColumnMismatch(duplicates[i], duplicates[i + 1], a, b)
+    }
     if (Number.isNaN(this.prevUtc)) {
       this.prevUtc = utc
       stats.firstUtc = utc
@@ -97,6 +126,8 @@ export class WindowEngine {
     rowSeries.length = 0
     const n = this.columnSeries.length
     for (let c = 0; c < n; c++) {
+      const s = this.columnSeries[c]
+      if (s < 0) continue // a duplicate: counted once, in its original
       const v = values[c]
       if (v !== v) {
         stats.blankCells++
@@ -107,7 +138,6 @@ export class WindowEngine {
         stats.negativeCells++
         continue
       }
-      const s = this.columnSeries[c]
       const m = this.columnMeasure[c]
       if (rowHas[s] === 0) rowSeries.push(s)
       rowHas[s] |= 1 << m
@@ -129,9 +159,9 @@ export class WindowEngine {
     this.prevUtc = utc
   }
 
-  /** Column c's series and measure (to rebuild the same columns on a worker). */
-  columnAt(c: number): [series: number, measure: number] {
-    return [this.columnSeries[c], this.columnMeasure[c]]
+  /** Column c's series and measure, and the column it repeats or -1 (to rebuild the same columns on a worker). */
+  columnAt(c: number): [series: number, measure: number, duplicateOf: number] {
+    return [this.columnSeries[c], this.columnMeasure[c], this.duplicateOf(c)]
   }
 
   /** Emits the last open window. */
@@ -214,6 +244,7 @@ export class WindowEngine {
 
   private countCells(values: ArrayLike<number>): void {
     for (let c = 0; c < this.columnSeries.length; c++) {
+      if (this.columnSeries[c] < 0) continue
       if (values[c] !== values[c]) this.stats.blankCells++
       else this.stats.valueCells++
     }
@@ -230,5 +261,17 @@ export class WindowEngine {
     this.rowHas = grow(this.rowHas, count, (n) => new Uint8Array(n))
     this.touchedInWindow = grow(this.touchedInWindow, count, (n) => new Uint8Array(n))
     this.seriesCount = count
+  }
+}
+
+/** A row gave two columns of the same counter path different values (WindowEngine.addDuplicate). */
+export class DuplicateColumnMismatch extends Error {
+  constructor(
+    readonly column: number,
+    readonly of: number,
+    readonly value: number,
+    readonly ofValue: number,
+  ) {
+    super(`column slot ${column} repeats slot ${of} with another value (${value} against ${ofValue})`)
   }
 }

@@ -6,7 +6,7 @@
  */
 import {HvplanError} from '../errors.js'
 import {type AliasTable, parseCounterPath, VSD_MEASURES, vsdMeasure} from './counterNames.js'
-import type {WindowEngine} from './engine.js'
+import {DuplicateColumnMismatch, type WindowEngine} from './engine.js'
 import type {Inventory} from './inventory.js'
 import {instanceKind, type ResolvedDisk, resolveDisk} from './mapping.js'
 import type {LogClock} from './timestamps.js'
@@ -37,6 +37,8 @@ export interface FileFindings {
   nonCounterColumns?: string[]
   otherLines: number
   firstOtherLine?: string
+  /** Header columns repeating an earlier one (the same counter path, case aside): read once. "column 5 repeats column 3 (\\HV01\…\Write Bytes/sec)". */
+  duplicateColumns?: string[]
   /** Unknown objects whose instances are virtual disks (.vhdx, .vhd, .avhdx): a localized VSD object? Object → its counters in header order. */
   diskLikeObjects?: Record<string, string[]>
 }
@@ -83,18 +85,38 @@ export class EngineLogSink implements LogSink {
 
   header(cells: readonly string[], line: number): Int32Array {
     const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
+    // The first header column of each counter path (case aside), and the header column of each engine column.
+    const seen = new Map<string, {column: number; slot: number}>()
+    this.headerColumns = []
     for (let i = 1; i < cells.length; i++) {
       // A wide header cell that is no counter path is left out and named, not fatal for the file.
       if (!parseCounterPath(cells[i].trim())) {
         ;(this.findings.nonCounterColumns ??= []).push(`column ${i + 1}: ${JSON.stringify(cells[i].trim().slice(0, 60))}`)
         continue
       }
+      const key = cells[i].trim().toLowerCase()
+      const first = seen.get(key)
+      if (first) {
+        // The same counter twice: read once (and each row must agree, else the file is refused).
+        if (first.slot >= 0) {
+          map[i - 1] = this.engine.addDuplicate(first.slot)
+          this.headerColumns[map[i - 1]] = i + 1
+          this.slots = this.engine.columnCount
+        }
+        ;(this.findings.duplicateColumns ??= []).push(`column ${i + 1} repeats column ${first.column} (${cells[i].trim().slice(0, 100)})`)
+        continue
+      }
       map[i - 1] = this.column(cells[i], line, i + 1)
+      if (map[i - 1] >= 0) this.headerColumns[map[i - 1]] = i + 1
+      seen.set(key, {column: i + 1, slot: map[i - 1]})
     }
     this.slots = this.engine.columnCount
     this.headerMap = map
     return map
   }
+
+  /** Header column (1-based) of each engine column of the last header. */
+  private headerColumns: number[] = []
 
   /** The engine column for one counter path, or -1. Also used by the long format, path by path. */
   column(pathText: string, line: number, column: number): number {
@@ -126,9 +148,16 @@ export class EngineLogSink implements LogSink {
     return c
   }
 
-  row(localMs: number, values: Float64Array, _line?: number): void {
+  row(localMs: number, values: Float64Array, line?: number): void {
     const utc = this.clock.toUtc(localMs)
-    if (!Number.isNaN(utc)) this.engine.row(utc, values)
+    if (Number.isNaN(utc)) return
+    try {
+      this.engine.row(utc, values)
+    } catch (error) {
+      if (!(error instanceof DuplicateColumnMismatch)) throw error
+      const [a, b] = [this.headerColumns[error.of], this.headerColumns[error.column]]
+      throw new HvplanError('E_INPUT_FORMAT', `columns ${a} and ${b} name the same counter but hold different values (${error.ofValue} and ${error.value}); expected each counter once — which one is right cannot be told, so the file is not used`, {file: this.file, line, column: b})
+    }
   }
 
   otherLine(text: string, _line?: number): void {

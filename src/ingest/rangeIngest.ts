@@ -21,7 +21,7 @@ export interface RangeJob {
   readonly zoneId: string | undefined
   readonly map: Int32Array
   readonly valueCount: number
-  readonly columns: ReadonlyArray<readonly [number, number]>
+  readonly columns: ReadonlyArray<readonly [series: number, measure: number, duplicateOf: number]>
   readonly windowMs: number
   readonly maxIntervalMs: number
   readonly rangeFromUtc: number
@@ -77,7 +77,10 @@ export function ingestRange(job: RangeJob, onDays?: (days: RangeResult['days']) 
     emit: (s, w, acc, offset) => buffers.add(s, w, acc, offset),
     priorCoverage: (s) => job.priorCoverage[s] ?? [],
   })
-  for (const [series, measure] of job.columns) engine.addColumn(series, measure)
+  for (const [series, measure, of] of job.columns) {
+    if (of >= 0) engine.addDuplicate(of)
+    else engine.addColumn(series, measure)
+  }
   if (!Number.isNaN(job.seedLocalMs)) engine.startAfter(clock.toUtc(job.seedLocalMs))
   const values = new Float64Array(job.valueCount)
   let otherLines = 0
