@@ -35,6 +35,8 @@ export interface Defaults {
     readonly outageHours: DefaultValue<number>
     readonly windowMinutes: DefaultValue<number>
     readonly coverageThreshold: DefaultValue<number>
+    readonly maxBytesPerSecond: DefaultValue<number>
+    readonly maxOperationsPerSecond: DefaultValue<number>
   }
   readonly copyFrequencies: {readonly source: string; readonly date: string; readonly options: readonly CopyFrequencyOption[]}
 }

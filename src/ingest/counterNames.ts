@@ -97,3 +97,16 @@ export function vsdMeasure(path: CounterPath, aliases: AliasTable): VsdMeasure |
   if (!aliases.vsdObjects.includes(path.object.toLowerCase())) return undefined
   return aliases.counters.get(path.counter.toLowerCase())
 }
+
+const DECIMAL = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/
+
+/**
+ * A counter cell's value: a decimal number as PDH writes it, NaN for a blank cell (missing), and
+ * -Infinity for anything else — hex, a "+" sign, "Infinity", text — which the engine counts as a
+ * cell that is no rate and skips as missing (never zero, never a failed file).
+ */
+export function cellValue(text: string): number {
+  const t = text.trim()
+  if (t === '') return NaN
+  return DECIMAL.test(t) ? Number(t) : -Infinity
+}

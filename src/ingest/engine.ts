@@ -6,9 +6,13 @@
  * two cluster nodes) add up. Time already covered by earlier files is clipped, so overlapping
  * logs are never counted twice. No file, worker or console code here: parsers push into it.
  */
+import {defaultOf} from '../defaults.js'
 import {VSD_MEASURES} from './counterNames.js'
 
 export const MEASURES = VSD_MEASURES.length
+
+/** Per measure (VSD_MEASURES order: bytes, bytes, operations, operations), the largest plausible rate per second. */
+const MAX_RATE = VSD_MEASURES.map((m) => (m.endsWith('Bytes') ? defaultOf('maxBytesPerSecond') : defaultOf('maxOperationsPerSecond')))
 /** Accumulator slots per series: the four measures, then covered seconds. */
 export const SLOTS = MEASURES + 1
 
@@ -31,6 +35,12 @@ export interface EngineStats {
   valueCells: number
   blankCells: number
   negativeCells: number
+  /** Cells that are no decimal number (hex, a sign "+", text): skipped as missing. */
+  invalidCells: number
+  /** Values above a plausible rate (data/defaults.json maxBytesPerSecond, maxOperationsPerSecond; Infinity, 1e400): skipped as missing. */
+  implausibleCells: number
+  /** The first such cell: its engine column, the sample's UTC time and its value (-Infinity: not a number). */
+  firstBadCell?: {column: number; utc: number; value: number}
   gaps: number
   gapMs: number
   firstUtc: number
@@ -55,7 +65,7 @@ export class WindowEngine {
   private readonly coverage: Array<Array<[number, number]>> = []
   private currentWindow = NaN
   private prevUtc = NaN
-  readonly stats: EngineStats = {sampleSets: 0, valueCells: 0, blankCells: 0, negativeCells: 0, gaps: 0, gapMs: 0, firstUtc: NaN, lastUtc: NaN, overlapClippedMs: 0}
+  readonly stats: EngineStats = {sampleSets: 0, valueCells: 0, blankCells: 0, negativeCells: 0, invalidCells: 0, implausibleCells: 0, gaps: 0, gapMs: 0, firstUtc: NaN, lastUtc: NaN, overlapClippedMs: 0}
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -134,11 +144,17 @@ export class WindowEngine {
         continue
       }
       stats.valueCells++
-      if (v < 0) {
-        stats.negativeCells++
+      const m = this.columnMeasure[c]
+      if (v < 0 || v > MAX_RATE[m]) {
+        // A parser marks a cell that is no number with -Infinity; a rate above any disk's is broken.
+        if (v === -Infinity) stats.invalidCells++
+        else if (v < 0) {
+          stats.negativeCells++
+          continue
+        } else stats.implausibleCells++
+        stats.firstBadCell ??= {column: c, utc, value: v}
         continue
       }
-      const m = this.columnMeasure[c]
       if (rowHas[s] === 0) rowSeries.push(s)
       rowHas[s] |= 1 << m
       rowSum[s * MEASURES + m] += v

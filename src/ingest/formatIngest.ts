@@ -17,6 +17,7 @@ export function formatIngestLine(run: IngestRunResult, inputs: InputSet): string
 export function ingestWarnings(run: IngestRunResult): string[] {
   const guessed = [...new Set(run.outcomes.flatMap((o) => (o.status === 'ingested' ? o.quality.findings.guessedInstances : [])))]
   const nonCounter = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.nonCounterColumns?.length ? [`${o.path}: ${count(o.quality.findings.nonCounterColumns.length, 'header column')} that ${o.quality.findings.nonCounterColumns.length === 1 ? 'is' : 'are'} not a counter path, ignored (${firstFew(o.quality.findings.nonCounterColumns, 3)})`] : []))
+  const badCells = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.badCells ? [`${o.path}: ${o.quality.findings.badCells}`] : []))
   const repeated = run.outcomes.flatMap((o) => (o.status === 'ingested' && o.quality.findings.duplicateColumns?.length ? [`${o.path}: the same counter twice in the header, read once (${firstFew(o.quality.findings.duplicateColumns, 3)})`] : []))
   const empty = logsWithoutDisks(run)
   return [
@@ -25,6 +26,7 @@ export function ingestWarnings(run: IngestRunResult): string[] {
     ...zonesByBias(run),
     ...nonCounter,
     ...repeated,
+    ...badCells,
     ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
     ...skippedLines(run.unreadable),

@@ -114,6 +114,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     })
     const sha256 = result.sha256 ?? (await fullHash!)
     if (store.hasFile(sha256)) return {keep: false, value: {status: 'already-ingested', path: input.path}}
+    s.sink.noteBadCells(result.stats)
     const quality: FileQuality = {stats: result.stats, clock: result.clock, findings: s.sink.findings, disks: s.sink.series.disks.length, parser: fast ? 'fast' : 'csv-parse', ranges: result.ranges, timeZoneSource, ...(timeZoneSource === 'bias only' ? {headerZoneName: input.timeZone} : {}), encoding: {name: input.encoding, by: input.encodingBy, sample: input.encodingSample}}
     store.insertFile({
       sha256,

@@ -37,6 +37,8 @@ export interface FileFindings {
   nonCounterColumns?: string[]
   otherLines: number
   firstOtherLine?: string
+  /** Cells that are no rate, skipped as missing, and where the first is: "2 cells are no plausible rate …, the first in column 3 at 2026-10-25T00:00:30.000Z (Infinity)". */
+  badCells?: string
   /** Header columns repeating an earlier one (the same counter path, case aside): read once. "column 5 repeats column 3 (\\HV01\…\Write Bytes/sec)". */
   duplicateColumns?: string[]
   /** Unknown objects whose instances are virtual disks (.vhdx, .vhd, .avhdx): a localized VSD object? Object → its counters in header order. */
@@ -117,6 +119,15 @@ export class EngineLogSink implements LogSink {
 
   /** Header column (1-based) of each engine column of the last header. */
   private headerColumns: number[] = []
+
+  /** Notes the engine's cells that are no rate (EngineStats) in the findings, located by header column and sample time. */
+  noteBadCells(stats: {readonly invalidCells: number; readonly implausibleCells: number; readonly firstBadCell?: {column: number; utc: number; value: number}}): void {
+    const n = stats.invalidCells + stats.implausibleCells
+    if (n === 0 || !stats.firstBadCell) return
+    const first = stats.firstBadCell
+    const kinds = [stats.invalidCells ? `${stats.invalidCells} not a decimal number` : '', stats.implausibleCells ? `${stats.implausibleCells} above a plausible rate` : ''].filter(Boolean).join(', ')
+    this.findings.badCells = `${n === 1 ? '1 cell is' : `${n.toLocaleString('en-US')} cells are`} no rate (${kinds}; skipped as missing, never zero), the first in column ${this.headerColumns[first.column] ?? '?'} at ${new Date(first.utc).toISOString()} (${first.value === -Infinity ? 'not a number' : String(first.value)})`
+  }
 
   /** The engine column for one counter path, or -1. Also used by the long format, path by path. */
   column(pathText: string, line: number, column: number): number {

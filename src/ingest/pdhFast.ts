@@ -6,6 +6,7 @@
  * pdhGeneral.ts; the tests run both on the same files and compare.
  */
 import {HvplanError} from '../errors.js'
+import {cellValue} from './counterNames.js'
 import type {LogSink} from './logSink.js'
 
 const QUOTE = 0x22
@@ -222,9 +223,7 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
     } else {
       const q = buf.indexOf(QUOTE, cellStart)
       if (q === -1 || q >= end) fail(cellStart, 'expected a closing quote')
-      const text = buf.toString('latin1', cellStart, q).trim()
-      v = text === '' ? NaN : Number(text)
-      if (Number.isNaN(v) && text !== '') fail(cellStart, 'expected a number')
+      v = cellValue(buf.toString('latin1', cellStart, q))
       p = q
     }
     values[slot] = v

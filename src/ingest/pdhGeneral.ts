@@ -9,6 +9,7 @@ import {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {HvplanError} from '../errors.js'
 import {decoderLabel} from './codePages.js'
+import {cellValue} from './counterNames.js'
 import {parseLogAnalyticsPerf} from './logAnalytics.js'
 import type {EngineLogSink} from './logSink.js'
 import type {SniffResult} from './sniff.js'
@@ -37,14 +38,8 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
   const parser = Readable.from(text()).pipe(
     parse({delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true}),
   )
-  const number = (cell: string, line: number, column: number): number => {
-    let t = cell.trim()
-    if (t === '') return NaN
-    if (decimalComma) t = t.replace(',', '.')
-    const v = Number(t)
-    if (Number.isNaN(v)) throw new HvplanError('E_INPUT_FORMAT', `expected a number, got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
-    return v
-  }
+  // (Where a cell is, the engine's first bad cell says: its column and its sample's time.)
+  const number = (cell: string, _line: number, _column: number): number => cellValue(decimalComma ? cell.replace(',', '.') : cell)
   if (sniffed.kind === 'get-counter') return longFormat(parser, file, sink, number)
   if (sniffed.kind === 'la-perf') return parseLogAnalyticsPerf(parser, file, sink, number, maxIntervalMs)
 

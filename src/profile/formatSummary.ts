@@ -35,7 +35,7 @@ export function formatProfileSummary(s: ProfileSummary): string {
   out.push('')
   out.push(`Data quality: ${q.confidence} confidence`)
   for (const r of q.reasons) out.push(`  - ${r}`)
-  out.push(`  coverage ${f(q.coveragePct, 1)} % of disk-windows; ${q.blankCells.toLocaleString('en-US')} blank cells (missing, not zero) of ${(q.blankCells + q.valueCells).toLocaleString('en-US')}`)
+  out.push(`  coverage ${f(q.coveragePct, 1)} % of disk-windows; ${q.blankCells.toLocaleString('en-US')} blank cells (missing, not zero) of ${(q.blankCells + q.valueCells).toLocaleString('en-US')}${q.badCells ? `; ${q.badCells.toLocaleString('en-US')} cells no rate (skipped as missing)` : ''}`)
   out.push(`  ${q.gaps} sample gaps, ${q.dstCorrections} DST corrections, ${q.backwardRows} rows going back in time dropped, ${f(q.overlapClippedSeconds, 0)} s of overlapping samples not counted twice`)
   if (q.noiseInstances.length) out.push(`  ${q.noiseInstances.length} noise instances excluded (.vmgs, .iso)`)
   if (q.localizedNames.length) out.push(`  localized names seen: ${q.localizedNames.join('; ')}`)

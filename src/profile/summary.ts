@@ -54,6 +54,8 @@ export interface DataQuality {
   readonly backwardRows: number
   readonly valueCells: number
   readonly blankCells: number
+  /** Cells that were no rate (not a decimal number, or above a plausible rate): skipped as missing. */
+  readonly badCells: number
   readonly overlapClippedSeconds: number
   readonly guessedInstances: readonly string[]
   /** Inventory VMs without any counter data ("no data"): not planned, listed. */
@@ -156,9 +158,12 @@ function dataQuality(store: ProfileStore, profile: ProfileSeries): DataQuality {
   const guessed = union((x) => x.findings.guessedInstances)
   const withoutData = vmsWithoutData(profile).filter((v) => !v.profiled).map((v) => v.vm)
   const inventoryVms = new Set([...profile.disks.filter((d) => d.mappedBy === 'inventory').map((d) => d.vm.toLowerCase()), ...withoutData.map((v) => v.toLowerCase())]).size
+  // (Profiles written before these counts have none: 0.)
+  const badCells = sum((x) => (x.stats.invalidCells ?? 0) + (x.stats.implausibleCells ?? 0))
   const reasons: string[] = []
   if (daysProfiled < RECOMMENDED_DAYS) reasons.push(`${daysProfiled.toFixed(1)} days profiled; at least ${RECOMMENDED_DAYS} (ideally ${IDEAL_DAYS}) are recommended to catch weekly peaks`)
   if (coveragePct < 95) reasons.push(`${coveragePct.toFixed(1)} % of disk-windows have samples`)
+  if (badCells) reasons.push(`${badCells.toLocaleString('en-US')} cells were no rate (not a decimal number, or above a plausible rate) and were skipped as missing`)
   if (guessed.length) reasons.push(`${guessed.length} instances mapped to VMs by guess (no inventory entry)`)
   if (withoutData.length) reasons.push(`${withoutData.length} of ${inventoryVms} inventory VMs have no counter data (${withoutData.join(', ')}): not planned`)
   // Low when most of the inventory is missing from the counters: the plan covers a minority of the estate.
@@ -176,6 +181,7 @@ function dataQuality(store: ProfileStore, profile: ProfileSeries): DataQuality {
     backwardRows: sum((x) => x.clock.backwardRows),
     valueCells: sum((x) => x.stats.valueCells),
     blankCells: sum((x) => x.stats.blankCells),
+    badCells,
     overlapClippedSeconds: sum((x) => x.stats.overlapClippedMs) / 1000,
     guessedInstances: guessed,
     vmsWithoutData: withoutData,

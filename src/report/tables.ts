@@ -363,6 +363,7 @@ export function reportTables(doc: ReportDocument): Table[] {
       ...q.reasons.map((r) => ['Reason', r] as Cell[]),
       ['Coverage of disk-windows', `${q.coveragePct.toFixed(1)} %`],
       ['Blank cells (missing, not zero)', `${q.blankCells} of ${q.blankCells + q.valueCells}`],
+      ['Cells that were no rate (skipped as missing)', String(q.badCells)],
       ['Sample gaps / DST corrections / rows dropped', `${q.gaps} / ${q.dstCorrections} / ${q.backwardRows}`],
       ['Overlapping samples not counted twice (s)', q.overlapClippedSeconds.toFixed(0)],
       ['Noise instances excluded', q.noiseInstances.join('; ')],

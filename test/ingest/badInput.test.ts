@@ -15,6 +15,7 @@ import {parsePdhCsvFast} from '../../src/ingest/pdhFast.js'
 import {parsePdhGeneral} from '../../src/ingest/pdhGeneral.js'
 import {sniffBytes} from '../../src/ingest/sniff.js'
 import {LogClock} from '../../src/ingest/timestamps.js'
+import {summarizeProfile} from '../../src/profile/summary.js'
 import {loadProfile} from '../../src/store/loadProfile.js'
 import {ProfileStore} from '../../src/store/profileStore.js'
 import {tempDir} from '../helpers/tmp.js'
@@ -25,22 +26,35 @@ const row = (t: string, v: string) => `"10/25/2026 ${t}","${v}","5"`
 const good = [HEADER, row('00:00:00.000', ' '), row('00:00:15.000', '1000'), row('00:00:30.000', '2000')].join('\r\n') + '\r\n'
 
 describe('bad input', () => {
-  it('names file, line and column and what was expected for a bad number; the good file still ingests', async () => {
+  it('skips a cell that is no rate as missing, says where the first is, and counts it; both files ingest (issue 16)', async () => {
     const dir = join(tmp, 'mixed')
     const {mkdirSync} = await import('node:fs')
     mkdirSync(dir)
     writeFileSync(join(dir, 'good.csv'), good)
-    writeFileSync(join(dir, 'bad.csv'), [HEADER, row('00:00:00.000', ' '), row('00:00:15.000', '1000'), row('00:00:30.000', '12x4')].join('\r\n') + '\r\n')
+    // "12x4", a hex value, a "+" sign and Infinity: none is a rate; 1e400 and 2e11 B/s are no plausible ones.
+    const cells = ['12x4', '0x1F', '+1000', 'Infinity', '1e400', '2e11']
+    writeFileSync(join(dir, 'bad.csv'), [HEADER, row('00:00:00.000', ' '), row('00:00:15.000', '1000'), ...cells.map((c, k) => row(`00:00:${String(30 + 5 * k).padStart(2, '0')}.000`, c)), row('00:01:00.000', '3000')].join('\r\n') + '\r\n')
     const profile = join(tmp, 'mixed.sqlite')
     const run = await ingestInputs([dir], {profile, windowMinutes: 5, excludeInstances: []})
-    expect(run.failures).toHaveLength(1)
-    expect(run.failures[0].message).toMatch(/^expected a number, got "12x4", at .*bad\.csv:4:28 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
-    expect(run.outcomes).toHaveLength(1)
+    expect(run.failures).toEqual([])
+    expect(run.outcomes).toHaveLength(2)
+    const bad = run.outcomes.find((o) => o.path.endsWith('bad.csv'))!
+    if (bad.status !== 'ingested') throw new Error('bad.csv not ingested')
+    expect(bad.quality.stats.invalidCells).toBe(4)
+    expect(bad.quality.stats.implausibleCells).toBe(2)
+    expect(bad.quality.findings.badCells).toBe('6 cells are no rate (4 not a decimal number, 2 above a plausible rate; skipped as missing, never zero), the first in column 2 at 2026-10-25T00:00:30.000Z (not a number)')
     const store = ProfileStore.open(profile, {create: false})
     const p = loadProfile(store, {coverageThreshold: 0})
-    // Only good.csv: 1000 B/s × 15 s + 2000 B/s × 15 s; nothing from the bad file's rows.
-    expect(p.series[0].writeBytes[0]).toBe(45_000)
-    expect(store.files()).toHaveLength(1)
+    // The same disk: good.csv gives 1000 B/s × 15 s + 2000 B/s × 15 s up to 00:00:30; bad.csv's
+    // first interval lies in that time (already covered, not counted twice), its six broken cells
+    // are missing (not zero, not infinite), then 3000 B/s × 5 s (00:00:55 → 00:01:00).
+    expect(p.series).toHaveLength(1)
+    expect(p.series[0].writeBytes[0]).toBe(45_000 + 15_000)
+    // Counted in the data-quality rating.
+    const quality = summarizeProfile(store).quality
+    expect(quality.badCells).toBe(6)
+    expect(quality.reasons).toContain('6 cells were no rate (not a decimal number, or above a plausible rate) and were skipped as missing')
+    expect(quality.confidence).not.toBe('high')
     store.close()
   })
 
