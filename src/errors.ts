@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'E_INPUT_MISSING', // an input path does not exist
   'E_INPUT_FORMAT', // an input file is not in a format hvplan reads
   'E_NOTHING_INGESTED', // a run found nothing it could use
+  'E_OUTPUT_WRITE', // an output could not be written (disk full, no permission); nothing is left under its name
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -73,4 +74,16 @@ export function fileErrorText(error: unknown): string | undefined {
     EMFILE: 'cannot be opened: too many open files',
   }
   return known[code] ?? (code.startsWith('E') || code.startsWith('Z_') ? `cannot be read (${code}: ${(error as Error).message})` : undefined)
+}
+
+/**
+ * An output that could not be written, as the user should read it: which file, why (the disk is
+ * full, no permission) and that nothing was left under its name (the writers write `<name>.partial`
+ * and rename it into place). Errors that are not the file system's pass through unchanged.
+ */
+export function outputWriteError(path: string, error: unknown, kept = 'nothing was left under that name, and an earlier file there is unchanged'): unknown {
+  const code = (error as {code?: unknown} | null)?.code
+  if (error instanceof HvplanError || typeof code !== 'string' || !(code.startsWith('E') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) return error
+  const why: Record<string, string> = {ENOSPC: 'the disk is full', SQLITE_FULL: 'the disk is full', EDQUOT: 'the disk quota is used up', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'the file system is read-only', EIO: 'input/output error on the disk'}
+  return new HvplanError('E_OUTPUT_WRITE', `could not write ${path}: ${why[code] ?? `${code}: ${(error as Error).message}`} (${code}); ${kept}`, {})
 }

@@ -2,7 +2,7 @@
  * `hvplan ingest`: every input file into the profile, one transaction each. A bad file is
  * reported (file:line:column and what was expected) and the run goes on with the others.
  */
-import {fileErrorText, HvplanError} from '../errors.js'
+import {fileErrorText, HvplanError, outputWriteError} from '../errors.js'
 import {count} from '../text.js'
 import {ProfileStore} from '../store/profileStore.js'
 import {findTimeZone} from '../time/windowsTimeZones.js'
@@ -68,7 +68,12 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
   const aliases = aliasTable(options.aliases)
   const inputs = options.inputs ?? (await findInputs(paths, options))
   const inventory = mergeInventories(inputs.inventories)
-  const store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
+  let store: ProfileStore
+  try {
+    store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
+  } catch (error) {
+    throw outputWriteError(options.profile, error)
+  }
   try {
     if (inventory) store.saveInventory(inventory)
     const excludes = options.excludeInstances.map(globToRegExp)
@@ -119,6 +124,9 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
       bytes: bytesTotal,
       seconds: (performance.now() - started) / 1000,
     }
+  } catch (error) {
+    // The profile is an output too: a full disk says so (each file is one transaction: those before stay).
+    throw outputWriteError(options.profile, error, 'the profile keeps the files ingested before, not the one being ingested; free space and run again (files already in the profile are skipped)')
   } finally {
     store.close()
   }

@@ -6,6 +6,7 @@
  */
 import {closeSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {gzipSync} from 'node:zlib'
+import {outputWriteError} from '../errors.js'
 
 export type SinkEncoding = 'utf8' | 'utf16le' | 'latin1' | 'ascii'
 
@@ -32,7 +33,11 @@ export class FileSink {
     private readonly options: FileSinkOptions = {},
   ) {
     this.partialPath = `${path}.partial`
-    this.fd = openSync(this.partialPath, 'w')
+    try {
+      this.fd = openSync(this.partialPath, 'w')
+    } catch (error) {
+      throw outputWriteError(path, error)
+    }
     if (options.bom) {
       const bom = options.encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf])
       this.writeBytes(bom)
@@ -48,10 +53,15 @@ export class FileSink {
   /** Flushes, closes and renames the file into place. */
   close(): void {
     if (this.closed) return
-    this.flush()
-    closeSync(this.fd)
-    renameSync(this.partialPath, this.path)
-    this.closed = true
+    try {
+      this.flush()
+      closeSync(this.fd)
+      this.closed = true
+      renameSync(this.partialPath, this.path)
+    } catch (error) {
+      rmSync(this.partialPath, {force: true})
+      throw outputWriteError(this.path, error)
+    }
   }
 
   /** Closes and deletes the partial file (after an error). */
@@ -73,7 +83,11 @@ export class FileSink {
   private writeBytes(bytes: Buffer): void {
     const out = this.options.gzip ? gzipSync(bytes, {level: this.options.gzipLevel ?? 6}) : bytes
     let offset = 0
-    while (offset < out.length) offset += writeSync(this.fd, out, offset, out.length - offset)
+    try {
+      while (offset < out.length) offset += writeSync(this.fd, out, offset, out.length - offset)
+    } catch (error) {
+      throw outputWriteError(this.path, error)
+    }
     this.bytesWritten += out.length
   }
 }

@@ -4,7 +4,7 @@
  * the end. An existing non-empty folder is only replaced with force.
  */
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
-import {HvplanError} from '../errors.js'
+import {HvplanError, outputWriteError} from '../errors.js'
 
 export function assertWritableOutput(path: string, force: boolean, flag: string): void {
   if (!force && existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
@@ -67,6 +67,6 @@ export function writeFileAtomic(path: string, data: Buffer | string): void {
     renameSync(partial, path)
   } catch (error) {
     rmSync(partial, {force: true})
-    throw error
+    throw outputWriteError(path, error)
   }
 }

@@ -113,6 +113,16 @@ export class ProfileStore {
     } catch (error) {
       throw new HvplanError('E_INPUT_MISSING', `profile ${path} cannot be opened (${(error as Error).message}): run hvplan ingest first`, {file: path})
     }
+    // A profile that cannot be set up (a full disk, a wrong schema) is closed again: nothing keeps its file open.
+    try {
+      return ProfileStore.setUp(db, path, options)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+
+  private static setUp(db: Database.Database, path: string, options: {create: boolean; windowSeconds?: number}): ProfileStore {
     // Large pages keep a day row (five 2.3 KB blobs at 5-minute windows) on few pages: loading a
     // month of 2,700 disks reads several times faster than with the default 4 KiB. Only takes
     // effect when the file is new.
