@@ -29,6 +29,8 @@ export function ingestWarnings(run: IngestRunResult): string[] {
     ...badCells,
     ...(empty.length ? [`${count(empty.length, 'log')} without a disk (${firstFew(empty.map((l) => l.path), 3)}): ${empty[0].text}${empty.length > 1 ? ' (the first)' : ''}; a host with no VM running writes such logs`] : []),
     ...(guessed.length ? [`${count(guessed.length, 'disk instance')} without an inventory entry: VM and volume guessed from the path (${firstFew(guessed)}; all in the Data Quality sheet and hvplan profile show)`] : []),
+    ...run.inventoryFindings.slice(0, 5).map((f) => `inventory ${f}`),
+    ...(run.inventoryFindings.length > 5 ? [`inventory: ${run.inventoryFindings.length - 5} more rows like these`] : []),
     ...skippedLines(run.unreadable),
     ...run.failures.map((f) => f.message),
   ]

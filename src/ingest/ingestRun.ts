@@ -40,6 +40,8 @@ export interface IngestRunResult {
   readonly outcomes: readonly FileOutcome[]
   readonly failures: ReadonlyArray<{path: string; message: string}>
   readonly unreadable: ReadonlyArray<{path: string; reason: string}>
+  /** Inventory rows left out or in doubt, each located (file:line:column). */
+  readonly inventoryFindings: readonly string[]
   readonly bytes: number
   readonly seconds: number
   /** A ready --aliases file written for an unknown object of virtual disks, and what to tell the user. */
@@ -118,6 +120,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
       aliasSuggestion: suggestion && suggestionPath ? {path: suggestionPath, text: aliasSuggestionText(suggestion, suggestionPath)} : undefined,
       profile: options.profile,
       inventories: inputs.inventories.map((f: InputFile) => f.path),
+      inventoryFindings: inventory?.findings ?? [],
       outcomes,
       failures,
       unreadable: inputs.unreadable.filter((f) => !f.named && !f.broken).map((f) => ({path: f.path, reason: f.reason ?? 'unknown format'})),
@@ -141,8 +144,13 @@ export async function findInputs(paths: readonly string[], options: Pick<IngestR
 function mergeInventories(files: readonly InputFile[]): Inventory | undefined {
   if (files.length === 0) return undefined
   const merged = new Map()
-  for (const f of files) for (const [k, v] of readInventory(f.path).disks) merged.set(k, v)
-  return {file: files.map((f) => f.path).join(', '), disks: merged}
+  const findings: string[] = []
+  for (const f of files) {
+    const inventory = readInventory(f.path)
+    for (const [k, v] of inventory.disks) merged.set(k, v)
+    findings.push(...inventory.findings)
+  }
+  return {file: files.map((f) => f.path).join(', '), disks: merged, findings}
 }
 
 /** "no Hyper-V Virtual Storage Device counters; the log has Process (8 counters)": why an ingested log gave no disk. */

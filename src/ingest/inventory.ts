@@ -35,6 +35,8 @@ export interface InventoryDisk {
 export interface Inventory {
   readonly file: string
   readonly disks: ReadonlyMap<string, InventoryDisk>
+  /** Rows left out or in doubt, each located: "inventory.csv:7:3: VMName is empty: the row is left out". */
+  readonly findings: readonly string[]
 }
 
 export function readInventory(file: string): Inventory {
@@ -57,6 +59,10 @@ export function readInventory(file: string): Inventory {
     }
   }
   const disks = new Map<string, InventoryDisk>()
+  const findings: string[] = []
+  const at = (line: number, name: string) => `${file}:${line}:${(col.get(name.toLowerCase()) ?? 0) + 1}`
+  const lineOfKey = new Map<string, number>()
+  const hostsOfVm = new Map<string, Map<string, {name: string; line: number}>>() // VM → host (lower case) → as written, first line
   records.slice(1).forEach((r, i) => {
     const line = i + 2
     const get = (name: string) => (r[col.get(name.toLowerCase()) ?? -1] ?? '').trim()
@@ -72,9 +78,33 @@ export function readInventory(file: string): Inventory {
       return t === 'true' ? true : t === 'false' ? false : undefined
     }
     const path = get('DiskPath')
-    if (path === '') throw new HvplanError('E_INPUT_FORMAT', 'DiskPath is empty: expected the host path of a VHD/VHDX', {file, line, column: (col.get('diskpath') ?? 0) + 1})
+    // A row without its disk or its VM cannot be placed: left out, and said where.
+    if (path === '') {
+      findings.push(`${at(line, 'DiskPath')}: DiskPath is empty (expected the host path of a VHD/VHDX): the row is left out`)
+      return
+    }
+    if (get('VMName') === '') {
+      findings.push(`${at(line, 'VMName')}: VMName is empty (expected the VM the disk belongs to): the row is left out`)
+      return
+    }
+    const key = diskKey(path.replaceAll('\\', '-'))
+    const earlier = lineOfKey.get(key)
+    if (earlier !== undefined) {
+      findings.push(`${at(line, 'DiskPath')}: the disk ${path} is listed again (first at line ${earlier}): the first row is used`)
+      return
+    }
+    lineOfKey.set(key, line)
+    const vmKey = get('VMName').toLowerCase()
+    const hosts = hostsOfVm.get(vmKey) ?? new Map<string, {name: string; line: number}>()
+    hostsOfVm.set(vmKey, hosts)
+    const host = get('Host')
+    if (host !== '' && !hosts.has(host.toLowerCase())) {
+      const other = [...hosts.values()][0]
+      if (other) findings.push(`${at(line, 'Host')}: the VM ${get('VMName')} is on ${host} here and on ${other.name} at line ${other.line}: one VM runs on one host at a time — exports taken at different times, or two VMs with one name (each disk is planned with the row that lists it)`)
+      hosts.set(host.toLowerCase(), {name: host, line})
+    }
     const disk: InventoryDisk = {
-      key: diskKey(path.replaceAll('\\', '-')),
+      key,
       host: get('Host'),
       cluster: get('Cluster'),
       vm: get('VMName'),
@@ -98,5 +128,5 @@ export function readInventory(file: string): Inventory {
     }
     disks.set(disk.key, disk)
   })
-  return {file, disks}
+  return {file, disks, findings}
 }
