@@ -37,6 +37,8 @@ export interface Defaults {
     readonly coverageThreshold: DefaultValue<number>
     readonly maxBytesPerSecond: DefaultValue<number>
     readonly maxOperationsPerSecond: DefaultValue<number>
+    readonly earliestSampleYear: DefaultValue<number>
+    readonly latestSampleYear: DefaultValue<number>
   }
   readonly copyFrequencies: {readonly source: string; readonly date: string; readonly options: readonly CopyFrequencyOption[]}
 }

@@ -7,6 +7,7 @@
  */
 import {HvplanError} from '../errors.js'
 import {cellValue} from './counterNames.js'
+import {plausibleSampleDate, TIMESTAMP_EXPECTED} from './timestamps.js'
 import type {LogSink} from './logSink.js'
 
 const QUOTE = 0x22
@@ -127,7 +128,9 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
     }
     millis = Math.round(millis)
   }
-  if (buf[p] !== QUOTE || !(month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 60)) fail(start + 1, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
+  if (buf[p] !== QUOTE || !(hour < 24 && minute < 60 && second < 60)) fail(start + 1, 'expected a timestamp MM/dd/yyyy HH:mm:ss.fff')
+  // February 30 would roll into March, 1601 or 2999 into the plan: a broken clock is refused, located.
+  if (!plausibleSampleDate(year, month, day)) fail(start + 1, `expected ${TIMESTAMP_EXPECTED} (MM/dd/yyyy HH:mm:ss.fff)`)
   values[values.length - 1] = Date.UTC(year, month - 1, day, hour, minute, second, millis)
   p++
   // Cells: ,"value"

@@ -13,7 +13,7 @@ import {cellValue} from './counterNames.js'
 import {parseLogAnalyticsPerf} from './logAnalytics.js'
 import type {EngineLogSink} from './logSink.js'
 import type {SniffResult} from './sniff.js'
-import {parseLocalTimestamp} from './timestamps.js'
+import {parseLocalTimestamp, TIMESTAMP_EXPECTED} from './timestamps.js'
 
 export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, options: {maxIntervalMs: number}): Promise<void> {
   try {
@@ -94,7 +94,7 @@ function timestampError(cell: string, file: string, line: number, column: number
   if (timeOnly) {
     return new HvplanError('E_INPUT_FORMAT', `the timestamps have lost their date (${JSON.stringify(cell.trim())}: a spreadsheet re-saved the column as it displays it, minutes and seconds only)`, {file, line, column}, RESAVE_ADVICE)
   }
-  return new HvplanError('E_INPUT_FORMAT', `expected a timestamp such as 10/25/2026 14:05:00.000, got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
+  return new HvplanError('E_INPUT_FORMAT', `expected a timestamp such as 10/25/2026 14:05:00.000 (${TIMESTAMP_EXPECTED}), got ${JSON.stringify(cell.slice(0, 40))}`, {file, line, column})
 }
 
 /** Get-Counter | Export-Csv: rows sharing a timestamp form one sample set. */

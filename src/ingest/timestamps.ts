@@ -5,6 +5,7 @@
  * reading that keeps time moving forward); with only a bias it corrects a backward jump of about
  * an hour as the autumn change and reports what it did.
  */
+import {defaultOf} from '../defaults.js'
 import {biasesAtLocal, biasMinutesAt, standardBiasMinutesAt, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 
 /**
@@ -27,8 +28,23 @@ function hour12(hour: number, meridiem: string | undefined): number {
   return (hour % 12) + (pm ? 12 : 0)
 }
 
+/**
+ * Whether a sample's date is a real calendar date (no February 30) in a plausible year
+ * (data/defaults.json earliestSampleYear, latestSampleYear: not Windows' zero time 1601, not 2999).
+ */
+export function plausibleSampleDate(year: number, month: number, day: number): boolean {
+  if (!(year >= EARLIEST_YEAR && year <= LATEST_YEAR && month >= 1 && month <= 12 && day >= 1)) return false
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+const EARLIEST_YEAR = defaultOf('earliestSampleYear')
+const LATEST_YEAR = defaultOf('latestSampleYear')
+
+/** What a timestamp must be, for messages. */
+export const TIMESTAMP_EXPECTED = `a real calendar date from ${defaultOf('earliestSampleYear')} to ${defaultOf('latestSampleYear')}`
+
 function build(year: number, month: number, day: number, hour: number, minute: number, second?: string, fraction?: string): number {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || !(hour >= 0 && hour < 24) || minute > 59) return NaN
+  if (!plausibleSampleDate(year, month, day) || !(hour >= 0 && hour < 24) || minute > 59) return NaN
   const s = second === undefined ? 0 : +second
   if (s > 59) return NaN
   const ms = fraction === undefined ? 0 : Math.round(+fraction * 10 ** (3 - fraction.length))

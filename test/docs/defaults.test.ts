@@ -44,7 +44,7 @@ describe('defaults, declared once', () => {
   it('are the ones docs/formulas.md lists, with their sources', () => {
     const doc = readFileSync(join(root, 'docs', 'formulas.md'), 'utf8')
     const rows = new Map(doc.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| option') && !l.startsWith('|---')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim())).map((c) => [c[0], c]))
-    const shown: Record<keyof typeof DEFAULTS.values, string> = {rpoMinutes: 'RPOs', percentile: 'percentile', growthPercent: 'growth', copyFrequencySeconds: 'copy frequency', applyLatencySeconds: 'apply latency', wireFactor: 'wire factor', outageHours: 'outage assessed', windowMinutes: 'window', coverageThreshold: 'coverage threshold', maxBytesPerSecond: 'largest plausible byte rate', maxOperationsPerSecond: 'largest plausible operation rate'}
+    const shown: Record<keyof typeof DEFAULTS.values, string> = {rpoMinutes: 'RPOs', percentile: 'percentile', growthPercent: 'growth', copyFrequencySeconds: 'copy frequency', applyLatencySeconds: 'apply latency', wireFactor: 'wire factor', outageHours: 'outage assessed', windowMinutes: 'window', coverageThreshold: 'coverage threshold', maxBytesPerSecond: 'largest plausible byte rate', maxOperationsPerSecond: 'largest plausible operation rate', earliestSampleYear: 'earliest sample year', latestSampleYear: 'latest sample year'}
     for (const [key, name] of Object.entries(shown) as Array<[keyof typeof DEFAULTS.values, string]>) {
       const d = DEFAULTS.values[key]
       const value = Array.isArray(d.value) ? d.value.join(', ') : String(d.value)

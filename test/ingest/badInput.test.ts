@@ -69,8 +69,22 @@ describe('bad input', () => {
     const file = join(tmp, 'time.csv')
     writeFileSync(file, [HEADER, row('00:00:00.000', ' '), '"25/10/2026 00:00:15.000","1000","5"'].join('\r\n') + '\r\n')
     const run = await ingestInputs([file], {profile: join(tmp, 'time.sqlite'), windowMinutes: 5, excludeInstances: []})
-    expect(run.failures[0].message).toMatch(/^expected a timestamp MM\/dd\/yyyy HH:mm:ss\.fff, got "25\/10\/2026 00:00:15\.000", at .*time\.csv:3:2 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
+    expect(run.failures[0].message).toMatch(/^expected a real calendar date from 2000 to 2099 \(MM\/dd\/yyyy HH:mm:ss\.fff\), got "25\/10\/2026 00:00:15\.000", at .*time\.csv:3:2 — Check the file was exported with relog -f csv or perfmon, not edited by hand$/)
   })
+
+  for (const [name, stamp] of [['February 30', '02/30/2026 00:00:15.000'], ['year 2999', '10/25/2999 00:00:15.000'], ['year 1601 (Windows zero time)', '01/01/1601 00:00:15.000']]) {
+    it(`refuses a sample dated ${name}, located, on the fast path and through csv-parse (issue 16)`, async () => {
+      const file = join(tmp, `date-${name.replace(/\W+/g, '-')}.csv`)
+      writeFileSync(file, [HEADER, row('00:00:00.000', ' '), `"${stamp}","1000","5"`].join('\r\n') + '\r\n')
+      for (const forceCsvParse of [false, true]) {
+        const run = await ingestInputs([file], {profile: join(tmp, `date-${forceCsvParse}-${name.length}.sqlite`), windowMinutes: 5, excludeInstances: [], forceCsvParse})
+        expect(run.outcomes, `${name} ${forceCsvParse ? 'csv-parse' : 'fast'}`).toEqual([])
+        expect(run.failures[0].message).toMatch(/expected (a timestamp such as 10\/25\/2026 14:05:00\.000 \()?a real calendar date from 2000 to 2099/)
+        expect(run.failures[0].message).toMatch(/time|date/)
+        expect(run.failures[0].message).toMatch(/\.csv:3(:\d+)?/)
+      }
+    })
+  }
 })
 
 /** Parses bytes in memory with one of the two parsers; resolves, or rejects with whatever was thrown. */
