@@ -155,9 +155,9 @@ export function workloadFigures(basis: PlanBasis, indices: readonly number[]): C
     const n = profile.windowCount
     // One disk's figures read its own series (churnFigures only reads); several disks are summed
     // into scratch buffers reused from call to call (only the figures are kept).
-    // (A measure not loaded is empty for every disk: its figures are NaN.)
+    // (A measure not loaded is empty: its figures are NaN.)
     const pick = (m: 'writeBytes' | 'writeOps' | 'readOps') =>
-      indices.length === 1 || profile.measure(indices[0], m).length !== n ? profile.measure(indices[0], m) : sumSeries(readEach(indices, (i, into) => profile.measure(i, m, into), scratch('read', n)), n, scratch(m, n))
+      indices.length === 1 || !profile.measures.includes(m) ? profile.measure(indices[0], m) : sumSeries(readEach(indices, (i, into) => profile.measure(i, m, into), scratch('read', n)), n, scratch(m, n))
     const filled = indices.length === 1 ? basis.filled(indices[0]) : sumSeries(readEach(indices, basis.filled, scratch('read', n)), n, scratch('filled', n))
     figures = churnFigures({writeBytes: pick('writeBytes'), filledWriteBytes: filled, writeOps: pick('writeOps'), readBytes: new Float64Array(0), readOps: pick('readOps')}, profile.windowSeconds, profile.firstWindow, options.percentile, options.growthFactor)
     cache.set(key, figures)

@@ -170,11 +170,12 @@ function vmLogFacts(basis: PlanBasis, scope: ProtectionScope): VmLogFacts[] {
     }
     return {volume: hostVolume(profile.disks[i]), vhdBytes: sizeGB === undefined ? Infinity : sizeGB * GB, logs: (into?: Float64Array) => logsOf(i, into), largestLog: largestLog * g, worstSpan}
   }
+  const read = new Float64Array(profile.windowCount) // a VHD's logs, added up and dropped
   return [...disksByVm(basis, new Set(scope.vms)).entries()].map(([vm, disks]) => {
     let vmLogs = new Float64Array(0)
     const vhds = []
     for (const i of disks) {
-      const logs = logsOf(i)
+      const logs = logsOf(i, read)
       let largestLog = 0
       for (let k = 0; k < logs.length; k++) if (logs[k] > largestLog) largestLog = logs[k]
       if (vmLogs.length === 0) vmLogs = new Float64Array(logs.length)

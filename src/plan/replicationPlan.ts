@@ -65,12 +65,11 @@ export interface SendSeries {
 
 /** The bytes to send per window of the VMs given (default: every kept VM): filled, × growth × wire factor. */
 export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSeries {
-  const factor = basis.options.growthFactor * basis.options.wireFactor
   const groups = disksByVm(basis, vms ? new Set(vms) : undefined)
   const n = basis.profile.windowCount
   // Kept when every VM's series fit the resident budget (1,000 VMs: 71 MB), else computed again when asked.
   const kept = groups.size * n * 8 <= residentBudget() ? new Map<string, Float64Array>() : undefined
-  const compute = (vm: string) => sumFilled(basis, groups.get(vm) ?? [], factor)
+  const compute = vmSendSeries(basis, groups)
   const site = new Float64Array(n)
   for (const vm of groups.keys()) {
     const s = compute(vm)
@@ -78,6 +77,12 @@ export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSerie
     for (let w = 0; w < s.length; w++) site[w] += s[w]
   }
   return {vms: [...groups.keys()], vmSend: (vm) => kept?.get(vm) ?? compute(vm), site, disks: [...groups.values()].flat()}
+}
+
+/** One VM's send series, computed when asked (filled, × growth × wire factor), for the VMs given by their disks (default: every kept VM). */
+export function vmSendSeries(basis: PlanBasis, groups: ReadonlyMap<string, readonly number[]> = disksByVm(basis)): (vm: string) => Float64Array {
+  const factor = basis.options.growthFactor * basis.options.wireFactor
+  return (vm) => sumFilled(basis, groups.get(vm) ?? [], factor)
 }
 
 /**

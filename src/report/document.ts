@@ -14,7 +14,7 @@ import {type OutagePlan, planOutage} from '../plan/outagePlan.js'
 import type {LoadedPriceSheet} from '../prices/priceSheet.js'
 import {planProtection, type ProtectionPlan} from '../plan/protectionPlan.js'
 import type {ReplicationOptions} from '../plan/replicationOptions.js'
-import {planReplication, type ReplicationPlan, sendSeries, sendToChurnMBps} from '../plan/replicationPlan.js'
+import {planReplication, type ReplicationPlan, sendToChurnMBps, vmSendSeries} from '../plan/replicationPlan.js'
 import {planWhatIf, type WhatIfPoint} from '../plan/whatIfPlan.js'
 import {type ProfileSummary, summarizeProfile} from '../profile/summary.js'
 import {MODEL_MEASURES, openProfileSeries} from '../store/loadProfile.js'
@@ -150,7 +150,7 @@ function reportOf(store: ProfileStore, context: PlanContext, options: ReportOpti
   if (options.pageSeries) {
     onPhase?.('series for the interactive page')
     const every = assessed.map((v) => v.vm)
-    pageSeries = encodePageSeries(send.site, every, sendSeries(basis, every).vmSend, PAGE_SERIES_BUDGET_BYTES)
+    pageSeries = encodePageSeries(send.site, every, vmSendSeries(basis), PAGE_SERIES_BUDGET_BYTES)
   }
   return {
     schema: REPORT_SCHEMA,

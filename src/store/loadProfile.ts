@@ -58,6 +58,8 @@ export interface LoadedProfile extends ProfileFrame {
  * (RESIDENT_SERIES_BYTES), else read back from a temporary file — what the plan streams VM by VM.
  */
 export interface ProfileSeries extends ProfileFrame {
+  /** The measures loaded (the others read as empty series). */
+  readonly measures: readonly LoadedMeasure[]
   /**
    * One disk's series of a measure (windowCount values, NaN = gap; empty when not loaded). Read
    * only; read into `into` (windowCount values) when the series is read from the file and the
@@ -111,6 +113,7 @@ export function openProfileSeries(store: ProfileStore, options: Omit<LoadOptions
     firstWindow: read.firstWindow,
     windowCount: read.windowCount,
     disks: read.disks,
+    measures: ALL_MEASURES.filter((m) => read.kinds.includes(m)),
     measure: (disk, m, into) => (read.kinds.includes(m) ? read.view(disk, m, into) : empty),
     close: () => read.records.close(),
   }
@@ -120,7 +123,7 @@ export function openProfileSeries(store: ProfileStore, options: Omit<LoadOptions
 export function asProfileSeries(profile: LoadedProfile | ProfileSeries): ProfileSeries {
   if ('measure' in profile) return profile
   const {series, ...frame} = profile
-  return {...frame, measure: (disk, m) => series[disk][m], close: () => {}}
+  return {...frame, measures: ALL_MEASURES.filter((m) => series.every((s) => s[m].length === frame.windowCount)), measure: (disk, m) => series[disk][m], close: () => {}}
 }
 
 interface ReadSeries extends ProfileFrame {
