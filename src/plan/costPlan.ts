@@ -121,12 +121,12 @@ export function planCost(
     rows,
     totals: estimate.totals,
     byRpo,
-    networkChoice: {plans: networkPlans(market, o).map((p) => ({plan: p.plan, mbps: p.mbps, monthly: p.monthly})), forced: o.networkPlan !== undefined && o.networkPlan !== null && o.networkPlan !== '', monthlyWithoutNetwork, discountPercent: o.discountPercent},
+    networkChoice: {plans: networkPlans(market, o).map((p) => ({plan: p.plan, mbps: p.mbps, monthly: p.monthly})), forced: Boolean(o.networkPlan), monthlyWithoutNetwork, discountPercent: o.discountPercent},
     warnings,
   }
 }
 
-/** The plans a bandwidth's network plan is chosen from: the one named with --network-plan, else the kind's (none with --network none). */
+/** The plans a bandwidth's network plan is chosen from (pickNetwork, and the page's slider): the one named with --network-plan, else the kind's (none with --network none). */
 function networkPlans(market: PriceMarket, o: CostPlanOptions): readonly NetworkPlan[] {
   if (o.network === 'none') return []
   if (o.networkPlan) return [...market.expressRoute, ...market.vpnGateway].filter((p) => p.plan.toLowerCase() === o.networkPlan!.toLowerCase())
@@ -172,12 +172,9 @@ function priceRow(f: RowFacts, market: PriceMarket, o: CostPlanOptions) {
 function pickNetwork(market: PriceMarket, o: CostPlanOptions, requiredMbps: number): CostPlan['network'] {
   const none = (note: string) => ({kind: o.network, requiredMbps, plan: null, mbps: null, monthlyPrice: null, note})
   if (o.network === 'none') return none('no network plan priced (--network none)')
-  const plans: readonly NetworkPlan[] = o.network === 'vpn' ? market.vpnGateway : market.expressRoute
-  let plan: NetworkPlan | undefined
-  if (o.networkPlan) {
-    plan = [...market.expressRoute, ...market.vpnGateway].find((p) => p.plan.toLowerCase() === o.networkPlan!.toLowerCase())
-    if (!plan) throw new HvplanError('E_FLAG', `must name a plan of the price sheet (${[...market.expressRoute, ...market.vpnGateway].map((p) => p.plan).join('; ')}), got ${JSON.stringify(o.networkPlan)}`, {flag: 'network-plan'})
-  } else plan = cheapestCoveringPlan(plans, requiredMbps)
+  const plans = networkPlans(market, o)
+  if (o.networkPlan && plans.length === 0) throw new HvplanError('E_FLAG', `must name a plan of the price sheet (${[...market.expressRoute, ...market.vpnGateway].map((p) => p.plan).join('; ')}), got ${JSON.stringify(o.networkPlan)}`, {flag: 'network-plan'})
+  const plan = o.networkPlan ? plans[0] : cheapestCoveringPlan(plans, requiredMbps)
   if (!plan) return none(`no ${o.network === 'vpn' ? 'VPN gateway' : 'ExpressRoute'} plan in the price sheet covers ${requiredMbps.toFixed(1)} Mbps; network cost left out`)
   return {kind: o.network, requiredMbps, plan: plan.plan, mbps: plan.mbps, monthlyPrice: plan.monthly, note: o.networkPlan ? 'chosen with --network-plan' : `the cheapest plan of at least ${requiredMbps.toFixed(1)} Mbps`}
 }
