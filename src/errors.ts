@@ -52,6 +52,9 @@ export function positiveNumberFlag(flag: string, text: string, unit: string): nu
   return value
 }
 
+/** File-system errors that stop a read or a write alike, in words. */
+const FILE_SYSTEM_CAUSES: Record<string, string> = {EACCES: 'permission denied', EPERM: 'operation not permitted', EIO: 'input/output error on the disk'}
+
 /**
  * What a file-system or gzip error means for the file it came from, in words (undefined: not such
  * an error — a bug, which must not be reported as a bad file).
@@ -64,16 +67,15 @@ export function fileErrorText(error: unknown): string | undefined {
     Z_BUF_ERROR: 'the gzip file ends too early (truncated): copy it again from its host',
     Z_DATA_ERROR: 'the gzip file is corrupt (its compressed data is invalid): copy it again from its host',
     Z_STREAM_ERROR: 'the gzip file is corrupt: copy it again from its host',
-    EACCES: 'cannot be read: permission denied',
-    EPERM: 'cannot be read: operation not permitted',
     ENOENT: 'does not exist (a symbolic link to nothing, or removed while the run went on)',
     ELOOP: 'is a loop of symbolic links',
     EISDIR: 'is a folder where a file was expected',
-    EIO: 'cannot be read: input/output error on the disk',
     ENAMETOOLONG: 'has a path too long to open',
     EMFILE: 'cannot be opened: too many open files',
   }
-  return known[code] ?? (code.startsWith('E') || code.startsWith('Z_') ? `cannot be read (${code}: ${(error as Error).message})` : undefined)
+  if (known[code]) return known[code]
+  if (FILE_SYSTEM_CAUSES[code]) return `cannot be read: ${FILE_SYSTEM_CAUSES[code]}`
+  return code.startsWith('E') || code.startsWith('Z_') ? `cannot be read (${code}: ${(error as Error).message})` : undefined
 }
 
 /**
@@ -84,6 +86,6 @@ export function fileErrorText(error: unknown): string | undefined {
 export function outputWriteError(path: string, error: unknown, kept = 'nothing was left under that name, and an earlier file there is unchanged'): unknown {
   const code = (error as {code?: unknown} | null)?.code
   if (error instanceof HvplanError || typeof code !== 'string' || !(code.startsWith('E') || code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'))) return error
-  const why: Record<string, string> = {ENOSPC: 'the disk is full', SQLITE_FULL: 'the disk is full', EDQUOT: 'the disk quota is used up', EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'the file system is read-only', EIO: 'input/output error on the disk'}
+  const why: Record<string, string> = {...FILE_SYSTEM_CAUSES, ENOSPC: 'the disk is full', SQLITE_FULL: 'the disk is full', EDQUOT: 'the disk quota is used up', EROFS: 'the file system is read-only'}
   return new HvplanError('E_OUTPUT_WRITE', `could not write ${path}: ${why[code] ?? `${code}: ${(error as Error).message}`} (${code}); ${kept}`, {})
 }

@@ -103,7 +103,6 @@ export class EngineLogSink implements LogSink {
         if (first.slot >= 0) {
           map[i - 1] = this.engine.addDuplicate(first.slot)
           this.headerColumns[map[i - 1]] = i + 1
-          this.slots = this.engine.columnCount
         }
         ;(this.findings.duplicateColumns ??= []).push(`column ${i + 1} repeats column ${first.column} (${cells[i].trim().slice(0, 100)})`)
         continue

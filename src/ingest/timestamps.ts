@@ -41,15 +41,14 @@ const EARLIEST_YEAR = defaultOf('earliestSampleYear')
 const LATEST_YEAR = defaultOf('latestSampleYear')
 
 /** What a timestamp must be, for messages. */
-export const TIMESTAMP_EXPECTED = `a real calendar date from ${defaultOf('earliestSampleYear')} to ${defaultOf('latestSampleYear')}`
+export const TIMESTAMP_EXPECTED = `a real calendar date from ${EARLIEST_YEAR} to ${LATEST_YEAR}`
 
 function build(year: number, month: number, day: number, hour: number, minute: number, second?: string, fraction?: string): number {
   if (!plausibleSampleDate(year, month, day) || !(hour >= 0 && hour < 24) || minute > 59) return NaN
   const s = second === undefined ? 0 : +second
   if (s > 59) return NaN
   const ms = fraction === undefined ? 0 : Math.round(+fraction * 10 ** (3 - fraction.length))
-  const t = Date.UTC(year, month - 1, day, hour, minute, s, ms)
-  return new Date(t).getUTCDate() === day ? t : NaN
+  return Date.UTC(year, month - 1, day, hour, minute, s, ms)
 }
 
 export interface ClockReport {
