@@ -266,16 +266,21 @@ export class WindowEngine {
     }
   }
 
+  /** Room for `count` series; capacity doubles, so a header of n disks copies O(n) in all (growing by one was quadratic: 100,000 disks took a minute). */
   private growSeries(count: number): void {
-    const grow = <T extends Float64Array | Uint8Array>(old: T, size: number, make: (n: number) => T): T => {
-      const next = make(size)
-      next.set(old)
-      return next
+    const capacity = this.rowHas.length
+    if (count > capacity) {
+      const size = Math.max(count, capacity * 2, 16)
+      const grow = <T extends Float64Array | Uint8Array>(old: T, length: number, make: (n: number) => T): T => {
+        const next = make(length)
+        next.set(old)
+        return next
+      }
+      this.acc = grow(this.acc, size * SLOTS, (n) => new Float64Array(n))
+      this.rowSum = grow(this.rowSum, size * MEASURES, (n) => new Float64Array(n))
+      this.rowHas = grow(this.rowHas, size, (n) => new Uint8Array(n))
+      this.touchedInWindow = grow(this.touchedInWindow, size, (n) => new Uint8Array(n))
     }
-    this.acc = grow(this.acc, count * SLOTS, (n) => new Float64Array(n))
-    this.rowSum = grow(this.rowSum, count * MEASURES, (n) => new Float64Array(n))
-    this.rowHas = grow(this.rowHas, count, (n) => new Uint8Array(n))
-    this.touchedInWindow = grow(this.touchedInWindow, count, (n) => new Uint8Array(n))
     this.seriesCount = count
   }
 }
