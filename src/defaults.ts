@@ -39,6 +39,13 @@ export interface Defaults {
     readonly maxOperationsPerSecond: DefaultValue<number>
     readonly earliestSampleYear: DefaultValue<number>
     readonly latestSampleYear: DefaultValue<number>
+    readonly maxHeaderMB: DefaultValue<number>
+    readonly maxLineMB: DefaultValue<number>
+    readonly maxColumns: DefaultValue<number>
+    readonly maxCounterPathChars: DefaultValue<number>
+    readonly maxDecompressedGB: DefaultValue<number>
+    readonly maxCompressionRatio: DefaultValue<number>
+    readonly compressionRatioAfterMB: DefaultValue<number>
   }
   readonly copyFrequencies: {readonly source: string; readonly date: string; readonly options: readonly CopyFrequencyOption[]}
 }

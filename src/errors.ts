@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'E_OUTPUT_EXISTS', // an output would overwrite something without --force
   'E_INPUT_MISSING', // an input path does not exist
   'E_INPUT_FORMAT', // an input file is not in a format hvplan reads
+  'E_INPUT_LIMIT', // an input passes a size limit (line, header, columns, gzip expansion: data/defaults.json, --input-limit)
   'E_NOTHING_INGESTED', // a run found nothing it could use
   'E_OUTPUT_WRITE', // an output could not be written (disk full, no permission); nothing is left under its name
 ] as const

@@ -8,6 +8,7 @@ import {Flags} from '@oclif/core'
 import {type CostFlagValues, costFromFlags} from './costFlags.js'
 import {DEFAULTS, defaultOf} from './defaults.js'
 import {HvplanError} from './errors.js'
+import {INPUT_LIMIT_NAMES, type InputLimits, inputLimits} from './ingest/inputLimits.js'
 import type {ScopeOptions} from './plan/assessment.js'
 import type {OpenPlanOptions} from './plan/openContext.js'
 import {normalizeReplicationOptions, type ReplicationOptions} from './plan/replicationOptions.js'
@@ -53,6 +54,7 @@ export const ingestFlags = {
   'exclude-instance': Flags.string({summary: 'Leave out counter instances matching this glob (repeatable), e.g. "*pagefile*".', multiple: true}),
   aliases: Flags.string({summary: 'JSON file of extra localized object/counter names (format in docs/ingest.md).'}),
   encoding: Flags.string({summary: 'Read every log in this code page instead of finding it from the content: 1250–1258, 874, 932 (shift_jis), 936 (gbk), 949 (euc-kr), 950 (big5), utf-8, utf-16le.'}),
+  'input-limit': Flags.string({summary: `Raise a limit a genuine file passes, NAME=VALUE (repeatable): ${INPUT_LIMIT_NAMES.map((k) => `${k} ${defaultOf(k)}`).join(', ')} (docs/formats.md).`, multiple: true}),
 }
 
 export interface ModelFlagValues {
@@ -87,6 +89,7 @@ export interface IngestFlagValues {
   'exclude-instance'?: string[]
   aliases?: string
   encoding?: string
+  'input-limit'?: string[]
 }
 
 /** The model's options from its flags (quantities with units read once, here). */
@@ -125,8 +128,8 @@ export function reportOptionsFromFlags(flags: ReportFlagValues): {bandwidthMbps:
 }
 
 /** Ingest options from their flags (everything but the profile path). */
-export function ingestOptionsFromFlags(flags: IngestFlagValues): {windowMinutes: 5 | 10 | 15; tz?: string; from?: string; to?: string; excludeInstances: string[]; aliases?: string; inventory?: string; encoding?: string} {
-  return {windowMinutes: Number(flags.window.replace('m', '')) as 5 | 10 | 15, tz: flags.tz, from: flags.from, to: flags.to, excludeInstances: flags['exclude-instance'] ?? [], aliases: flags.aliases, inventory: flags.inventory, encoding: flags.encoding}
+export function ingestOptionsFromFlags(flags: IngestFlagValues): {windowMinutes: 5 | 10 | 15; tz?: string; from?: string; to?: string; excludeInstances: string[]; aliases?: string; inventory?: string; encoding?: string; inputLimits: InputLimits} {
+  return {windowMinutes: Number(flags.window.replace('m', '')) as 5 | 10 | 15, tz: flags.tz, from: flags.from, to: flags.to, excludeInstances: flags['exclude-instance'] ?? [], aliases: flags.aliases, inventory: flags.inventory, encoding: flags.encoding, inputLimits: inputLimits(flags['input-limit'])}
 }
 
 /** Everything `report` and `plan` compute the report document with, from their flags. */

@@ -19,6 +19,7 @@ export const UNITS = {
   h: {math: 'h', dimension: 'a duration', example: '4, 4h, 90min or 1.5d'},
   day: {math: 'day', dimension: 'a duration', example: '7, 7d or 168h'},
   KB: {math: 'KB', dimension: 'a size', example: '16, 16KB or 16KiB'},
+  MB: {math: 'MB', dimension: 'a size', example: '16, 16MB or 1GiB'},
   GB: {math: 'GB', dimension: 'a size', example: '4095, 4095GB or 4TiB'},
   TB: {math: 'TB', dimension: 'a size', example: '35, 35TB or 35840GiB'},
   'MB/s': {math: 'MB/s', dimension: 'a data rate', example: '20, 20MB/s or 160Mbps'},

@@ -18,6 +18,7 @@ import {WindowEngine, type EngineStats} from './engine.js'
 import {EngineLogSink, type FileFindings, type MappingContext} from './logSink.js'
 import {parsePdhCsvFast} from './pdhFast.js'
 import {parsePdhGeneral} from './pdhGeneral.js'
+import {checkExpansion, type InputLimits} from './inputLimits.js'
 import {ingestInRanges, type ParseResult} from './parallelRanges.js'
 import {type ClockReport, LogClock} from './timestamps.js'
 
@@ -33,6 +34,8 @@ export interface IngestOptions extends MappingContext {
   readonly forceCsvParse?: boolean
   /** Plain PDH-CSV files from this size on are parsed in two byte ranges on worker threads. */
   readonly splitMinBytes?: number
+  /** How much of the file is read before it is refused (inputLimits.ts). */
+  readonly limits: InputLimits
 }
 
 /** Below this a file is parsed on the main thread: starting workers costs more than it saves. */
@@ -139,7 +142,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       // Byte ranges on workers; any trouble there gives no result, and the file is parsed whole below.
       const outcome = await store.transactionAsync(async (): Promise<{keep: boolean; value: FileOutcome | undefined}> => {
         const s = session()
-        const result = await ingestInRanges(store, input, s, {windowMs, engine: {maxIntervalMs: options.maxIntervalMs, fromUtc: options.fromUtc, toUtc: options.toUtc}, zone: clockZone!, onBytes})
+        const result = await ingestInRanges(store, input, s, {windowMs, engine: {maxIntervalMs: options.maxIntervalMs, fromUtc: options.fromUtc, toUtc: options.toUtc}, zone: clockZone!, limits: options.limits, onBytes})
         return result ? record(s, result) : {keep: false, value: undefined}
       })
       if (outcome) return outcome
@@ -147,9 +150,9 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
     fullHash = hashFileInWorker(input.path)
     return await store.transactionAsync(async () => {
       const s = session()
-      const chunks = readChunks(input.path, input.gzip, onBytes)
-      if (fast) await parsePdhCsvFast(chunks, input.path, s.sink)
-      else await parsePdhGeneral(chunks, input.path, input, s.sink, {maxIntervalMs: options.maxIntervalMs})
+      const chunks = readChunks(input.path, input.gzip, options.limits, onBytes)
+      if (fast) await parsePdhCsvFast(chunks, input.path, s.sink, options.limits)
+      else await parsePdhGeneral(chunks, input.path, input, s.sink, {maxIntervalMs: options.maxIntervalMs, limits: options.limits})
       s.engine.finish()
       s.days.flushAll()
       return record(s, {stats: s.engine.stats, clock: s.clock.report, coverage: (k) => s.engine.coveredIntervals(k), ranges: 1})
@@ -160,9 +163,25 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   }
 }
 
-async function* readChunks(path: string, gzip: boolean, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
+/** The file's bytes, expanded when it is a .gz — refused as soon as it expands past its limits (a gzip bomb). */
+async function* readChunks(path: string, gzip: boolean, limits: InputLimits, onBytes?: (bytes: number) => void): AsyncGenerator<Buffer> {
   const file = createReadStream(path, {highWaterMark: CHUNK})
   if (onBytes) file.on('data', (chunk) => onBytes(chunk.length))
-  const stream = gzip ? file.pipe(createGunzip({chunkSize: 1 << 20})) : file
-  for await (const chunk of stream as AsyncIterable<Buffer>) yield chunk
+  if (!gzip) {
+    yield* file as AsyncIterable<Buffer>
+    return
+  }
+  const stream = file.pipe(createGunzip({chunkSize: 1 << 20}))
+  let expanded = 0
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      expanded += chunk.length
+      // The compressed bytes gunzip has consumed (not those read ahead from the file).
+      checkExpansion(path, expanded, stream.bytesWritten, limits)
+      yield chunk
+    }
+  } finally {
+    file.destroy()
+    stream.destroy()
+  }
 }

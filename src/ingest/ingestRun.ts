@@ -12,6 +12,7 @@ import {aliasTable} from './counterNames.js'
 import {discoverInputs, type InputFile, type InputSet} from './discover.js'
 import {type FileOutcome, ingestFile} from './ingestFile.js'
 import {type Inventory, readInventory} from './inventory.js'
+import {DEFAULT_INPUT_LIMITS, type InputLimits} from './inputLimits.js'
 import {globToRegExp} from './mapping.js'
 
 export interface IngestRunOptions {
@@ -25,6 +26,8 @@ export interface IngestRunOptions {
   readonly inventory?: string
   /** --encoding: a code page for every log (else found from each file's content). */
   readonly encoding?: string
+  /** How much of a file is read before it is refused (data/defaults.json, --input-limit). */
+  readonly inputLimits?: InputLimits
   readonly maxIntervalMinutes?: number
   readonly forceCsvParse?: boolean
   readonly splitMinBytes?: number
@@ -89,7 +92,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
           await ingestFile(
             store,
             file,
-            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000, forceCsvParse: options.forceCsvParse, splitMinBytes: options.splitMinBytes},
+            {aliases, inventory, excludes, windowSeconds: store.windowSeconds, tz, fromUtc, toUtc, maxIntervalMs: (options.maxIntervalMinutes ?? 10) * 60_000, forceCsvParse: options.forceCsvParse, splitMinBytes: options.splitMinBytes, limits: options.inputLimits ?? DEFAULT_INPUT_LIMITS},
             (n) => {
               bytesDone += n
               onProgress?.({bytesDone, bytesTotal, file: file.path})
@@ -136,9 +139,9 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
 }
 
 /** The inputs under the paths, each file's code page found with the alias table's object names (or --encoding). */
-export async function findInputs(paths: readonly string[], options: Pick<IngestRunOptions, 'inventory' | 'aliases' | 'encoding'>): Promise<InputSet> {
+export async function findInputs(paths: readonly string[], options: Pick<IngestRunOptions, 'inventory' | 'aliases' | 'encoding' | 'inputLimits'>): Promise<InputSet> {
   const encoding = options.encoding === undefined ? undefined : parseEncodingFlag(options.encoding)
-  return discoverInputs(paths, options.inventory, {encoding, knownObjects: aliasTable(options.aliases).vsdObjects})
+  return discoverInputs(paths, options.inventory, {encoding, knownObjects: aliasTable(options.aliases).vsdObjects, limits: options.inputLimits})
 }
 
 function mergeInventories(files: readonly InputFile[]): Inventory | undefined {

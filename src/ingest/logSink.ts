@@ -7,6 +7,7 @@
 import {HvplanError} from '../errors.js'
 import {type AliasTable, parseCounterPath, VSD_MEASURES, vsdMeasure} from './counterNames.js'
 import {DuplicateColumnMismatch, type WindowEngine} from './engine.js'
+import {DEFAULT_INPUT_LIMITS, type InputLimits, tooManyColumns} from './inputLimits.js'
 import type {Inventory} from './inventory.js'
 import {instanceKind, type ResolvedDisk, resolveDisk} from './mapping.js'
 import type {LogClock} from './timestamps.js'
@@ -25,6 +26,8 @@ export interface MappingContext {
   readonly aliases: AliasTable
   readonly inventory: Inventory | undefined
   readonly excludes: readonly RegExp[]
+  /** Columns and counter-path length a header may have (default: data/defaults.json). */
+  readonly limits?: InputLimits
 }
 
 export interface FileFindings {
@@ -86,13 +89,15 @@ export class EngineLogSink implements LogSink {
   }
 
   header(cells: readonly string[], line: number): Int32Array {
+    const limits = this.context.limits ?? DEFAULT_INPUT_LIMITS
+    if (cells.length - 1 > limits.columns) throw tooManyColumns(this.file, line, cells.length - 1, limits)
     const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
     // The first header column of each counter path (case aside), and the header column of each engine column.
     const seen = new Map<string, {column: number; slot: number}>()
     this.headerColumns = []
     for (let i = 1; i < cells.length; i++) {
       // A wide header cell that is no counter path is left out and named, not fatal for the file.
-      if (!parseCounterPath(cells[i].trim())) {
+      if (!this.counterPath(cells[i])) {
         ;(this.findings.nonCounterColumns ??= []).push(`column ${i + 1}: ${JSON.stringify(cells[i].trim().slice(0, 60))}`)
         continue
       }
@@ -130,7 +135,7 @@ export class EngineLogSink implements LogSink {
 
   /** The engine column for one counter path, or -1. Also used by the long format, path by path. */
   column(pathText: string, line: number, column: number): number {
-    const path = parseCounterPath(pathText.trim())
+    const path = this.counterPath(pathText)
     if (!path) throw new HvplanError('E_INPUT_FORMAT', `expected a counter path \\\\HOST\\Object(Instance)\\Counter, got ${JSON.stringify(pathText.slice(0, 80))}`, {file: this.file, line, column})
     const measure = vsdMeasure(path, this.context.aliases)
     if (measure === undefined || path.instance === undefined) {
@@ -158,6 +163,12 @@ export class EngineLogSink implements LogSink {
     return c
   }
 
+  /** A cell's counter path, or undefined — also for a cell longer than any counter path Windows writes (PDH_MAX_COUNTER_PATH), which is not parsed at all. */
+  private counterPath(text: string): ReturnType<typeof parseCounterPath> {
+    if (text.length > (this.context.limits ?? DEFAULT_INPUT_LIMITS).counterPathChars) return undefined
+    return parseCounterPath(text.trim())
+  }
+
   row(localMs: number, values: Float64Array, line?: number): void {
     const utc = this.clock.toUtc(localMs)
     if (Number.isNaN(utc)) return
@@ -175,7 +186,14 @@ export class EngineLogSink implements LogSink {
     this.findings.firstOtherLine ??= text
   }
 
+  /** The items of each findings list, for a constant-time check (a 100,000-column header named each instance once, in quadratic time). */
+  private readonly noted = new Map<string[], Set<string>>()
+
   private note(list: string[], item: string): void {
-    if (!list.includes(item)) list.push(item)
+    let seen = this.noted.get(list)
+    if (!seen) this.noted.set(list, (seen = new Set(list)))
+    if (seen.has(item)) return
+    seen.add(item)
+    list.push(item)
   }
 }

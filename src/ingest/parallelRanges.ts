@@ -12,6 +12,7 @@ import {Worker} from 'node:worker_threads'
 import type {ProfileStore} from '../store/profileStore.js'
 import {biasesAtLocal, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
+import type {InputLimits} from './inputLimits.js'
 import {type EngineStats, SLOTS, type WindowEngine} from './engine.js'
 import type {EngineLogSink} from './logSink.js'
 import {splitQuoted} from './pdhFast.js'
@@ -62,12 +63,12 @@ export async function ingestInRanges(
   store: ProfileStore,
   input: InputFile,
   session: Session,
-  context: {windowMs: number; engine: RangeEngineOptions; zone: WindowsTimeZone; onBytes?: (bytes: number) => void},
+  context: {windowMs: number; engine: RangeEngineOptions; zone: WindowsTimeZone; limits: InputLimits; onBytes?: (bytes: number) => void},
 ): Promise<ParseResult | undefined> {
   const fd = openSync(input.path, 'r')
   let plan: ReturnType<typeof planSplits>
   try {
-    plan = planSplits(fd, input, context.zone, session.sink, RANGES)
+    plan = planSplits(fd, input, context.zone, session.sink, RANGES, context.limits.headerBytes)
   } finally {
     closeSync(fd)
   }
@@ -76,7 +77,7 @@ export async function ingestInRanges(
   const columns = Array.from({length: engine.columnCount}, (_, c) => engine.columnAt(c))
   const priorCoverage = sink.series.disks.map((_d, s) => store.coverage(session.diskIdOf(s)))
   const map = sink.headerMap!
-  const common = {path: input.path, zoneId: context.zone.id, map, valueCount: sink.valueCount, columns, windowMs: context.windowMs, maxIntervalMs: context.engine.maxIntervalMs, rangeFromUtc: context.engine.fromUtc, rangeToUtc: context.engine.toUtc, priorCoverage}
+  const common = {path: input.path, zoneId: context.zone.id, map, valueCount: sink.valueCount, columns, windowMs: context.windowMs, maxIntervalMs: context.engine.maxIntervalMs, rangeFromUtc: context.engine.fromUtc, rangeToUtc: context.engine.toUtc, priorCoverage, maxLineBytes: context.limits.lineBytes}
   const starts = [plan.headerEnd, ...plan.splits.map((x) => x.at)]
   const jobs: RangeJob[] = starts.map((start, k) => ({
     ...common,
@@ -138,10 +139,11 @@ export async function ingestInRanges(
  * a line whose previous line's local time maps to exactly one UTC instant. Undefined when the file
  * cannot be split so.
  */
-function planSplits(fd: number, input: InputFile, zone: WindowsTimeZone, sink: EngineLogSink, count: number) {
-  // The header can be long (thousands of counter paths): read more only until its end is found.
+function planSplits(fd: number, input: InputFile, zone: WindowsTimeZone, sink: EngineLogSink, count: number, maxHeaderBytes: number) {
+  // The header can be long (thousands of counter paths): read more only until its end is found
+  // (past the header limit the file is parsed whole, which refuses it where the limit is passed).
   let head = readAt(fd, 0, Math.min(input.bytes, 1 << 20))
-  while (head.indexOf(LF) === -1 && head.length < Math.min(input.bytes, 32 << 20)) head = readAt(fd, 0, Math.min(input.bytes, head.length * 4))
+  while (head.indexOf(LF) === -1 && head.length < Math.min(input.bytes, maxHeaderBytes + 2)) head = readAt(fd, 0, Math.min(input.bytes, maxHeaderBytes + 2, head.length * 4))
   const headerEnd = head.indexOf(LF) + 1
   if (headerEnd <= 0) return undefined
   const headerText = head.toString('utf8', 0, headerEnd).replace(/\r?\n$/, '').replace(/^\uFEFF/, '')

@@ -9,24 +9,28 @@ import {Readable} from 'node:stream'
 import {parse} from 'csv-parse'
 import {HvplanError} from '../errors.js'
 import {decoderLabel} from './codePages.js'
+import {DEFAULT_INPUT_LIMITS, type InputLimits, lineTooLong} from './inputLimits.js'
 import {cellValue} from './counterNames.js'
 import {parseLogAnalyticsPerf} from './logAnalytics.js'
 import type {EngineLogSink} from './logSink.js'
 import type {SniffResult} from './sniff.js'
 import {parseLocalTimestamp, TIMESTAMP_EXPECTED} from './timestamps.js'
 
-export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, options: {maxIntervalMs: number}): Promise<void> {
+export async function parsePdhGeneral(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, options: {maxIntervalMs: number; limits?: InputLimits}): Promise<void> {
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS
   try {
-    await parse2(chunks, file, sniffed, sink, options.maxIntervalMs)
+    await parse2(chunks, file, sniffed, sink, options.maxIntervalMs, limits)
   } catch (error) {
     // csv-parse's own errors (an unclosed quote, …) become located input errors too.
     const e = error as Error & {code?: string; lines?: number}
+    // A record past the line limit (csv-parse counts characters; the header was checked by sniff).
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, e.lines ?? 1, e.lines === 1, limits)
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) throw new HvplanError('E_INPUT_FORMAT', `expected a well-formed CSV: ${e.message.replace(/^([^:]*): .*$/s, '$1')}`, {file, line: e.lines})
     throw error
   }
 }
 
-async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, maxIntervalMs: number): Promise<void> {
+async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: SniffResult, sink: EngineLogSink, maxIntervalMs: number, limits: InputLimits): Promise<void> {
   const decoder = new TextDecoder(decoderLabel(sniffed.encoding))
   async function* text(): AsyncGenerator<string> {
     for await (const chunk of chunks) yield decoder.decode(chunk, {stream: true})
@@ -36,7 +40,7 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
   const delimiter = sniffed.separator ?? (sniffed.kind === 'pdh-tsv' ? '\t' : sniffed.kind === 'pdh-resaved' ? ';' : ',')
   const decimalComma = delimiter === ';'
   const parser = Readable.from(text()).pipe(
-    parse({delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true}),
+    parse({delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true, max_record_size: Math.max(limits.lineBytes, limits.headerBytes)}),
   )
   // (Where a cell is, the engine's first bad cell says: its column and its sample's time.)
   const number = (cell: string, _line: number, _column: number): number => cellValue(decimalComma ? cell.replace(',', '.') : cell)
@@ -73,6 +77,8 @@ async function parse2(chunks: AsyncIterable<Buffer>, file: string, sniffed: Snif
       throw timestampError(record[0], file, line, 1)
     }
     if (record.length !== width) throw new HvplanError('E_INPUT_FORMAT', `expected ${width} cells as in the header, got ${record.length}`, {file, line, column: 1})
+    // csv-parse holds a record up to the larger of the header and line limits; a row has the line limit.
+    if (limits.lineBytes < limits.headerBytes && record.reduce((n, cell) => n + cell.length + 1, 0) > limits.lineBytes) throw lineTooLong(file, line, false, limits)
     values.fill(NaN)
     for (let i = 1; i < width; i++) {
       const slot = map[i - 1]

@@ -27,6 +27,8 @@ export interface RangeJob {
   readonly rangeFromUtc: number
   readonly rangeToUtc: number
   readonly priorCoverage: ReadonlyArray<ReadonlyArray<readonly [number, number]>>
+  /** A longer line fails the range (the file is then parsed whole, which says where: inputLimits.ts). */
+  readonly maxLineBytes: number
   /**
    * The file's SHA-256 is computed by this range's worker (the first): it hashes the bytes before
    * its range, the chunks it parses, then reads the rest of the file for the hash alone. Its
@@ -91,6 +93,7 @@ export function ingestRange(job: RangeJob, onDays?: (days: RangeResult['days']) 
       if (!Number.isNaN(utc)) engine.row(utc, values)
     } else if (end > start) otherLines++
   })
+  splitter.maxBytes = job.maxLineBytes
   const hash = job.hashFileBytes === undefined ? undefined : createHash('sha256')
   const fd = openSync(job.path, 'r')
   try {

@@ -9,6 +9,7 @@ import {createGunzip} from 'node:zlib'
 import {createReadStream} from 'node:fs'
 import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
 import {type Decoded, decodeHead, type TextEncoding} from './codePages.js'
+import {DEFAULT_INPUT_LIMITS, headerTooLongReason, type InputLimits} from './inputLimits.js'
 import {splitQuoted} from './pdhFast.js'
 
 export type {TextEncoding} from './codePages.js'
@@ -48,23 +49,26 @@ export interface SniffResult {
 /** The header cell of a PDH log: `(PDH-CSV 4.0) (W. Europe Standard Time)(-120)`. */
 const PDH_HEADER = /^\(PDH-(CSV|TSV) (\d+\.\d+)\)(?: \((.*)\)\((-?\d+)\))?/
 
-const MAX_HEADER_BYTES = 32 << 20
-
 export interface SniffOptions {
   /** --encoding: read every file in this encoding. */
   readonly encoding?: TextEncoding
   /** Object names that, decoded, identify the right code page (the VSD object and its aliases). */
   readonly knownObjects?: readonly string[]
+  /** How long a header line may be (default: data/defaults.json maxHeaderMB). */
+  readonly limits?: InputLimits
 }
 
 export async function sniffFile(path: string, options: SniffOptions = {}): Promise<SniffResult> {
   const gzip = hasGzipMagic(path)
-  const head = await readHead(path, gzip)
-  return sniffBytes(head, gzip, options)
+  const limits = options.limits ?? DEFAULT_INPUT_LIMITS
+  const {bytes, cut} = await readHead(path, gzip, limits.headerBytes)
+  // No line end within the limit (a file of NUL bytes, one endless line): refused before decoding megabytes.
+  if (cut && bytes.indexOf(10) === -1) return {kind: 'unknown', gzip, encoding: 'utf8', hosts: [], counters: 0, reason: headerTooLongReason(1, limits)}
+  return sniffBytes(bytes, gzip, options, cut)
 }
 
-/** Classifies the first bytes of a (decompressed) file. */
-export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions = {}): SniffResult {
+/** Classifies the first bytes of a (decompressed) file; `cut`: the file goes on past them (the last line may be incomplete). */
+export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions = {}, cut = false): SniffResult {
   const decoded = decodeHead(bytes, {forced: options.encoding, knownObjects: options.knownObjects})
   const {encoding, text} = decoded
   const found = {encodingBy: decoded.by, encodingSample: decoded.sample}
@@ -75,7 +79,8 @@ export function sniffBytes(bytes: Buffer, gzip: boolean, options: SniffOptions =
   if (i >= lines.length) return unknown('the file is empty')
   // Excel pads re-saved cells (` (PDH-CSV 4.0) (…)(-120) ; \\HOST…`): the header may start with blanks.
   let line = lines[i].replace(/^\uFEFF/, '').trimStart()
-  if (line.startsWith('#TYPE')) line = lines[i + 1] ?? ''
+  if (line.startsWith('#TYPE')) line = lines[++i] ?? ''
+  if (cut && i >= lines.length - 1) return unknown(headerTooLongReason(i + 1, options.limits ?? DEFAULT_INPUT_LIMITS))
   const header = PDH_HEADER.exec(line.replace(/^"/, ''))
   if (header) {
     // The separator is what follows the first cell: `","` (CSV), `"\t"` (TSV) or `;` (re-saved).
@@ -125,26 +130,29 @@ function hasGzipMagic(path: string): boolean {
   }
 }
 
-/** Reads until the second line ends (header plus the #TYPE or blank line before it), capped. */
-async function readHead(path: string, gzip: boolean): Promise<Buffer> {
+/**
+ * Reads until the third line starts (a header plus the #TYPE or blank line before it), at most a
+ * header's limit (plus its line end) and the line before it; `cut` when the file goes on.
+ */
+async function readHead(path: string, gzip: boolean, maxHeaderBytes: number): Promise<{bytes: Buffer; cut: boolean}> {
   const chunks: Buffer[] = []
   let size = 0
+  let newlines = 0
+  let cut = false
   const source = createReadStream(path, {highWaterMark: 1 << 16})
   const stream = gzip ? source.pipe(createGunzip()) : source
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       chunks.push(chunk)
       size += chunk.length
-      if (size >= MAX_HEADER_BYTES || countNewlines(chunks) >= 3) break
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) newlines++
+      if (newlines >= 3 || size > maxHeaderBytes + 2 + (1 << 16)) {
+        cut = newlines < 3
+        break
+      }
     }
   } finally {
     source.destroy()
   }
-  return Buffer.concat(chunks)
-}
-
-function countNewlines(chunks: readonly Buffer[]): number {
-  let n = 0
-  for (const c of chunks) for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) n++
-  return n
+  return {bytes: Buffer.concat(chunks), cut}
 }

@@ -71,6 +71,31 @@ describe('a broken file between two good ones', () => {
   }
 })
 
+describe('a refused file between two good ones', () => {
+  const header = '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)","\\\\HVX\\Hyper-V Virtual Storage Device(D:-VMs-x.vhdx)\\Write Bytes/sec","\\\\HVX\\Hyper-V Virtual Storage Device(D:-VMs-X.VHDX)\\Write Bytes/sec"'
+  const rows = (stamps: readonly string[], second = (k: number) => String(k)) => stamps.map((t, k) => `"${t}","${k}","${second(k)}"`).join('\r\n')
+  const cases: Array<[string, string, RegExp]> = [
+    ['a sample dated February 30', `${header}\r\n${rows(['02/28/2026 00:00:00.000', '02/30/2026 00:00:15.000'])}\r\n`, /expected a real calendar date from 2000 to 2099 .*b\.csv:3/],
+    ['a sample dated 2999', `${header}\r\n${rows(['10/25/2999 00:00:00.000', '10/25/2999 00:00:15.000'])}\r\n`, /expected a real calendar date from 2000 to 2099 .*b\.csv:2/],
+    ['one counter twice with different values', `${header}\r\n${rows(['10/25/2026 00:00:00.000', '10/25/2026 00:00:15.000'], (k) => String(k + 1))}\r\n`, /columns 2 and 3 name the same counter but hold different values .*b\.csv:2:/],
+  ]
+  for (const [name, text, message] of cases) {
+    it(`${name}: that file fails, located; the good files are ingested as alone; exit 1`, async () => {
+      const dir = join(tmp, name.replace(/\W+/g, '-'))
+      mkdirSync(dir)
+      copyFileSync(good1, join(dir, 'a.csv.gz'))
+      writeFileSync(join(dir, 'b.csv'), text)
+      copyFileSync(good2, join(dir, 'c.csv.gz'))
+      const profile = join(dir, 'p.sqlite')
+      const r = await runCommand(['ingest', ...['a.csv.gz', 'b.csv', 'c.csv.gz'].map((f) => join(dir, f)), '-p', profile], {root})
+      expect(r.error?.oclif?.exit).toBe(1)
+      expect(said(r)).toMatch(message)
+      expect(said(r)).toMatch(/1 of 3 files failed; the others are in/)
+      expect(writes(profile)).toEqual(clean)
+    })
+  }
+})
+
 describe('a folder of links and junk', () => {
   it('skips links to nothing, loops and a link to a parent, refuses empty and NUL files, and ingests the good ones', async () => {
     const dir = join(tmp, 'links')
