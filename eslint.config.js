@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bin/**/*.js', 'eslint.config.js'],
-    languageOptions: {globals: {process: 'readonly', console: 'readonly'}},
+    files: ['bin/**/*.js', 'bench/**/*.mjs', 'eslint.config.js'],
+    languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly', performance: 'readonly'}},
   },
 )

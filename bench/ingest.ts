@@ -17,12 +17,12 @@ const runs = Number(process.argv[3] ?? 3)
 const only = process.argv[4] ?? 'both'
 const dir = join(import.meta.dirname, '..', '.bench')
 mkdirSync(dir, {recursive: true})
-const runner = join(import.meta.dirname, 'ingestRunner.ts')
+const runner = join(import.meta.dirname, 'ingestRunner.mjs')
 
 type Run = {seconds: number; peakRssMiB: number; detail: string}
 
 function child(mode: string, file: string): Run {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', runner, mode, file, join(dir, `bench-${process.pid}.sqlite`)], {encoding: 'utf8', env: {...process.env, HVPLAN_QUIET: '1'}, maxBuffer: 1 << 20})
+  const out = execFileSync(process.execPath, [runner, mode, file, join(dir, `bench-${process.pid}.sqlite`)], {encoding: 'utf8', env: {...process.env, HVPLAN_QUIET: '1'}, maxBuffer: 1 << 20})
   return JSON.parse(out.trim().split('\n').at(-1)!)
 }
 
