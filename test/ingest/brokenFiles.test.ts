@@ -10,26 +10,15 @@ import {copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {loadProfile} from '../../src/store/loadProfile.js'
-import {withProfile} from '../../src/store/profileStore.js'
 import {CONTOSO} from '../helpers/contoso.js'
+import {said, writes} from '../helpers/ingestRuns.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const root = join(import.meta.dirname, '..', '..')
-/** What the run printed and failed with, unwrapped (oclif wraps warnings at the terminal's width). */
-const said = (r: {stdout: string; stderr: string; error?: Error}) => `${r.stdout} ${r.stderr} ${r.error?.message ?? ''}`.replace(/\s*›\s*/g, ' ').replace(/\s+/g, ' ')
 const tmp = tempDir()
 const good1 = join(CONTOSO, 'logs', 'HV03', 'HV03_20261025-000001.csv.gz')
 const good2 = join(CONTOSO, 'logs', 'HV04', 'HV04_20261025-000001.csv.gz')
 const other = readFileSync(join(CONTOSO, 'logs', 'HV03', 'HV03_20261026-000002.csv.gz'))
-
-/** Every disk's write bytes, by disk key (NaN as null), for comparing two profiles. */
-function writes(profile: string): Record<string, Array<number | null>> {
-  return withProfile(profile, (store) => {
-    const p = loadProfile(store, {measures: ['writeBytes']})
-    return Object.fromEntries(p.disks.map((d, k) => [d.key, Array.from(p.series[k].writeBytes, (v) => (Number.isNaN(v) ? null : v))]))
-  })
-}
 
 let clean: Record<string, Array<number | null>>
 

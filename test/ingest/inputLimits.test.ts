@@ -12,13 +12,11 @@ import {beforeAll, describe, expect, it} from 'vitest'
 import {DEFAULT_INPUT_LIMITS, inputLimits} from '../../src/ingest/inputLimits.js'
 import {ingestInputs} from '../../src/ingest/ingestRun.js'
 import {LineSplitter} from '../../src/ingest/pdhFast.js'
-import {loadProfile} from '../../src/store/loadProfile.js'
-import {withProfile} from '../../src/store/profileStore.js'
 import {CONTOSO} from '../helpers/contoso.js'
+import {said, writes} from '../helpers/ingestRuns.js'
 import {tempDir} from '../helpers/tmp.js'
 
 const root = join(import.meta.dirname, '..', '..')
-const said = (r: {stdout: string; stderr: string; error?: Error}) => `${r.stdout} ${r.stderr} ${r.error?.message ?? ''}`.replace(/\s*›\s*/g, ' ').replace(/\s+/g, ' ')
 const tmp = tempDir()
 const good1 = join(CONTOSO, 'logs', 'HV03', 'HV03_20261025-000001.csv.gz')
 const good2 = join(CONTOSO, 'logs', 'HV04', 'HV04_20261025-000001.csv.gz')
@@ -27,13 +25,6 @@ const MiB = 2 ** 20
 const ZONE = '"(PDH-CSV 4.0) (Coordinated Universal Time)(0)"'
 const path = (disk: string, counter = 'Write Bytes/sec') => `"\\\\HVX\\Hyper-V Virtual Storage Device(D:-VMs-${disk}.vhdx)\\${counter}"`
 const row = (minute: number, values: readonly number[]) => `"10/25/2026 00:${String(minute).padStart(2, '0')}:00.000",${values.map((v) => `"${v}"`).join(',')}\r\n`
-
-function writes(profile: string): Record<string, Array<number | null>> {
-  return withProfile(profile, (store) => {
-    const p = loadProfile(store, {measures: ['writeBytes']})
-    return Object.fromEntries(p.disks.map((d, k) => [d.key, Array.from(p.series[k].writeBytes, (v) => (Number.isNaN(v) ? null : v))]))
-  })
-}
 
 let clean: Record<string, Array<number | null>>
 
