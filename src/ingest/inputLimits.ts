@@ -86,9 +86,15 @@ export function headerTooLongReason(line: number, limits: InputLimits): string {
   return `line ${line} is longer than ${size(limits.headerBytes)} (maxHeaderMB), which no counter-log or inventory header is. ${raise('maxHeaderMB', `${2 * (limits.headerBytes / MiB)}`)}`
 }
 
+/** n rounded up at its first digit (22 → 30, 100,000 → 100,000): a limit that just takes it. */
+function roundUp(n: number): number {
+  const unit = 10 ** Math.floor(Math.log10(n))
+  return Math.ceil(n / unit) * unit
+}
+
 /** A header with more columns than the limit. */
 export function tooManyColumns(file: string, line: number, columns: number, limits: InputLimits): HvplanError {
-  return new HvplanError('E_INPUT_LIMIT', `the header has ${columns.toLocaleString('en-US')} columns, more than ${limits.columns.toLocaleString('en-US')} (maxColumns); expected at most one per counter of one host's virtual disks`, {file, line}, raise('maxColumns', String(Math.ceil(columns / 10_000) * 10_000)))
+  return new HvplanError('E_INPUT_LIMIT', `the header has ${columns.toLocaleString('en-US')} columns, more than ${limits.columns.toLocaleString('en-US')} (maxColumns); expected at most one per counter of one host's virtual disks`, {file, line}, raise('maxColumns', String(roundUp(columns))))
 }
 
 /**
