@@ -18,7 +18,7 @@ const FONT = {name: 'Calibri', size: 11} as const
 
 type Worksheet = import('exceljs').Worksheet
 
-/** images: PNG charts placed on the named sheets, stacked (beside the table when the sheet has one). */
+/** images: PNG charts placed on the named sheets, stacked (under the table when the sheet has one, from a new printed page). */
 export async function writeReportXlsx(tables: readonly Table[], path: string, images: readonly SheetImage[] = []): Promise<void> {
   const ExcelJS = (await import('exceljs')).default
   const wb = new ExcelJS.Workbook()
@@ -77,13 +77,17 @@ export async function writeReportXlsx(tables: readonly Table[], path: string, im
       body(ws, below, header, placeColumns(sheetWidths, below.columns.map((c) => columnWidth(c, below.rows.map((row) => row[below.columns.indexOf(c)])))))
       next = header + below.rows.length + 2
     }
-    // Charts: stacked down the sheet, right of the table if there is one. The rows they span get
-    // an explicit 15 pt (20 px) height: spreadsheet programs differ in the default (LibreOffice
-    // 12.8 pt), and stacked pictures would otherwise overlap.
-    let top = headerRow - 1
-    for (const image of images.filter((x) => x.sheet === table.sheet)) {
+    // Charts: stacked down the sheet, under the table (and the tables below it) if there is one,
+    // from a new printed page: beside a wide table a chart made the printed page twice as wide,
+    // and fitting it to the paper's width shrank the table's text past reading. The rows they span
+    // get an explicit 15 pt (20 px) height: spreadsheet programs differ in the default
+    // (LibreOffice 12.8 pt), and stacked pictures would otherwise overlap.
+    const sheetImages = images.filter((x) => x.sheet === table.sheet)
+    let top = table.columns.length > 0 ? next - 1 : headerRow - 1
+    if (table.columns.length > 0 && sheetImages.length > 0) ws.getRow(top).addPageBreak()
+    for (const image of sheetImages) {
       const id = wb.addImage({buffer: image.png as unknown as ArrayBuffer, extension: 'png'})
-      ws.addImage(id, {tl: {col: table.columns.length > 0 ? table.columns.length + 1 : 0, row: top}, ext: {width: image.width, height: image.height}})
+      ws.addImage(id, {tl: {col: 0, row: top}, ext: {width: image.width, height: image.height}})
       const rows = Math.ceil(image.height / 20) + 2
       for (let r = top + 1; r <= top + rows; r++) if (!ws.getRow(r).height) ws.getRow(r).height = 15
       // Printed, a picture cut by a page break comes out garbled: on a sheet of charts only, each

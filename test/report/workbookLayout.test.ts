@@ -118,7 +118,7 @@ describe('workbook layout', () => {
     expect(disks).toBeGreaterThan(10)
   })
 
-  it('draws each RPO’s batches beside its IR batching table', () => {
+  it('draws each RPO’s batches under its IR batching table', () => {
     for (const b of json.protection.batching) expect(wb.getWorksheet(`IR Batching ${b.rpoMinutes} min`)!.getImages()).toHaveLength(1)
   })
 })

@@ -97,15 +97,19 @@ describe('report workbook', () => {
     expect(rows.some((r) => r.startsWith('Limit: maxDiskSizeGB | ASR Deployment Planner'))).toBe(true)
   })
 
-  it('carries the charts as PNG images: all on Charts, the RPO curve beside the what-if table', () => {
+  it('carries the charts as PNG images: all on Charts, the RPO curve under the what-if table on a page of its own', () => {
     const charts = wb.getWorksheet('Charts')!.getImages()
-    const whatIf = wb.getWorksheet('What-if Bandwidth')!.getImages()
+    const sheet = wb.getWorksheet('What-if Bandwidth')!
+    const whatIf = sheet.getImages()
     expect(charts).toHaveLength(5)
     expect(whatIf).toHaveLength(1)
-    // Beside the table: the column after its last (0-based anchor = column count + 1).
-    // 5 columns, then time within / violations / longest per RPO, then 2: 16 columns for 3 RPOs.
-    expect(doc.bandwidth.rpos).toHaveLength(3)
-    expect(whatIf[0].range.tl.nativeCol).toBe(16 + 1)
+    // Under the table, in column A, after the last row with a value.
+    let lastValueRow = 0
+    sheet.eachRow((row, r) => {
+      if (row.values.length > 0) lastValueRow = r
+    })
+    expect(whatIf[0].range.tl.nativeCol).toBe(0)
+    expect(whatIf[0].range.tl.nativeRow + 1).toBeGreaterThan(lastValueRow)
     for (const image of [...charts, ...whatIf]) {
       const media = wb.getImage(Number(image.imageId))
       const png = Buffer.from(media.buffer as unknown as Uint8Array)
