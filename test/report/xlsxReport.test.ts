@@ -106,7 +106,7 @@ describe('report workbook', () => {
     // Under the table, in column A, after the last row with a value.
     let lastValueRow = 0
     sheet.eachRow((row, r) => {
-      if (row.values.length > 0) lastValueRow = r
+      if (row.hasValues) lastValueRow = r
     })
     expect(whatIf[0].range.tl.nativeCol).toBe(0)
     expect(whatIf[0].range.tl.nativeRow + 1).toBeGreaterThan(lastValueRow)
