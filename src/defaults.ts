@@ -46,6 +46,7 @@ export interface Defaults {
     readonly maxDecompressedGB: DefaultValue<number>
     readonly maxCompressionRatio: DefaultValue<number>
     readonly compressionRatioAfterMB: DefaultValue<number>
+    readonly maxInventoryMB: DefaultValue<number>
   }
   readonly copyFrequencies: {readonly source: string; readonly date: string; readonly options: readonly CopyFrequencyOption[]}
 }

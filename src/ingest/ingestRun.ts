@@ -72,7 +72,7 @@ export async function ingestInputs(paths: readonly string[], options: IngestRunO
   const toUtc = parseUtcFlag('to', options.to) ?? Infinity
   const aliases = aliasTable(options.aliases)
   const inputs = options.inputs ?? (await findInputs(paths, options))
-  const inventory = mergeInventories(inputs.inventories)
+  const inventory = mergeInventories(inputs.inventories, options.inputLimits)
   let store: ProfileStore
   try {
     store = ProfileStore.open(options.profile, {create: true, windowSeconds: options.windowMinutes * 60})
@@ -144,12 +144,12 @@ export async function findInputs(paths: readonly string[], options: Pick<IngestR
   return discoverInputs(paths, options.inventory, {encoding, knownObjects: aliasTable(options.aliases).vsdObjects, limits: options.inputLimits})
 }
 
-function mergeInventories(files: readonly InputFile[]): Inventory | undefined {
+function mergeInventories(files: readonly InputFile[], limits: InputLimits | undefined): Inventory | undefined {
   if (files.length === 0) return undefined
   const merged = new Map()
   const findings: string[] = []
   for (const f of files) {
-    const inventory = readInventory(f.path)
+    const inventory = readInventory(f.path, limits)
     for (const [k, v] of inventory.disks) merged.set(k, v)
     findings.push(...inventory.findings)
   }

@@ -17,6 +17,7 @@ export interface InputLimits {
   readonly decompressedBytes: number
   readonly compressionRatio: number
   readonly ratioAfterBytes: number
+  readonly inventoryBytes: number
 }
 
 const MiB = 2 ** 20
@@ -31,6 +32,7 @@ const KEYS = {
   maxDecompressedGB: 'GB',
   maxCompressionRatio: 'count',
   compressionRatioAfterMB: 'MB',
+  maxInventoryMB: 'MB',
 } as const
 
 type InputLimitKey = keyof typeof KEYS
@@ -59,6 +61,7 @@ export function inputLimits(overrides: readonly string[] = []): InputLimits {
     decompressedBytes: value.maxDecompressedGB * GiB,
     compressionRatio: value.maxCompressionRatio,
     ratioAfterBytes: value.compressionRatioAfterMB * MiB,
+    inventoryBytes: value.maxInventoryMB * MiB,
   }
 }
 
@@ -95,6 +98,11 @@ function roundUp(n: number): number {
 /** A header with more columns than the limit. */
 export function tooManyColumns(file: string, line: number, columns: number, limits: InputLimits): HvplanError {
   return new HvplanError('E_INPUT_LIMIT', `the header has ${columns.toLocaleString('en-US')} columns, more than ${limits.columns.toLocaleString('en-US')} (maxColumns); expected at most one per counter of one host's virtual disks`, {file, line}, raise('maxColumns', String(roundUp(columns))))
+}
+
+/** An inventory file larger than its limit (it is read whole). */
+export function inventoryTooLarge(file: string, bytes: number, limits: InputLimits): HvplanError {
+  return new HvplanError('E_INPUT_LIMIT', `the inventory is ${size(bytes)}, more than ${size(limits.inventoryBytes)} (maxInventoryMB); expected one row per virtual disk (10,000 VMs take about 11 MB)`, {file}, raise('maxInventoryMB', String(roundUp(bytes / MiB))))
 }
 
 /**

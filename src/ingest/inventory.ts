@@ -2,10 +2,11 @@
  * Reads the inventory CSV (docs/formats.md) into disks keyed the way counter instances are named,
  * so an instance maps to its disk, VM, host and volume exactly, case-insensitively.
  */
-import {readFileSync} from 'node:fs'
+import {readFileSync, statSync} from 'node:fs'
 import {parse} from 'csv-parse/sync'
 import {HvplanError} from '../errors.js'
 import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
+import {DEFAULT_INPUT_LIMITS, type InputLimits, inventoryTooLarge, lineTooLong} from './inputLimits.js'
 import {diskKey} from './mapping.js'
 
 export interface InventoryDisk {
@@ -39,16 +40,20 @@ export interface Inventory {
   readonly findings: readonly string[]
 }
 
-export function readInventory(file: string): Inventory {
+export function readInventory(file: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Inventory {
+  // Read whole: refused first when larger than any inventory (a hostile or wrong file).
+  const bytes = statSync(file).size
+  if (bytes > limits.inventoryBytes) throw inventoryTooLarge(file, bytes, limits)
   const raw = readFileSync(file)
   const text = raw[0] === 0xff && raw[1] === 0xfe ? raw.subarray(2).toString('utf16le') : raw.toString('utf8').replace(/^\uFEFF/, '')
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0)
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','
   let records: string[][]
   try {
-    records = parse(text, {delimiter, skip_empty_lines: true, relax_column_count: true, comment: '#'})
+    records = parse(text, {delimiter, skip_empty_lines: true, relax_column_count: true, comment: '#', max_record_size: limits.lineBytes})
   } catch (error) {
-    const e = error as Error & {lines?: number}
+    const e = error as Error & {code?: string; lines?: number}
+    if (e.code === 'CSV_MAX_RECORD_SIZE') throw lineTooLong(file, e.lines ?? 1, e.lines === 1, limits)
     throw new HvplanError('E_INPUT_FORMAT', `inventory is not a readable CSV (${e.message})`, {file, line: e.lines})
   }
   const header = (records[0] ?? []).map((h) => h.trim())

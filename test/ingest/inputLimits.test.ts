@@ -140,6 +140,34 @@ describe('limits a genuine file stays within', () => {
   })
 })
 
+describe('an inventory past its limits', () => {
+  const header = 'VMName,VMId,Generation,HostName,ClusterName,IsClustered,DiskPath,DiskType,SizeGB,VolumeCapacityGB,VolumeFreeGB\r\n'
+  const diskRow = (k: number) => `VM${k},,2,HV01,,False,D:\\VMs\\VM${k}\\disk${k}.vhdx,Dynamic,100,1000,500\r\n`
+
+  it('larger than maxInventoryMB: refused before it is read, naming its size and the limit', async () => {
+    const dir = join(tmp, 'inventory-size')
+    mkdirSync(dir)
+    const file = join(dir, 'inventory.csv')
+    writeFileSync(file, header + Array.from({length: 30_000}, (_, k) => diskRow(k)).join(''))
+    const r = await runCommand(['ingest', good1, '--inventory', file, '-p', join(dir, 'p.sqlite'), '--input-limit', 'maxInventoryMB=1'], {root})
+    expect(r.error?.oclif?.exit).toBe(1)
+    expect(said(r)).toMatch(/the inventory is 2\.\d+ MB, more than 1 MB \(maxInventoryMB\)/)
+    expect(said(r)).toContain(`at ${file}`)
+    // The whole run stops here (no log was read yet): the advice is oclif's "Try this" line.
+    expect((r.error as Error & {suggestions?: string[]}).suggestions).toEqual(['If the file is genuine, raise the limit: --input-limit maxInventoryMB=3'])
+  })
+
+  it('a row longer than maxLineMB: refused at its line', async () => {
+    const dir = join(tmp, 'inventory-line')
+    mkdirSync(dir)
+    const file = join(dir, 'inventory.csv')
+    writeFileSync(file, `${header}${diskRow(1)}VM2,,2,HV01,,False,D:\\${'x'.repeat(2 * MiB)}.vhdx,Dynamic,100,1000,500\r\n`)
+    const r = await runCommand(['ingest', good1, '--inventory', file, '-p', join(dir, 'p.sqlite'), '--input-limit', 'maxLineMB=1'], {root})
+    expect(r.error?.oclif?.exit).toBe(1)
+    expect(said(r)).toContain(`a line is longer than 1 MB (maxLineMB); expected a row of samples`)
+  })
+})
+
 describe('--input-limit', () => {
   it('takes NAME=VALUE with a unit where the limit is a size, and names the flag when wrong', async () => {
     expect(inputLimits(['maxLineMB=32']).lineBytes).toBe(32 * MiB)
@@ -153,8 +181,8 @@ describe('--input-limit', () => {
     expect(r.error?.oclif?.exit).toBe(2)
   })
 
-  it('the defaults are data/defaults.json\'s: 16 MB lines and header, 50,000 columns, 2,048-character paths, 64 GB and 250:1 after 256 MB', () => {
-    expect(DEFAULT_INPUT_LIMITS).toEqual({headerBytes: 16 * MiB, lineBytes: 16 * MiB, columns: 50_000, counterPathChars: 2048, decompressedBytes: 64 * 1024 * MiB, compressionRatio: 250, ratioAfterBytes: 256 * MiB})
+  it('the defaults are data/defaults.json\'s: 16 MB lines and header, 50,000 columns, 2,048-character paths, 64 GB and 250:1 after 256 MB, 64 MB inventories', () => {
+    expect(DEFAULT_INPUT_LIMITS).toEqual({headerBytes: 16 * MiB, lineBytes: 16 * MiB, columns: 50_000, counterPathChars: 2048, decompressedBytes: 64 * 1024 * MiB, compressionRatio: 250, ratioAfterBytes: 256 * MiB, inventoryBytes: 64 * MiB})
   })
 })
 
