@@ -100,9 +100,10 @@ export function tooManyColumns(file: string, line: number, columns: number, limi
   return new HvplanError('E_INPUT_LIMIT', `the header has ${columns.toLocaleString('en-US')} columns, more than ${limits.columns.toLocaleString('en-US')} (maxColumns); expected at most one per counter of one host's virtual disks`, {file, line}, raise('maxColumns', String(roundUp(columns))))
 }
 
-/** An inventory file larger than its limit (it is read whole). */
-export function inventoryTooLarge(file: string, bytes: number, limits: InputLimits): HvplanError {
-  return new HvplanError('E_INPUT_LIMIT', `the inventory is ${size(bytes)}, more than ${size(limits.inventoryBytes)} (maxInventoryMB); expected one row per virtual disk (10,000 VMs take about 11 MB)`, {file}, raise('maxInventoryMB', String(roundUp(bytes / MiB))))
+/** An inventory file larger than its limit (it is read whole); `bytes` undefined: a .gz that expands past it. */
+export function inventoryTooLarge(file: string, bytes: number | undefined, limits: InputLimits): HvplanError {
+  const what = bytes === undefined ? 'the gzip inventory expands past' : `the inventory is ${size(bytes)}, more than`
+  return new HvplanError('E_INPUT_LIMIT', `${what} ${size(limits.inventoryBytes)} (maxInventoryMB); expected one row per virtual disk (10,000 VMs take about 11 MB)`, {file}, raise('maxInventoryMB', String(roundUp((bytes ?? 2 * limits.inventoryBytes) / MiB))))
 }
 
 /**

@@ -3,6 +3,7 @@
  * so an instance maps to its disk, VM, host and volume exactly, case-insensitively.
  */
 import {readFileSync, statSync} from 'node:fs'
+import {gunzipSync} from 'node:zlib'
 import {parse} from 'csv-parse/sync'
 import {HvplanError} from '../errors.js'
 import {INVENTORY_COLUMNS} from '../inventoryFormat.js'
@@ -41,10 +42,19 @@ export interface Inventory {
 }
 
 export function readInventory(file: string, limits: InputLimits = DEFAULT_INPUT_LIMITS): Inventory {
-  // Read whole: refused first when larger than any inventory (a hostile or wrong file).
+  // Read whole: refused first when larger than any inventory (a hostile or wrong file); a .gz
+  // (as the logs beside it may be) is expanded up to the same size.
   const bytes = statSync(file).size
   if (bytes > limits.inventoryBytes) throw inventoryTooLarge(file, bytes, limits)
-  const raw = readFileSync(file)
+  let raw = readFileSync(file)
+  if (raw[0] === 0x1f && raw[1] === 0x8b) {
+    try {
+      raw = gunzipSync(raw, {maxOutputLength: limits.inventoryBytes})
+    } catch (error) {
+      if ((error as {code?: string}).code === 'ERR_BUFFER_TOO_LARGE') throw inventoryTooLarge(file, undefined, limits)
+      throw new HvplanError('E_INPUT_FORMAT', `inventory is a gzip file that cannot be expanded (${(error as Error).message})`, {file})
+    }
+  }
   const text = raw[0] === 0xff && raw[1] === 0xfe ? raw.subarray(2).toString('utf16le') : raw.toString('utf8').replace(/^\uFEFF/, '')
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0)
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ','

@@ -5,12 +5,14 @@
  * as a run of the good files alone ingests them. Hand-made inputs; the sizes are the defaults'.
  */
 import {runCommand} from '@oclif/test'
-import {copyFileSync, mkdirSync, writeFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {gzipSync} from 'node:zlib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {DEFAULT_INPUT_LIMITS, inputLimits} from '../../src/ingest/inputLimits.js'
 import {ingestInputs} from '../../src/ingest/ingestRun.js'
+import {readInventory} from '../../src/ingest/inventory.js'
+import {withProfile} from '../../src/store/profileStore.js'
 import {LineSplitter} from '../../src/ingest/pdhFast.js'
 import {CONTOSO} from '../helpers/contoso.js'
 import {said, writes} from '../helpers/ingestRuns.js'
@@ -155,6 +157,21 @@ describe('an inventory past its limits', () => {
     expect(said(r)).toContain(`at ${file}`)
     // The whole run stops here (no log was read yet): the advice is oclif's "Try this" line.
     expect((r.error as Error & {suggestions?: string[]}).suggestions).toEqual(['If the file is genuine, raise the limit: --input-limit maxInventoryMB=3'])
+  })
+
+  it('gzipped, read as the plain file is; expanding past maxInventoryMB, refused', async () => {
+    const dir = join(tmp, 'inventory-gz')
+    mkdirSync(dir)
+    const plain = readFileSync(join(CONTOSO, 'inventory.csv'))
+    writeFileSync(join(dir, 'inventory.csv.gz'), gzipSync(plain))
+    const a = await ingestInputs([good1], {profile: join(dir, 'a.sqlite'), windowMinutes: 5, excludeInstances: [], inventory: join(CONTOSO, 'inventory.csv')})
+    const b = await ingestInputs([good1], {profile: join(dir, 'b.sqlite'), windowMinutes: 5, excludeInstances: [], inventory: join(dir, 'inventory.csv.gz')})
+    const vms = (profile: string) => withProfile(profile, (store) => store.diskLabels().map((d) => `${d.vm} ${d.volume} ${d.inventory ? 'inventory' : 'guessed'}`).sort())
+    expect(vms(join(dir, 'b.sqlite'))).toEqual(vms(join(dir, 'a.sqlite')))
+    expect(vms(join(dir, 'b.sqlite')).every((v) => v.endsWith(' inventory'))).toBe(true)
+    expect([a.failures, b.failures]).toEqual([[], []])
+    writeFileSync(join(dir, 'big.csv.gz'), gzipSync(Buffer.concat([plain, Buffer.alloc(2 * MiB, '#')])))
+    expect(() => readInventory(join(dir, 'big.csv.gz'), inputLimits(['maxInventoryMB=1']))).toThrow(/the gzip inventory expands past 1 MB \(maxInventoryMB\)/)
   })
 
   it('a row longer than maxLineMB: refused at its line', async () => {
