@@ -3,6 +3,7 @@ import {formatBytes, runOrExit} from '../src/cli.js'
 import {type CostFlagValues, costFlags} from '../src/costFlags.js'
 import {ingestFlags, type IngestFlagValues, type ModelFlagValues, modelFlags, reportFlags, type ReportFlagValues} from '../src/planFlags.js'
 import {ProgressLine} from '../src/progress.js'
+import {count} from '../src/text.js'
 
 interface PlanResult {
   readonly out: string
@@ -79,7 +80,7 @@ It takes every model, report, ingest and cost flag of the single-purpose command
         this.log(PLAN_STATUS)
         this.log(`Wrote ${files.join(', ')}${flags.verbose ? '' : ' (per-VM tables: --verbose)'}`)
       }
-      if (run.failures.length > 0) this.error(`${run.failures.length} input files failed; the plan covers the others`, {exit: 1})
+      if (run.failures.length > 0) this.error(`${count(run.failures.length, 'input file')} failed; the plan covers the others`, {exit: 1})
       return {out: flags.out, status: PLAN_STATUS, files: {ingested: run.outcomes.length, failed: run.failures.length}}
     })
   }

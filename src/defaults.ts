@@ -47,6 +47,7 @@ export interface Defaults {
     readonly maxCompressionRatio: DefaultValue<number>
     readonly compressionRatioAfterMB: DefaultValue<number>
     readonly maxInventoryMB: DefaultValue<number>
+    readonly maxProfileDays: DefaultValue<number>
   }
   readonly copyFrequencies: {readonly source: string; readonly date: string; readonly options: readonly CopyFrequencyOption[]}
 }

@@ -18,7 +18,7 @@ import {WindowEngine, type EngineStats} from './engine.js'
 import {EngineLogSink, type FileFindings, type MappingContext} from './logSink.js'
 import {parsePdhCsvFast} from './pdhFast.js'
 import {parsePdhGeneral} from './pdhGeneral.js'
-import {checkExpansion, type InputLimits} from './inputLimits.js'
+import {checkExpansion, type InputLimits, profileTooLong} from './inputLimits.js'
 import {ingestInRanges, type ParseResult} from './parallelRanges.js'
 import {type ClockReport, LogClock} from './timestamps.js'
 
@@ -115,6 +115,12 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.addCoverage(id, covered)
       if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
+    // The file's days are in the profile (not yet committed): refused when they stretch it past one profiling period.
+    const span = store.daySpan()
+    if (span && span.lastDay - span.firstDay + 1 > options.limits.profileDays) {
+      const covered = s.sink.series.disks.flatMap((_d, k) => result.coverage(k))
+      throw profileTooLong(input.path, span, {fromUtc: Math.min(...covered.map((c) => c[0])), toUtc: Math.max(...covered.map((c) => c[1]))}, options.limits)
+    }
     const sha256 = result.sha256 ?? (await fullHash!)
     if (store.hasFile(sha256)) return {keep: false, value: {status: 'already-ingested', path: input.path}}
     s.sink.noteBadCells(result.stats)

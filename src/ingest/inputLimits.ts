@@ -18,6 +18,7 @@ export interface InputLimits {
   readonly compressionRatio: number
   readonly ratioAfterBytes: number
   readonly inventoryBytes: number
+  readonly profileDays: number
 }
 
 const MiB = 2 ** 20
@@ -33,6 +34,7 @@ const KEYS = {
   maxCompressionRatio: 'count',
   compressionRatioAfterMB: 'MB',
   maxInventoryMB: 'MB',
+  maxProfileDays: 'day',
 } as const
 
 type InputLimitKey = keyof typeof KEYS
@@ -62,6 +64,7 @@ export function inputLimits(overrides: readonly string[] = []): InputLimits {
     compressionRatio: value.maxCompressionRatio,
     ratioAfterBytes: value.compressionRatioAfterMB * MiB,
     inventoryBytes: value.maxInventoryMB * MiB,
+    profileDays: value.maxProfileDays,
   }
 }
 
@@ -104,6 +107,19 @@ export function tooManyColumns(file: string, line: number, columns: number, limi
 export function inventoryTooLarge(file: string, bytes: number | undefined, limits: InputLimits): HvplanError {
   const what = bytes === undefined ? 'the gzip inventory expands past' : `the inventory is ${size(bytes)}, more than`
   return new HvplanError('E_INPUT_LIMIT', `${what} ${size(limits.inventoryBytes)} (maxInventoryMB); expected one row per virtual disk (10,000 VMs take about 11 MB)`, {file}, raise('maxInventoryMB', String(roundUp((bytes ?? 2 * limits.inventoryBytes) / MiB))))
+}
+
+/** A file that would stretch the profile past maxProfileDays: the days the profile would span, and the file's own samples. */
+export function profileTooLong(file: string, profile: {firstDay: number; lastDay: number}, samples: {fromUtc: number; toUtc: number}, limits: InputLimits): HvplanError {
+  const day = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10)
+  const at = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ')
+  const days = profile.lastDay - profile.firstDay + 1
+  return new HvplanError(
+    'E_INPUT_LIMIT',
+    `with this file's samples (${at(samples.fromUtc)} to ${at(samples.toUtc)} UTC) the profile would span ${days.toLocaleString('en-US')} days, ${day(profile.firstDay)} to ${day(profile.lastDay)}, more than ${limits.profileDays} (maxProfileDays); expected one profiling period — a host whose clock is off, or logs of another study`,
+    {file},
+    `Keep one period with --from and --to, or correct the host's clock and collect again; if the period is genuine, raise the limit: --input-limit maxProfileDays=${roundUp(days)}`,
+  )
 }
 
 /**

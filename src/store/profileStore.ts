@@ -203,6 +203,12 @@ export class ProfileStore {
     return rows.map((r) => ({id: r.id, vm: r.vm, volume: r.volume, instance: r.instance, inventory: r.inventory ? JSON.parse(r.inventory) : undefined}))
   }
 
+  /** The first and last UTC day (days since 1970) the profile's disks are covered on, or undefined when none is (from the small coverage table, not the day rows). */
+  daySpan(): {firstDay: number; lastDay: number} | undefined {
+    const r = this.sql('SELECT MIN(from_utc) AS first, MAX(to_utc) AS last FROM coverage').get() as {first: number | null; last: number | null}
+    return r.first === null || r.last === null ? undefined : {firstDay: Math.floor(r.first / DAY_MS), lastDay: Math.floor((r.last - 1) / DAY_MS)}
+  }
+
   /** The hosts each disk was seen on and when, oldest first. */
   hostSpans(): Array<{diskId: number; host: string; firstUtc: number; lastUtc: number}> {
     const rows = this.db.prepare('SELECT disk_id, host, first_utc, last_utc FROM disk_hosts ORDER BY first_utc').all() as Array<{disk_id: number; host: string; first_utc: number; last_utc: number}>

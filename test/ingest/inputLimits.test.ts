@@ -185,6 +185,36 @@ describe('an inventory past its limits', () => {
   })
 })
 
+describe('logs far apart in time', () => {
+  const log = (date: string) => `${ZONE},${path('a')}\r\n${Array.from({length: 10}, (_, m) => `"${date} 00:0${m}:00.000","1000"\r\n`).join('')}`
+
+  it('97 years apart (a clock that is off): the second is refused with both periods, the plan models the first in seconds', async () => {
+    const dir = join(tmp, 'far-apart')
+    mkdirSync(join(dir, 'logs'), {recursive: true})
+    writeFileSync(join(dir, 'logs', 'a.csv'), log('01/01/2001'))
+    writeFileSync(join(dir, 'logs', 'b.csv'), log('12/31/2098'))
+    const r = await runCommand(['plan', join(dir, 'logs'), '--out', join(dir, 'out')], {root})
+    expect(r.error?.oclif?.exit).toBe(1)
+    expect(said(r)).toContain(`with this file's samples (2098-12-31 00:00 to 2098-12-31 00:09 UTC) the profile would span 35,794 days, 2001-01-01 to 2098-12-31, more than 92 (maxProfileDays)`)
+    expect(said(r)).toContain(`at ${join(dir, 'logs', 'b.csv')} — Keep one period with --from and --to`)
+    expect(said(r)).toContain('1 input file failed; the plan covers the others')
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'report.json'), 'utf8'))
+    expect([report.profile.quality.files, report.profile.quality.firstUtc, report.profile.quality.lastUtc]).toEqual([1, '2001-01-01T00:00:00.000Z', '2001-01-01T00:09:00.000Z'])
+  })
+
+  it('100 days apart: refused at the default 92, ingested with --input-limit maxProfileDays=120', async () => {
+    const dir = join(tmp, 'hundred-days')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'a.csv'), log('01/01/2026'))
+    writeFileSync(join(dir, 'b.csv'), log('04/10/2026'))
+    const refused = await ingestInputs([dir], {profile: join(dir, 'a.sqlite'), windowMinutes: 5, excludeInstances: []})
+    expect(refused.failures.map((f) => f.message)).toEqual([expect.stringContaining('the profile would span 100 days, 2026-01-01 to 2026-04-10, more than 92 (maxProfileDays)')])
+    const taken = await ingestInputs([dir], {profile: join(dir, 'b.sqlite'), windowMinutes: 5, excludeInstances: [], inputLimits: inputLimits(['maxProfileDays=120'])})
+    expect(taken.failures).toEqual([])
+    expect(taken.outcomes).toHaveLength(2)
+  })
+})
+
 describe('--input-limit', () => {
   it('takes NAME=VALUE with a unit where the limit is a size, and names the flag when wrong', async () => {
     expect(inputLimits(['maxLineMB=32']).lineBytes).toBe(32 * MiB)
@@ -198,8 +228,8 @@ describe('--input-limit', () => {
     expect(r.error?.oclif?.exit).toBe(2)
   })
 
-  it('the defaults are data/defaults.json\'s: 16 MB lines and header, 50,000 columns, 2,048-character paths, 64 GB and 250:1 after 256 MB, 64 MB inventories', () => {
-    expect(DEFAULT_INPUT_LIMITS).toEqual({headerBytes: 16 * MiB, lineBytes: 16 * MiB, columns: 50_000, counterPathChars: 2048, decompressedBytes: 64 * 1024 * MiB, compressionRatio: 250, ratioAfterBytes: 256 * MiB, inventoryBytes: 64 * MiB})
+  it('the defaults are data/defaults.json\'s: 16 MB lines and header, 50,000 columns, 2,048-character paths, 64 GB and 250:1 after 256 MB, 64 MB inventories, 92 days', () => {
+    expect(DEFAULT_INPUT_LIMITS).toEqual({headerBytes: 16 * MiB, lineBytes: 16 * MiB, columns: 50_000, counterPathChars: 2048, decompressedBytes: 64 * 1024 * MiB, compressionRatio: 250, ratioAfterBytes: 256 * MiB, inventoryBytes: 64 * MiB, profileDays: 92})
   })
 })
 
