@@ -44,10 +44,19 @@ export class SeriesRecords {
     open.add(this)
     if (!hooked) {
       hooked = true
-      // A run that ends without closing (an error, Ctrl+C) leaves no temporary file behind.
-      process.once('exit', () => {
+      // A run that ends without closing (an error, Ctrl+C, a kill) leaves no temporary file behind.
+      // 'exit' is not emitted for a signal: on SIGINT, SIGTERM or SIGHUP the files are removed,
+      // then the signal is raised again with no listener left, so the process ends as it would have.
+      const closeAll = () => {
         for (const r of open) r.close()
-      })
+      }
+      process.once('exit', closeAll)
+      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+        process.once(signal, () => {
+          closeAll()
+          process.kill(process.pid, signal)
+        })
+      }
     }
   }
 

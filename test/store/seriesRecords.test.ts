@@ -2,11 +2,15 @@
  * The records the plan streams a large profile through: the same values back whether held in
  * memory or read from the temporary file, and no file left behind.
  */
-import {existsSync, readdirSync} from 'node:fs'
+import {spawn} from 'node:child_process'
+import {existsSync, mkdtempSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {SeriesRecords} from '../../src/store/seriesRecords.js'
+import {tempDir} from '../helpers/tmp.js'
 
+const tmp = tempDir()
 const spillDirs = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('hvplan-series-')))
 
 describe('SeriesRecords', () => {
@@ -38,4 +42,20 @@ describe('SeriesRecords', () => {
     expect(() => records.read(1)).toThrow(/series record 1 is not in the temporary file/)
     records.close()
   })
+
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    it.skipIf(process.platform === 'win32')(`removes its temporary file when the run is stopped by ${signal}, and ends by that signal`, async () => {
+      // A child process with a temporary folder of its own writes a record to the file, then is stopped.
+      const dir = mkdtempSync(join(tmp, 'child-'))
+      const module = new URL('../../src/store/seriesRecords.ts', import.meta.url).href
+      const script = `import {SeriesRecords} from ${JSON.stringify(module)}; const r = new SeriesRecords(2, 1000, false); r.write(1, new Float64Array(1000)); console.log('ready'); setInterval(() => {}, 1000)`
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {env: {...process.env, TMPDIR: dir}, stdio: ['ignore', 'pipe', 'inherit']})
+      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()))
+      expect(readdirSync(dir).filter((f) => f.startsWith('hvplan-series-'))).toHaveLength(1)
+      const ended = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
+      child.kill(signal)
+      expect(await ended).toEqual({code: null, signal})
+      expect(readdirSync(dir).filter((f) => f.startsWith('hvplan-series-'))).toEqual([])
+    })
+  }
 })
