@@ -5,6 +5,7 @@
  */
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {HvplanError, outputWriteError} from '../errors.js'
+import {onAbort} from './onAbort.js'
 
 export function assertWritableOutput(path: string, force: boolean, flag: string): void {
   if (!force && existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
@@ -27,6 +28,8 @@ export function writeOutputDir<T>(dir: string, force: boolean, flag: string, bui
 /** writeOutputDir for an asynchronous build. */
 export async function writeOutputDirAsync<T>(dir: string, force: boolean, flag: string, build: (tmpDir: string) => Promise<T>): Promise<T> {
   const tmp = beginOutputDir(dir, force, flag)
+  // Stopped before it is done (Ctrl+C, a kill), the run leaves no half-written folder beside the output.
+  const forget = onAbort(() => rmSync(tmp, {recursive: true, force: true}))
   try {
     const result = await build(tmp)
     finishOutputDir(tmp, dir)
@@ -34,6 +37,8 @@ export async function writeOutputDirAsync<T>(dir: string, force: boolean, flag: 
   } catch (error) {
     rmSync(tmp, {recursive: true, force: true})
     throw error
+  } finally {
+    forget()
   }
 }
 

@@ -8,6 +8,7 @@
 import {closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {onAbort} from '../io/onAbort.js'
 
 /**
  * Records up to this many bytes are held in memory; larger sets go to a temporary file. The
@@ -21,13 +22,12 @@ export function residentBudget(): number {
   return process.env.HVPLAN_RESIDENT_SERIES_MB !== undefined && mb >= 0 ? mb * 2 ** 20 : RESIDENT_SERIES_BYTES
 }
 
-const open = new Set<SeriesRecords>()
-let hooked = false
-
 export class SeriesRecords {
   private readonly pool: Float64Array | undefined
   private fd: number | undefined
   private dir: string | undefined
+  /** Takes back the undo registered for the temporary file. */
+  private forget: (() => void) | undefined
 
   /** `resident` forces the choice (default: by the budget). */
   constructor(
@@ -41,23 +41,8 @@ export class SeriesRecords {
     }
     this.dir = mkdtempSync(join(tmpdir(), 'hvplan-series-'))
     this.fd = openSync(join(this.dir, 'series.f64'), 'w+')
-    open.add(this)
-    if (!hooked) {
-      hooked = true
-      // A run that ends without closing (an error, Ctrl+C, a kill) leaves no temporary file behind.
-      // 'exit' is not emitted for a signal: on SIGINT, SIGTERM or SIGHUP the files are removed,
-      // then the signal is raised again with no listener left, so the process ends as it would have.
-      const closeAll = () => {
-        for (const r of open) r.close()
-      }
-      process.once('exit', closeAll)
-      for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-        process.once(signal, () => {
-          closeAll()
-          process.kill(process.pid, signal)
-        })
-      }
-    }
+    // A run that ends without closing (an error, Ctrl+C, a kill) leaves no temporary file behind.
+    this.forget = onAbort(() => this.close())
   }
 
   get resident(): boolean {
@@ -101,6 +86,7 @@ export class SeriesRecords {
     if (this.dir !== undefined) rmSync(this.dir, {recursive: true, force: true})
     this.fd = undefined
     this.dir = undefined
-    open.delete(this)
+    this.forget?.()
+    this.forget = undefined
   }
 }
