@@ -8,7 +8,7 @@ import {createReadStream} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
-import {hashFile, hashFileInWorker, headHash} from '../io/hashFile.js'
+import {fullHash as hashFileOf, hashFile, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import {findTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
@@ -96,7 +96,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       rangeFromUtc: options.fromUtc,
       rangeToUtc: options.toUtc,
       emit: (s, w, acc, offset) => days.add(s, w, acc, offset),
-      priorCoverage: (s) => store.coverage(diskIdOf(s)),
+      priorCoverage: (s, fromUtc) => store.coverage(diskIdOf(s), fromUtc),
     })
     const sink: EngineLogSink = new EngineLogSink(engine, clock, options, input.path)
     return {clock, diskIdOf, days, engine, sink}
@@ -153,7 +153,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       })
       if (outcome) return outcome
     }
-    fullHash = hashFileInWorker(input.path)
+    fullHash = hashFileOf(input.path, input.bytes, head)
     return await store.transactionAsync(async () => {
       const s = session()
       const chunks = readChunks(input.path, input.gzip, options.limits, onBytes)
