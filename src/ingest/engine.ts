@@ -26,8 +26,11 @@ export interface EngineOptions {
   readonly rangeFromUtc?: number
   readonly rangeToUtc?: number
   readonly emit: EmitWindow
-  /** Sorted, merged [from, to) UTC intervals a series already has in the profile. */
-  readonly priorCoverage?: (series: number) => ReadonlyArray<readonly [number, number]>
+  /**
+   * Sorted, merged [from, to) UTC intervals a series already has in the profile — at least those
+   * ending after fromUtc (samples come in time order, so nothing before the first is asked about).
+   */
+  readonly priorCoverage?: (series: number, fromUtc: number) => ReadonlyArray<readonly [number, number]>
 }
 
 export interface EngineStats {
@@ -237,13 +240,21 @@ export class WindowEngine {
   private uncoveredMs(s: number, a: number, b: number): number {
     let prior = this.prior[s]
     if (prior === undefined) {
-      prior = this.options.priorCoverage?.(s) ?? []
+      prior = this.options.priorCoverage?.(s, a) ?? []
       this.prior[s] = prior
     }
     if (prior.length === 0) return b - a
     let free = b - a
-    for (const [from, to] of prior) {
-      if (to <= a) continue
+    // The first interval ending after a, by bisection: a disk of many files has many intervals.
+    let lo = 0
+    let hi = prior.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (prior[mid][1] <= a) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < prior.length; k++) {
+      const [from, to] = prior[k]
       if (from >= b) break
       free -= Math.min(b, to) - Math.max(a, from)
     }
