@@ -47,6 +47,7 @@ export async function runPlan(paths: readonly string[], options: RunPlanOptions,
   const inputs = await findInputs(paths, options.ingest)
   const result = await writeOutputDirAsync(options.out, options.force, 'out', async (tmp) => {
     writeFileSync(join(tmp, 'inputs.json'), JSON.stringify({...inputReport(inputs, process.cwd()), status: PLAN_STATUS}, null, 2) + '\n')
+    progress.phase?.('ingesting the logs')
     const run = await ingestInputs(paths, {...options.ingest, profile: join(tmp, 'profile.sqlite'), inputs}, progress.ingest)
     const nothing = nothingUsable(run)
     if (nothing) throw nothing // no plan from an empty profile
