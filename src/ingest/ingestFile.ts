@@ -115,11 +115,13 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       store.addCoverage(id, covered)
       if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
     })
-    // The file's days are in the profile (not yet committed): refused when they stretch it past one profiling period.
-    const span = store.daySpan()
+    // The file's days are in the profile (not yet committed): refused when they stretch it past one
+    // profiling period (a file that covers nothing new cannot have).
+    const covered = s.sink.series.disks.flatMap((_d, k) => result.coverage(k))
+    const span = covered.length > 0 ? store.daySpan() : undefined
     if (span && span.lastDay - span.firstDay + 1 > options.limits.profileDays) {
-      const covered = s.sink.series.disks.flatMap((_d, k) => result.coverage(k))
-      throw profileTooLong(input.path, span, {fromUtc: Math.min(...covered.map((c) => c[0])), toUtc: Math.max(...covered.map((c) => c[1]))}, options.limits)
+      const samples = covered.reduce((m, [a, b]) => ({fromUtc: Math.min(m.fromUtc, a), toUtc: Math.max(m.toUtc, b)}), {fromUtc: Infinity, toUtc: -Infinity})
+      throw profileTooLong(input.path, span, samples, options.limits)
     }
     const sha256 = result.sha256 ?? (await fullHash!)
     if (store.hasFile(sha256)) return {keep: false, value: {status: 'already-ingested', path: input.path}}
