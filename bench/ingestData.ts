@@ -4,6 +4,7 @@
  * header's zone.
  */
 import {closeSync, openSync, writeSync} from 'node:fs'
+import {join} from 'node:path'
 import {Random} from '../src/sample/random.js'
 
 export interface BenchLogShape {
@@ -13,14 +14,25 @@ export interface BenchLogShape {
   readonly zoneCell: string
 }
 
-/** bench:ingest's shapes: one host of 2,000 columns; eight hosts of 1,000 columns in one UTC file. */
+/**
+ * bench:ingest's shapes: one host of 2,000 columns; eight hosts of 1,000 columns in one UTC file;
+ * and one host's collector starting a new file every hour (many-small: 720 logs of 10 disks).
+ */
 export const BENCH_SHAPES = {
   'one-host': {disks: 500, hosts: 1, zoneCell: '(PDH-CSV 4.0) (W. Europe Standard Time)(-60)'},
   'eight-hosts-utc': {disks: 250, hosts: 8, zoneCell: '(PDH-CSV 4.0) (Coordinated Universal Time)(0)'},
+  'many-small': {disks: 10, hosts: 1, zoneCell: '(PDH-CSV 4.0) (Coordinated Universal Time)(0)'},
 } as const satisfies Record<string, BenchLogShape>
 
-export function writeBenchLog(path: string, targetBytes: number, shape: BenchLogShape = BENCH_SHAPES['one-host']): void {
-  const rng = new Random(1, 'bench-ingest')
+/** Writes `files` logs of an hour each (240 rows at 15 s), one after the other in time, into dir. */
+export function writeHourlyLogs(dir: string, files: number, shape: BenchLogShape = BENCH_SHAPES['many-small']): void {
+  let t = Date.UTC(2026, 10, 2, 0, 0, 0, 0)
+  for (let k = 0; k < files; k++) t = writeBenchLog(join(dir, `hv01_${String(k).padStart(4, '0')}.csv`), Infinity, shape, {startUtc: t, rows: 240, seed: k + 1})
+}
+
+/** Writes the log; `rows` and `startUtc` bound it in time (else it runs until targetBytes). Returns the next row's time. */
+export function writeBenchLog(path: string, targetBytes: number, shape: BenchLogShape = BENCH_SHAPES['one-host'], span: {startUtc?: number; rows?: number; seed?: number} = {}): number {
+  const rng = new Random(span.seed ?? 1, 'bench-ingest')
   const disks = shape.disks
   const counters = ['Read Bytes/sec', 'Read Operations/Sec', 'Write Bytes/sec', 'Write Operations/Sec']
   const header = [shape.zoneCell]
@@ -36,9 +48,9 @@ export function writeBenchLog(path: string, targetBytes: number, shape: BenchLog
   }
   put(`"${header.join('","')}"\r\n`)
   const level = Array.from({length: disks}, () => rng.uniform(1e4, 5e6))
-  let t = Date.UTC(2026, 10, 2, 0, 0, 0, 0)
+  let t = span.startUtc ?? Date.UTC(2026, 10, 2, 0, 0, 0, 0)
   let first = true
-  while (written < targetBytes) {
+  for (let row = 0; written < targetBytes && row < (span.rows ?? Infinity); row++) {
     const d = new Date(t)
     const p2 = (n: number) => String(n).padStart(2, '0')
     const cells = [`${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds()).padStart(3, '0')}`]
@@ -57,4 +69,5 @@ export function writeBenchLog(path: string, targetBytes: number, shape: BenchLog
     t += 15_000 + rng.int(0, 20)
   }
   closeSync(fd)
+  return t
 }
