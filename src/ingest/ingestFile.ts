@@ -8,7 +8,7 @@ import {createReadStream} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {createGunzip} from 'node:zlib'
 import {HvplanError} from '../errors.js'
-import {fullHash as hashFileOf, hashFile, headHash} from '../io/hashFile.js'
+import {contentHash, headHash} from '../io/hashFile.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import {findTimeZone, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
@@ -67,7 +67,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
   // any other is hashed while it is parsed: by the first range's worker on the parallel path, else
   // on a worker thread of its own.
   const head = headHash(input.path)
-  if (store.hasFileHead(head, input.bytes) && store.hasFile(await hashFile(input.path))) return {status: 'already-ingested', path: input.path}
+  if (store.hasFileHead(head, input.bytes) && store.hasFile(await contentHash(input.path, input.bytes, head))) return {status: 'already-ingested', path: input.path}
   let fullHash: Promise<string> | undefined
 
   const headerZone = input.timeZone === undefined ? undefined : findTimeZone(input.timeZone)
@@ -109,20 +109,21 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       const other = s.sink.findings.otherLines ? ` (${s.sink.findings.otherLines} other line${s.sink.findings.otherLines === 1 ? '' : 's'}, the first: ${JSON.stringify(s.sink.findings.firstOtherLine?.slice(0, 60))})` : ''
       throw new HvplanError('E_INPUT_FORMAT', `${result.stats.sampleSets === 0 ? 'no rows of samples' : 'only one row of samples'} after the header${other}: at least two are needed to measure an interval`, {file: input.path})
     }
+    // The period this file covers, over all its disks (each disk's intervals are sorted).
+    const samples = {fromUtc: Infinity, toUtc: -Infinity}
     s.sink.series.disks.forEach((_disk, k) => {
       const id = s.diskIdOf(k)
       const covered = result.coverage(k)
       store.addCoverage(id, covered)
-      if (covered.length > 0) for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
+      if (covered.length === 0) return
+      for (const host of s.sink.series.hosts[k]) store.noteHost(id, host, covered[0][0], covered.at(-1)![1])
+      samples.fromUtc = Math.min(samples.fromUtc, covered[0][0])
+      samples.toUtc = Math.max(samples.toUtc, covered.at(-1)![1])
     })
     // The file's days are in the profile (not yet committed): refused when they stretch it past one
     // profiling period (a file that covers nothing new cannot have).
-    const covered = s.sink.series.disks.flatMap((_d, k) => result.coverage(k))
-    const span = covered.length > 0 ? store.daySpan() : undefined
-    if (span && span.lastDay - span.firstDay + 1 > options.limits.profileDays) {
-      const samples = covered.reduce((m, [a, b]) => ({fromUtc: Math.min(m.fromUtc, a), toUtc: Math.max(m.toUtc, b)}), {fromUtc: Infinity, toUtc: -Infinity})
-      throw profileTooLong(input.path, span, samples, options.limits)
-    }
+    const span = samples.fromUtc < samples.toUtc ? store.daySpan() : undefined
+    if (span && span.lastDay - span.firstDay + 1 > options.limits.profileDays) throw profileTooLong(input.path, span, samples, options.limits)
     const sha256 = result.sha256 ?? (await fullHash!)
     if (store.hasFile(sha256)) return {keep: false, value: {status: 'already-ingested', path: input.path}}
     s.sink.noteBadCells(result.stats)
@@ -155,7 +156,7 @@ export async function ingestFile(store: ProfileStore, input: InputFile, options:
       })
       if (outcome) return outcome
     }
-    fullHash = hashFileOf(input.path, input.bytes, head)
+    fullHash = contentHash(input.path, input.bytes, head)
     return await store.transactionAsync(async () => {
       const s = session()
       const chunks = readChunks(input.path, input.gzip, options.limits, onBytes)

@@ -82,15 +82,18 @@ export class EngineLogSink implements LogSink {
     private readonly clock: LogClock,
     private readonly context: MappingContext,
     private readonly file: string,
-  ) {}
+  ) {
+    this.limits = context.limits ?? DEFAULT_INPUT_LIMITS
+  }
+
+  private readonly limits: InputLimits
 
   get valueCount(): number {
     return this.slots + 1
   }
 
   header(cells: readonly string[], line: number): Int32Array {
-    const limits = this.context.limits ?? DEFAULT_INPUT_LIMITS
-    if (cells.length - 1 > limits.columns) throw tooManyColumns(this.file, line, cells.length - 1, limits)
+    if (cells.length - 1 > this.limits.columns) throw tooManyColumns(this.file, line, cells.length - 1, this.limits)
     const map = new Int32Array(Math.max(0, cells.length - 1)).fill(-1)
     // The first header column of each counter path (case aside), and the header column of each engine column.
     const seen = new Map<string, {column: number; slot: number}>()
@@ -165,7 +168,7 @@ export class EngineLogSink implements LogSink {
 
   /** A cell's counter path, or undefined — also for a cell longer than any counter path Windows writes (PDH_MAX_COUNTER_PATH), which is not parsed at all. */
   private counterPath(text: string): ReturnType<typeof parseCounterPath> {
-    if (text.length > (this.context.limits ?? DEFAULT_INPUT_LIMITS).counterPathChars) return undefined
+    if (text.length > this.limits.counterPathChars) return undefined
     return parseCounterPath(text.trim())
   }
 

@@ -1,9 +1,10 @@
 /**
- * Content hashes of input files (SHA-256), for idempotent ingest. The full hash runs on a worker
- * thread, reading the file on its own, so it costs the parse on the main thread no time.
+ * Content hashes of input files (SHA-256), for idempotent ingest. The full hash of a file larger
+ * than its head runs on a worker thread, reading the file on its own, so it costs the parse on the
+ * main thread no time; a smaller file's head hash is its full hash.
  */
 import {createHash} from 'node:crypto'
-import {closeSync, createReadStream, fstatSync, openSync, readSync} from 'node:fs'
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
 import {Worker} from 'node:worker_threads'
 
 const CHUNK = 4 << 20
@@ -19,12 +20,6 @@ export function headHash(path: string): string {
   } finally {
     closeSync(fd)
   }
-}
-
-export async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path, {highWaterMark: CHUNK})) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }
 
 const WORKER_SOURCE = `
@@ -43,7 +38,7 @@ createReadStream(workerData, {highWaterMark: ${CHUNK}})
  * is the whole file (starting a worker thread per small file cost ~80 ms each: 720 hourly logs of
  * 23 KB took 57 s), else computed on a worker thread.
  */
-export function fullHash(path: string, bytes: number, head: string): Promise<string> {
+export function contentHash(path: string, bytes: number, head: string): Promise<string> {
   return bytes <= CHUNK ? Promise.resolve(head) : hashFileInWorker(path)
 }
 

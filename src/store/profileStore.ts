@@ -251,8 +251,7 @@ export class ProfileStore {
 
   /** Covered [from, to) intervals of a disk, sorted and merged; only those ending after afterUtc when given. */
   coverage(diskId: number, afterUtc = -Infinity): Array<[number, number]> {
-    const rows = (Number.isFinite(afterUtc) ? this.sql(ENDING_AFTER).raw().all({disk: diskId, after: afterUtc}) : this.sql('SELECT from_utc, to_utc FROM coverage WHERE disk_id = ? ORDER BY from_utc').raw().all(diskId)) as Array<[number, number]>
-    return rows
+    return this.sql(ENDING_AFTER).raw().all({disk: diskId, after: afterUtc}) as Array<[number, number]>
   }
 
   /**
