@@ -4,8 +4,9 @@
  * the end. An existing non-empty folder is only replaced with force.
  */
 import {existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+import {basename, dirname} from 'node:path'
 import {HvplanError, outputWriteError} from '../errors.js'
-import {onAbort} from './onAbort.js'
+import {onAbort, removeLeftovers} from './onAbort.js'
 
 export function assertWritableOutput(path: string, force: boolean, flag: string): void {
   if (!force && existsSync(path) && (!isDirectory(path) || readdirSync(path).length > 0)) {
@@ -28,7 +29,8 @@ export function writeOutputDir<T>(dir: string, force: boolean, flag: string, bui
 /** writeOutputDir for an asynchronous build. */
 export async function writeOutputDirAsync<T>(dir: string, force: boolean, flag: string, build: (tmpDir: string) => Promise<T>): Promise<T> {
   const tmp = beginOutputDir(dir, force, flag)
-  // Stopped before it is done (Ctrl+C, a kill), the run leaves no half-written folder beside the output.
+  // Ended before it is done (an error, process.exit), the run leaves no half-written folder beside
+  // the output; stopped by a signal, the next run to this output removes it (onAbort.ts).
   const forget = onAbort(() => rmSync(tmp, {recursive: true, force: true}))
   try {
     const result = await build(tmp)
@@ -44,7 +46,10 @@ export async function writeOutputDirAsync<T>(dir: string, force: boolean, flag: 
 
 function beginOutputDir(dir: string, force: boolean, flag: string): string {
   assertWritableOutput(dir, force, flag)
-  const tmp = `${dir.replace(/[\\/]+$/, '')}.partial-${process.pid}`
+  const base = dir.replace(/[\\/]+$/, '')
+  const tmp = `${base}.partial-${process.pid}`
+  // What a run stopped by a signal left beside this output (its process gone) goes first.
+  removeLeftovers(dirname(base), `${basename(base)}.partial-`)
   rmSync(tmp, {recursive: true, force: true})
   mkdirSync(tmp, {recursive: true})
   return tmp

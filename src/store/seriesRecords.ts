@@ -8,7 +8,7 @@
 import {closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {onAbort} from '../io/onAbort.js'
+import {onAbort, removeLeftovers} from '../io/onAbort.js'
 
 /**
  * Records up to this many bytes are held in memory; larger sets go to a temporary file. The
@@ -39,9 +39,11 @@ export class SeriesRecords {
       this.pool = new Float64Array(count * length)
       return
     }
-    this.dir = mkdtempSync(join(tmpdir(), 'hvplan-series-'))
+    // Named with the process id: what a run stopped by a signal left is removed here by the next one.
+    removeLeftovers(tmpdir(), 'hvplan-series-')
+    this.dir = mkdtempSync(join(tmpdir(), `hvplan-series-${process.pid}-`))
     this.fd = openSync(join(this.dir, 'series.f64'), 'w+')
-    // A run that ends without closing (an error, Ctrl+C, a kill) leaves no temporary file behind.
+    // A run that ends without closing (an error) leaves no temporary file behind.
     this.forget = onAbort(() => this.close())
   }
 

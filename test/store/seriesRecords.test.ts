@@ -3,7 +3,7 @@
  * memory or read from the temporary file, and no file left behind.
  */
 import {spawn} from 'node:child_process'
-import {existsSync, mkdtempSync, readdirSync} from 'node:fs'
+import {existsSync, mkdirSync, mkdtempSync, readdirSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -44,18 +44,26 @@ describe('SeriesRecords', () => {
   })
 
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    it.skipIf(process.platform === 'win32')(`removes its temporary file when the run is stopped by ${signal}, and ends by that signal`, async () => {
-      // A child process with a temporary folder of its own writes a record to the file, then is stopped.
+    it.skipIf(process.platform === 'win32')(`a run stopped by ${signal} ends by it at once; the next run that spills removes its file, and no running process's`, async () => {
+      // Child processes with a temporary folder of their own: the first writes a record to the file and is stopped.
       const dir = mkdtempSync(join(tmp, 'child-'))
       const module = new URL('../../src/store/seriesRecords.ts', import.meta.url).href
-      const script = `import {SeriesRecords} from ${JSON.stringify(module)}; const r = new SeriesRecords(2, 1000, false); r.write(1, new Float64Array(1000)); console.log('ready'); setInterval(() => {}, 1000)`
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {env: {...process.env, TMPDIR: dir}, stdio: ['ignore', 'pipe', 'inherit']})
-      await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()))
-      expect(readdirSync(dir).filter((f) => f.startsWith('hvplan-series-'))).toHaveLength(1)
-      const ended = new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
-      child.kill(signal)
+      const script = (then: string) => `import {SeriesRecords} from ${JSON.stringify(module)}; const r = new SeriesRecords(2, 1000, false); r.write(1, new Float64Array(1000)); console.log('ready'); ${then}`
+      const run = (then: string) => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(then)], {env: {...process.env, TMPDIR: dir}, stdio: ['ignore', 'pipe', 'inherit']})
+      const exited = (child: ReturnType<typeof run>) => new Promise<{code: number | null; signal: string | null}>((resolve) => child.on('exit', (code, sig) => resolve({code, signal: sig})))
+      const spills = () => readdirSync(dir).filter((f) => f.startsWith('hvplan-series-')).sort()
+      // A folder of this (running) test process, named as a spill: never another run's to remove.
+      mkdirSync(join(dir, `hvplan-series-${process.pid}-live`))
+      const stopped = run('setInterval(() => {}, 1000)')
+      await new Promise<void>((resolve) => stopped.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()))
+      const ended = exited(stopped)
+      stopped.kill(signal)
       expect(await ended).toEqual({code: null, signal})
-      expect(readdirSync(dir).filter((f) => f.startsWith('hvplan-series-'))).toEqual([])
+      expect(spills().filter((f) => f !== `hvplan-series-${process.pid}-live`)).toEqual([expect.stringMatching(new RegExp(`^hvplan-series-${stopped.pid}-`))])
+      // The next run that spills removes what the stopped one left, then its own file when it closes.
+      const next = run('r.close()')
+      expect(await exited(next)).toEqual({code: 0, signal: null})
+      expect(spills()).toEqual([`hvplan-series-${process.pid}-live`])
     })
   }
 })
