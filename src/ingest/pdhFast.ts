@@ -10,6 +10,7 @@ import {cellValue} from './counterNames.js'
 import {DEFAULT_INPUT_LIMITS, type InputLimits, lineTooLong} from './inputLimits.js'
 import {plausibleSampleDate, TIMESTAMP_EXPECTED} from './timestamps.js'
 import type {LogSink} from './logSink.js'
+import {WasmCells} from './wasmCells.js'
 
 const QUOTE = 0x22
 const COMMA = 0x2c
@@ -87,6 +88,7 @@ export class LineSplitter {
 /** Parses a whole PDH-CSV stream into the sink; throws HvplanError with file:line:column on bad input. */
 export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: string, sink: LogSink, limits: InputLimits = DEFAULT_INPUT_LIMITS): Promise<void> {
   let map: Int32Array | undefined
+  let rows: RowParser | undefined
   let values = new Float64Array(0)
   const splitter: LineSplitter = new LineSplitter(
     (buf, start, end) => {
@@ -95,10 +97,11 @@ export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: strin
         if (end > start) {
           map = sink.header(splitQuoted(buf.toString('utf8', start, end).replace(/^\uFEFF/, '')), line)
           values = new Float64Array(sink.valueCount)
+          rows = new RowParser(map, sink.valueCount)
           splitter.maxBytes = limits.lineBytes
         }
       } else if (end > start && buf[start] === QUOTE && buf[end - 1] === QUOTE) {
-        parseRow(buf, start, end, map, values, file, line)
+        rows!.parse(buf, start, end, values, file, line)
         sink.row(values[values.length - 1], values, line)
       } else if (end > start) {
         sink.otherLine(buf.toString('utf8', start, Math.min(end, start + 200)), line)
@@ -117,16 +120,51 @@ export async function parsePdhCsvFast(chunks: AsyncIterable<Buffer>, file: strin
 /**
  * One row into values (NaN = missing); values[values.length - 1] receives the local timestamp.
  * map[i] is the value slot of header cell i + 1, or -1 for a column ingest does not keep.
+ * The reference parser: RowParser runs the cells through WebAssembly where it can, and gives every
+ * row it cannot take to this function.
  */
 export function parseRow(buf: Buffer, start: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
-  /** Throws for the cell starting at p: what was expected, the cell's text, and where. */
-  const fail = (p: number, expected: string): never => {
-    const close = buf.indexOf(QUOTE, p)
-    const cellEnd = close === -1 || close > end ? end : close
-    throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(cellEnd, p + 40)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
-  }
   values.fill(NaN)
-  // Timestamp: "MM/dd/yyyy HH:mm:ss.fff"
+  parseCells(buf, start, parseStamp(buf, start, end, values, file, line), end, map, values, file, line)
+}
+
+/**
+ * Rows of one file's layout into values: the timestamp here, the value cells through WebAssembly
+ * (WasmCells) when it is built and takes the row, else — and always with wasm false — parseRow.
+ * Either way the same numbers, and a broken row fails in parseRow, which says where.
+ */
+export class RowParser {
+  private readonly wasm: WasmCells | undefined
+
+  constructor(
+    private readonly map: Int32Array,
+    valueCount: number,
+    wasm = true,
+  ) {
+    this.wasm = wasm ? WasmCells.create(map, valueCount - 1) : undefined
+  }
+
+  /** Whether rows go through WebAssembly. */
+  get usesWasm(): boolean {
+    return this.wasm !== undefined
+  }
+
+  parse(buf: Buffer, start: number, end: number, values: Float64Array, file: string, line: number): void {
+    if (this.wasm && this.wasm.parse(buf, parseStamp(buf, start, end, values, file, line), end, values)) return
+    parseRow(buf, start, end, this.map, values, file, line)
+  }
+}
+
+/** Throws for the cell starting at p of the row at start: what was expected, the cell's text, and where. */
+function cellError(buf: Buffer, start: number, end: number, p: number, expected: string, file: string, line: number): never {
+  const close = buf.indexOf(QUOTE, p)
+  const cellEnd = close === -1 || close > end ? end : close
+  throw new HvplanError('E_INPUT_FORMAT', `${expected}, got ${JSON.stringify(buf.toString('latin1', p, Math.min(cellEnd, p + 40)))}`, {file, line, column: p - start + 1}, 'Check the file was exported with relog -f csv or perfmon, not edited by hand')
+}
+
+/** The row's timestamp cell "MM/dd/yyyy HH:mm:ss.fff" into values[values.length - 1] (local ms); returns the position after its closing quote. */
+function parseStamp(buf: Buffer, start: number, end: number, values: Float64Array, file: string, line: number): number {
+  const fail = (p: number, expected: string): never => cellError(buf, start, end, p, expected, file, line)
   let p = start + 1
   const num = (width: number): number => {
     let v = 0
@@ -168,8 +206,12 @@ export function parseRow(buf: Buffer, start: number, end: number, map: Int32Arra
   // February 30 would roll into March, 1601 or 2999 into the plan: a broken clock is refused, located.
   if (!plausibleSampleDate(year, month, day)) fail(start + 1, `expected ${TIMESTAMP_EXPECTED} (MM/dd/yyyy HH:mm:ss.fff)`)
   values[values.length - 1] = Date.UTC(year, month - 1, day, hour, minute, second, millis)
-  p++
-  // Cells: ,"value"
+  return p + 1
+}
+
+/** The value cells ,"value" from p (after the timestamp) to the row's end into values (already NaN). */
+function parseCells(buf: Buffer, start: number, p: number, end: number, map: Int32Array, values: Float64Array, file: string, line: number): void {
+  const fail = (at: number, expected: string): never => cellError(buf, start, end, at, expected, file, line)
   const cells = map.length
   for (let i = 0; i < cells; i++) {
     if (buf[p] !== COMMA || buf[p + 1] !== QUOTE) fail(p, `expected ${cells + 1} quoted cells, this row ends after ${i + 1}`)

@@ -8,7 +8,7 @@ import {closeSync, openSync, readSync} from 'node:fs'
 import {findTimeZone} from '../time/windowsTimeZones.js'
 import {DayBuffers} from './dayBuffers.js'
 import {type EngineStats, WindowEngine} from './engine.js'
-import {LineSplitter, parseRow} from './pdhFast.js'
+import {LineSplitter, RowParser} from './pdhFast.js'
 import {type ClockReport, LogClock} from './timestamps.js'
 
 export interface RangeJob {
@@ -85,10 +85,11 @@ export function ingestRange(job: RangeJob, onDays?: (days: RangeResult['days']) 
   }
   if (!Number.isNaN(job.seedLocalMs)) engine.startAfter(clock.toUtc(job.seedLocalMs))
   const values = new Float64Array(job.valueCount)
+  const rows = new RowParser(job.map, job.valueCount)
   let otherLines = 0
   const splitter = new LineSplitter((buf, start, end) => {
     if (end > start && buf[start] === 0x22 && buf[end - 1] === 0x22) {
-      parseRow(buf, start, end, job.map, values, job.path, 0)
+      rows.parse(buf, start, end, values, job.path, 0)
       const utc = clock.toUtc(values[values.length - 1])
       if (!Number.isNaN(utc)) engine.row(utc, values)
     } else if (end > start) otherLines++
