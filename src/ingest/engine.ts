@@ -63,9 +63,22 @@ export class WindowEngine {
   private rowHas = new Uint8Array(0)
   private touchedInWindow = new Uint8Array(0)
   private touchedList: number[] = []
-  private rowSeries: number[] = []
+  /** The series with a value in the current row, rowSeriesCount of them. */
+  private rowSeries = new Int32Array(0)
+  private rowSeriesCount = 0
   private prior: Array<ReadonlyArray<readonly [number, number]> | undefined> = []
+  /** Per series: 0 prior coverage not asked yet, 1 none, 2 some (the common fresh profile skips the bisection). */
+  private priorState = new Uint8Array(0)
+  /** Covered intervals closed so far per series; the open one is [openFrom, openTo) (NaN: none). */
   private readonly coverage: Array<Array<[number, number]>> = []
+  private openFrom = new Float64Array(0)
+  private openTo = new Float64Array(0)
+  /**
+   * The columns as typed tables for the row loop (built on the first row after a column is
+   * added): each column's series (-1 duplicate), its rowSum slot, its measure's bit and its largest
+   * plausible rate.
+   */
+  private table?: {series: Int32Array; sumSlot: Int32Array; bit: Uint8Array; maxRate: Float64Array}
   private currentWindow = NaN
   private prevUtc = NaN
   readonly stats: EngineStats = {sampleSets: 0, valueCells: 0, blankCells: 0, negativeCells: 0, invalidCells: 0, implausibleCells: 0, gaps: 0, gapMs: 0, firstUtc: NaN, lastUtc: NaN, overlapClippedMs: 0}
@@ -77,6 +90,7 @@ export class WindowEngine {
     if (!(measure >= 0 && measure < MEASURES)) throw new RangeError(`measure must be 0..${MEASURES - 1}, got ${measure}`)
     this.columnSeries.push(series)
     this.columnMeasure.push(measure)
+    this.table = undefined
     if (series >= this.seriesCount) this.growSeries(series + 1)
     return this.columnSeries.length - 1
   }
@@ -90,6 +104,7 @@ export class WindowEngine {
   addDuplicate(of: number): number {
     this.columnSeries.push(-1)
     this.columnMeasure.push(0)
+    this.table = undefined
     const c = this.columnSeries.length - 1
     this.duplicates.push(c, of)
     return c
@@ -132,23 +147,26 @@ export class WindowEngine {
       this.prevUtc = utc
       return
     }
-    // Sum this row's values per series and measure.
+    // Sum this row's values per series and measure: one pass over typed tables, counters in locals
+    // (this loop runs once per cell, tens of millions of times a file).
+    const table = (this.table ??= this.buildTable())
     const rowSum = this.rowSum
     const rowHas = this.rowHas
     const rowSeries = this.rowSeries
-    rowSeries.length = 0
-    const n = this.columnSeries.length
+    let count = 0
+    let valueCells = 0
+    let blankCells = 0
+    const n = table.series.length
     for (let c = 0; c < n; c++) {
-      const s = this.columnSeries[c]
+      const s = table.series[c]
       if (s < 0) continue // a duplicate: counted once, in its original
       const v = values[c]
       if (v !== v) {
-        stats.blankCells++
+        blankCells++
         continue
       }
-      stats.valueCells++
-      const m = this.columnMeasure[c]
-      if (v < 0 || v > MAX_RATE[m]) {
+      valueCells++
+      if (v < 0 || v > table.maxRate[c]) {
         // A parser marks a cell that is no number with -Infinity; a rate above any disk's is broken.
         if (v === -Infinity) stats.invalidCells++
         else if (v < 0) {
@@ -158,12 +176,16 @@ export class WindowEngine {
         stats.firstBadCell ??= {column: c, utc, value: v}
         continue
       }
-      if (rowHas[s] === 0) rowSeries.push(s)
-      rowHas[s] |= 1 << m
-      rowSum[s * MEASURES + m] += v
+      if (rowHas[s] === 0) rowSeries[count++] = s
+      rowHas[s] |= table.bit[c]
+      rowSum[table.sumSlot[c]] += v
     }
-    this.distribute(this.prevUtc, utc, rowSeries)
-    for (const s of rowSeries) {
+    stats.valueCells += valueCells
+    stats.blankCells += blankCells
+    this.rowSeriesCount = count
+    this.distribute(this.prevUtc, utc)
+    for (let i = 0; i < count; i++) {
+      const s = rowSeries[i]
       rowHas[s] = 0
       for (let m = 0; m < MEASURES; m++) rowSum[s * MEASURES + m] = 0
     }
@@ -190,14 +212,33 @@ export class WindowEngine {
 
   /** The [from, to) UTC intervals this file covered for a series (by Write Bytes/sec), merged. */
   coveredIntervals(series: number): ReadonlyArray<readonly [number, number]> {
-    return this.coverage[series] ?? []
+    const closed = this.coverage[series] ?? []
+    const to = this.openTo[series]
+    return to === to ? [...closed, [this.openFrom[series], to]] : closed
   }
 
-  private distribute(intervalFrom: number, intervalTo: number, rowSeries: readonly number[]): void {
+  private buildTable(): NonNullable<WindowEngine['table']> {
+    const series = Int32Array.from(this.columnSeries)
+    const measure = this.columnMeasure
+    return {
+      series,
+      sumSlot: Int32Array.from(series, (s, c) => (s < 0 ? 0 : s * MEASURES + measure[c])),
+      bit: Uint8Array.from(measure, (m) => 1 << m),
+      maxRate: Float64Array.from(measure, (m) => MAX_RATE[m]),
+    }
+  }
+
+  private distribute(intervalFrom: number, intervalTo: number): void {
     const from = Math.max(intervalFrom, this.options.rangeFromUtc ?? -Infinity)
     const to = Math.min(intervalTo, this.options.rangeToUtc ?? Infinity)
     const windowMs = this.options.windowMs
     const acc = this.acc
+    const rowSum = this.rowSum
+    const rowHas = this.rowHas
+    const rowSeries = this.rowSeries
+    const count = this.rowSeriesCount
+    const priorState = this.priorState
+    const touched = this.touchedInWindow
     let a = from
     while (a < to) {
       const w = Math.floor(a / windowMs)
@@ -207,18 +248,20 @@ export class WindowEngine {
         this.emitWindow()
         this.currentWindow = w
       }
-      for (const s of rowSeries) {
-        const seconds = this.uncoveredMs(s, a, b) / 1000
+      for (let i = 0; i < count; i++) {
+        const s = rowSeries[i]
+        const seconds = (priorState[s] === 1 ? b - a : this.uncoveredMs(s, a, b)) / 1000
         if (seconds <= 0) continue
-        const has = this.rowHas[s]
         const base = s * SLOTS
-        for (let m = 0; m < MEASURES; m++) if (has & (1 << m)) acc[base + m] += this.rowSum[s * MEASURES + m] * seconds
-        if (has & 1) {
+        const sums = s * MEASURES
+        // A measure this row lacks has a sum of 0: adding it changes nothing, so no test per measure.
+        for (let m = 0; m < MEASURES; m++) acc[base + m] += rowSum[sums + m] * seconds
+        if (rowHas[s] & 1) {
           acc[base + MEASURES] += seconds
           this.extendCoverage(s, a, b)
         }
-        if (this.touchedInWindow[s] === 0) {
-          this.touchedInWindow[s] = 1
+        if (touched[s] === 0) {
+          touched[s] = 1
           this.touchedList.push(s)
         }
       }
@@ -242,6 +285,7 @@ export class WindowEngine {
     if (prior === undefined) {
       prior = this.options.priorCoverage?.(s, a) ?? []
       this.prior[s] = prior
+      this.priorState[s] = prior.length === 0 ? 1 : 2
     }
     if (prior.length === 0) return b - a
     let free = b - a
@@ -263,10 +307,14 @@ export class WindowEngine {
   }
 
   private extendCoverage(s: number, a: number, b: number): void {
-    const list = (this.coverage[s] ??= [])
-    const last = list.at(-1)
-    if (last && last[1] >= a) last[1] = Math.max(last[1], b)
-    else list.push([a, b])
+    const openTo = this.openTo[s]
+    if (openTo >= a) {
+      if (b > openTo) this.openTo[s] = b
+      return
+    }
+    if (openTo === openTo) (this.coverage[s] ??= []).push([this.openFrom[s], openTo])
+    this.openFrom[s] = a
+    this.openTo[s] = b
   }
 
   private countCells(values: ArrayLike<number>): void {
@@ -282,7 +330,7 @@ export class WindowEngine {
     const capacity = this.rowHas.length
     if (count > capacity) {
       const size = Math.max(count, capacity * 2, 16)
-      const grow = <T extends Float64Array | Uint8Array>(old: T, length: number, make: (n: number) => T): T => {
+      const grow = <T extends Float64Array | Uint8Array | Int32Array>(old: T, length: number, make: (n: number) => T): T => {
         const next = make(length)
         next.set(old)
         return next
@@ -291,6 +339,10 @@ export class WindowEngine {
       this.rowSum = grow(this.rowSum, size * MEASURES, (n) => new Float64Array(n))
       this.rowHas = grow(this.rowHas, size, (n) => new Uint8Array(n))
       this.touchedInWindow = grow(this.touchedInWindow, size, (n) => new Uint8Array(n))
+      this.rowSeries = grow(this.rowSeries, size, (n) => new Int32Array(n))
+      this.priorState = grow(this.priorState, size, (n) => new Uint8Array(n))
+      this.openFrom = grow(this.openFrom, size, (n) => new Float64Array(n).fill(NaN))
+      this.openTo = grow(this.openTo, size, (n) => new Float64Array(n).fill(NaN))
     }
     this.seriesCount = count
   }
