@@ -47,11 +47,13 @@ const PROBE = 256 << 10
 /** Byte ranges per file, one per core (three measured no faster on two cores: bench:ingest). */
 const RANGES = Math.max(2, Math.min(4, availableParallelism()))
 /**
- * SHA-256 time over parse time for the same bytes (0.71 s vs 4.1 s per GB on one core,
- * measured for bench:ingest's file): the first range, whose worker also hashes the whole file,
- * is made that much shorter.
+ * The first range's worker also hashes the whole file (reading the rest of it for the hash alone):
+ * that work over the parse time of the file, so the first range is made that much shorter. Fitted
+ * with bench:ingest's two shapes so both workers finish together (with the WebAssembly cell parser
+ * and the typed engine tables: at 0.17, the share fitted to the older, slower parse, the hashing
+ * worker finished 0.3 s after the other on the 1.1 GB file; at 0.3 within ±0.07 s on both shapes).
  */
-const HASH_COST = 0.17
+const HASH_COST = 0.3
 
 /** Where range k of count ends, as a fraction of the rows: the first range's share leaves room for the hash. */
 export function rangeEnd(k: number, count: number): number {
