@@ -78,6 +78,7 @@
                 (local.set $p (i32.add (local.get $p) (i32.const 1)))
                 (br $intEnd)))))
         (local.set $c (i32.load8_u (local.get $p)))
+        ;; fraction digits after '.': the integer loop again, written out as in parseRow
         (if (i32.eq (local.get $c) (i32.const 0x2e))
           (then
             (local.set $p (i32.add (local.get $p) (i32.const 1)))
