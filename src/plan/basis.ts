@@ -117,9 +117,9 @@ export function disksByVm(basis: PlanBasis, vms?: ReadonlySet<string>): Map<stri
   return out
 }
 
-/** Per-window sum of the filled series of some disks, times a factor (growth, wire). */
-export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1): Float64Array {
-  const out = new Float64Array(basis.profile.windowCount)
+/** Per-window sum of the filled series of some disks, times a factor (growth, wire); into: a zeroed or reused array of windowCount. */
+export function sumFilled(basis: PlanBasis, disks: readonly number[], factor = 1, into?: Float64Array): Float64Array {
+  const out = into ? into.fill(0) : new Float64Array(basis.profile.windowCount)
   const buffer = scratch('read', out.length)
   for (const i of disks) {
     const f = basis.filled(i, buffer)

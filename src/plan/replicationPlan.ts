@@ -4,13 +4,14 @@
  * series, and runs the cycle model for every RPO; explains B100 by the interval that sets it and
  * the VMs that wrote most in it; gives each VM the DR bandwidth it keeps.
  */
-import {type BandwidthDriver, bytesInSpan, drivingSpan, explainDriver} from '../../models/bandwidthDriver.js'
+import {type BandwidthDriver, drivingSpan, explainDriver} from '../../models/bandwidthDriver.js'
 import {type ChurnFigures, seriesStats} from '../../models/churnStats.js'
 import {bandwidthFor100, bandwidthForShare, bytesPerSecToMbps, type CycleParams, cycleLogBytes, meanSendRate} from '../../models/replication.js'
 import {DEFAULTS} from '../defaults.js'
 import {diskInventory, disksByVm, type PlanBasis, sumFilled, workloadFigures} from './basis.js'
 import type {ReplicationOptions} from './replicationOptions.js'
 import {residentBudget} from '../store/seriesRecords.js'
+import {sharedFloat64, startVmBandwidths} from './vmBandwidths.js'
 
 export interface RpoBandwidth {
   readonly rpoMinutes: number
@@ -61,28 +62,32 @@ export interface SendSeries {
   readonly site: Float64Array
   /** Indices of the profile's disks in the series. */
   readonly disks: readonly number[]
+  /** Every VM's series, VM after VM in `vms` order, in shared memory — when they fit the resident budget (vmSend gives views of it). */
+  readonly packed?: Float64Array
 }
 
 /** The bytes to send per window of the VMs given (default: every kept VM): filled, × growth × wire factor. */
 export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSeries {
   const groups = disksByVm(basis, vms ? new Set(vms) : undefined)
   const n = basis.profile.windowCount
-  // Kept when every VM's series fit the resident budget (1,000 VMs: 71 MB), else computed again when asked.
-  const kept = groups.size * n * 8 <= residentBudget() ? new Map<string, Float64Array>() : undefined
+  // Kept when every VM's series fit the resident budget (1,000 VMs: 71 MB), in one shared buffer
+  // (the per-VM bandwidths read it from two threads), else computed again when asked.
+  const packed = groups.size * n * 8 <= residentBudget() ? sharedFloat64(groups.size * n) : undefined
+  const kept = new Map<string, Float64Array>()
   const compute = vmSendSeries(basis, groups)
   const site = new Float64Array(n)
   for (const vm of groups.keys()) {
-    const s = compute(vm)
-    kept?.set(vm, s)
+    const s = compute(vm, packed?.subarray(kept.size * n, (kept.size + 1) * n))
+    if (packed) kept.set(vm, s)
     for (let w = 0; w < s.length; w++) site[w] += s[w]
   }
-  return {vms: [...groups.keys()], vmSend: (vm) => kept?.get(vm) ?? compute(vm), site, disks: [...groups.values()].flat()}
+  return {vms: [...groups.keys()], vmSend: (vm) => kept.get(vm) ?? compute(vm), site, disks: [...groups.values()].flat(), ...(packed ? {packed} : {})}
 }
 
 /** One VM's send series, computed when asked (filled, × growth × wire factor), for the VMs given by their disks (default: every kept VM). */
-export function vmSendSeries(basis: PlanBasis, groups: ReadonlyMap<string, readonly number[]> = disksByVm(basis)): (vm: string) => Float64Array {
+export function vmSendSeries(basis: PlanBasis, groups: ReadonlyMap<string, readonly number[]> = disksByVm(basis)): (vm: string, into?: Float64Array) => Float64Array {
   const factor = basis.options.growthFactor * basis.options.wireFactor
-  return (vm) => sumFilled(basis, groups.get(vm) ?? [], factor)
+  return (vm, into) => sumFilled(basis, groups.get(vm) ?? [], factor, into)
 }
 
 /**
@@ -122,16 +127,18 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
     const b100 = bandwidthFor100(logs, params, rpo)
     return {rpoMinutes, rpo, b100, b90: bandwidthForShare(logs, params, rpo, 0.9), span: drivingSpan(logs, params, b100, mean)}
   })
-  // One VM at a time: its own B100 per RPO and the bytes it sends in each RPO's driving span.
-  const own = sites.map(() => [] as Array<{vm: string; bandwidth100Mbps: number}>)
-  const inSpan = sites.map(() => [] as Array<{vm: string; bytes: number}>)
-  for (const vm of send.vms) {
-    const l = cycleLogBytes(send.vmSend(vm), profile.windowSeconds, f)
-    sites.forEach((s, k) => {
-      own[k].push({vm, bandwidth100Mbps: bytesPerSecToMbps(bandwidthFor100(l, params, s.rpo, 1e-4))})
-      if (s.span.kind !== 'no churn') inSpan[k].push({vm, bytes: bytesInSpan(l, s.span, f)})
-    })
-  }
+  // Each VM's own B100 per RPO and the bytes it sends in each RPO's driving span: a worker starts
+  // on them now, this thread joins after the churn figures (vmBandwidths.ts).
+  const perVm = startVmBandwidths(
+    {series: send.packed ?? new Float64Array(0), vmCount: send.vms.length, windowCount: profile.windowCount, windowSeconds: profile.windowSeconds, params, rpoSeconds: sites.map((s) => s.rpo), spans: sites.map((s) => s.span)},
+    send.packed ? {} : {seriesOf: (v) => send.vmSend(send.vms[v])},
+  )
+  const st = seriesStats(site, options.percentile)
+  const churn = churnReport(basis, send.disks)
+  const results = perVm.finish()
+  const stride = sites.length * 2
+  const own = sites.map((_s, k) => send.vms.map((vm, v) => ({vm, bandwidth100Mbps: results[v * stride + 2 * k]})))
+  const inSpan = sites.map((s, k) => (s.span.kind === 'no churn' ? [] : send.vms.map((vm, v) => ({vm, bytes: results[v * stride + 2 * k + 1]}))))
   const rpos = sites.map(({rpoMinutes, rpo, b100, b90, span}, k): RpoBandwidth => {
     const largest = [...DEFAULTS.copyFrequencies.options].filter((o) => o.current).sort((a, b) => b.seconds - a.seconds).find((o) => rpo > o.seconds + options.applyLatencySeconds)?.seconds ?? f
     const largestParams = {copyFrequencySeconds: largest, applyLatencySeconds: options.applyLatencySeconds}
@@ -147,7 +154,6 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
       perVm: own[k].map((v) => ({...v, drBandwidthMbps: v.bandwidth100Mbps * scale})).sort((a, b) => b.bandwidth100Mbps - a.bandwidth100Mbps),
     }
   })
-  const st = seriesStats(site, options.percentile)
   const mbps = (bytes: number) => sendToChurnMBps(bytes, profile.windowSeconds, options.wireFactor)
   return {
     options,
@@ -159,7 +165,7 @@ export function planReplication(basis: PlanBasis, vms?: readonly string[], send:
     siteMeanSendMbps: bytesPerSecToMbps(site.reduce((a, b) => a + b, 0) / (profile.windowCount * profile.windowSeconds)),
     siteChurn: {avgMBps: mbps(st.mean), percentileMBps: mbps(st.percentile), maxMBps: mbps(st.max)},
     rpos,
-    churn: churnReport(basis, send.disks),
+    churn,
   }
 }
 
