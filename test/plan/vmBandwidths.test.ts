@@ -18,7 +18,7 @@ function series(v: number, n: number): Float64Array {
 }
 
 describe('per-VM bandwidths on two threads', () => {
-  it('the worker and the main thread both take VMs, and every VM gets the one-thread figures', async () => {
+  it('the VMs the worker takes (and any this thread takes after it joins) get the one-thread figures', async () => {
     const vms = 120
     const n = 2016 // a week of 5-minute windows
     const packed = sharedFloat64(vms * n)
@@ -34,9 +34,9 @@ describe('per-VM bandwidths on two threads', () => {
     expect(run.usedWorker).toBe(true)
     // Let the worker start (from sources it loads tsx first) and take some VMs before this thread joins.
     for (let waited = 0; run.taken() < 10 && waited < 30_000; waited += 20) await sleep(20)
-    const byWorker = run.taken()
-    expect(byWorker).toBeGreaterThanOrEqual(10)
-    expect(byWorker).toBeLessThan(vms)
+    // Only the worker can have taken these (this thread has not joined yet); it may take all before
+    // this thread joins, which then only waits for them.
+    expect(run.taken()).toBeGreaterThanOrEqual(10)
     const results = run.finish()
     for (let v = 0; v < vms; v++) {
       const logs = cycleLogBytes(series(v, n), 300, 300)
