@@ -1,5 +1,5 @@
-/** Worker-thread side of vmBandwidths.ts: takes VMs from the shared counter until none are left. */
+/** Worker-thread side of vmBandwidths.ts: takes VMs from the shared counter until none are left (or one fails). */
 import {workerData} from 'node:worker_threads'
-import {takeVms, type VmBandwidthJob} from './vmBandwidths.js'
+import {takeVmsInWorker, type VmBandwidthJob} from './vmBandwidths.js'
 
-takeVms(workerData as VmBandwidthJob)
+takeVmsInWorker(workerData as VmBandwidthJob)

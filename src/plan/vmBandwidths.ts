@@ -26,7 +26,7 @@ export interface VmBandwidthJob {
   readonly spans: readonly DrivingSpan[]
   /** Per VM and RPO: [B100 Mbps, bytes in the span], written by whichever thread takes the VM. */
   readonly results: Float64Array
-  /** [0]: the next VM to take; [1 + v]: 1 when VM v's results are written. */
+  /** [0]: the next VM to take; [1 + v]: 1 when VM v's results are written, 2 when the worker failed on it. */
   readonly state: Int32Array
 }
 
@@ -36,6 +36,19 @@ export const WORKER_MIN_VMS = 64
 /** Takes VMs from the shared counter until none are left; seriesOf gives a VM's series when job.series does not hold them. */
 export function takeVms(job: VmBandwidthJob, seriesOf?: (v: number) => Float64Array): void {
   for (let v = Atomics.add(job.state, 0, 1); v < job.vmCount; v = Atomics.add(job.state, 0, 1)) computeVm(job, v, seriesOf)
+}
+
+/** The worker's loop: a VM it fails on is marked so (2), and it stops; the main thread then computes that VM and meets the error itself. */
+export function takeVmsInWorker(job: VmBandwidthJob): void {
+  for (let v = Atomics.add(job.state, 0, 1); v < job.vmCount; v = Atomics.add(job.state, 0, 1)) {
+    try {
+      computeVm(job, v)
+    } catch {
+      Atomics.store(job.state, 1 + v, 2)
+      Atomics.notify(job.state, 1 + v)
+      return
+    }
+  }
 }
 
 function computeVm(job: VmBandwidthJob, v: number, seriesOf?: (v: number) => Float64Array): void {
@@ -87,7 +100,8 @@ export function startVmBandwidths(
     taken: () => Math.min(job.vmCount, Atomics.load(job.state, 0)),
     finish: () => {
       takeVms(job, seriesOf)
-      // The worker's VMs: wait for each (a minute at most: a VM takes milliseconds), else compute it here.
+      // The worker's VMs: wait for each (a minute at most: a VM takes milliseconds); one it failed on
+      // or did not finish is computed here.
       for (let v = 0; v < job.vmCount; v++) {
         if (Atomics.load(job.state, 1 + v) === 1) continue
         Atomics.wait(job.state, 1 + v, 0, 60_000)

@@ -60,4 +60,17 @@ describe('per-VM bandwidths on two threads', () => {
     expect(perVm.usedWorker).toBe(false)
     for (const r of [small.finish(), perVm.finish()]) for (let v = 0; v < 3; v++) expect(r[v * 2]).toBe(one(v))
   })
+
+  it('a VM the worker fails on is computed on this thread, whose error the caller gets at once (not after the minute a lost VM is waited for)', async () => {
+    const n = 288
+    const packed = sharedFloat64(n)
+    packed.set(series(0, n))
+    // An RPO no copy frequency can meet: bandwidthFor100 throws, on the worker first.
+    const params = {copyFrequencySeconds: 300, applyLatencySeconds: 60}
+    const run = startVmBandwidths({series: packed, vmCount: 1, windowCount: n, windowSeconds: 300, params, rpoSeconds: [300], spans: [{kind: 'no churn', fromS: 0, toS: n * 300}]}, {minVmsForWorker: 1})
+    expect(run.usedWorker).toBe(true)
+    for (let waited = 0; run.taken() < 1 && waited < 30_000; waited += 20) await sleep(20)
+    expect(run.taken()).toBe(1)
+    expect(() => run.finish()).toThrow(/an RPO of 300 s cannot be met/)
+  }, 30_000)
 })
