@@ -8,7 +8,8 @@
  */
 import {closeSync, openSync, readSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
+import {moduleWorker} from '../io/moduleWorker.js'
 import type {ProfileStore} from '../store/profileStore.js'
 import {biasesAtLocal, type WindowsTimeZone} from '../time/windowsTimeZones.js'
 import type {InputFile} from './discover.js'
@@ -184,12 +185,7 @@ function readAt(fd: number, position: number, length: number): Buffer {
 }
 
 function runWorker(job: RangeJob, onDays: (days: RangeResult['days']) => void): {worker: Worker; done: Promise<RangeResult>} {
-  // From sources (tests, bin/dev.js) the worker registers tsx itself; the built .js needs nothing.
-  const fromSource = import.meta.url.endsWith('.ts')
-  const url = new URL(fromSource ? './rangeWorker.ts' : './rangeWorker.js', import.meta.url)
-  const worker = fromSource
-    ? new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`, {eval: true, workerData: job})
-    : new Worker(url, {workerData: job})
+  const worker = moduleWorker(import.meta.url, 'rangeWorker', job)
   const done = new Promise<RangeResult>((resolve, reject) => {
     worker.on('message', (m: {days?: RangeResult['days']; result?: RangeResult; error?: string}) => {
       if (m.days) return onDays(m.days)

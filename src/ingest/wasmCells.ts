@@ -94,7 +94,8 @@ export class WasmCells {
     const needed = this.lineAt + bytes
     const have = this.memory.buffer.byteLength
     if (needed > have) this.memory.grow(Math.ceil((needed - have) / PAGE))
-    if (this.bytes === undefined || this.bytes.buffer !== this.memory.buffer || this.bytes.byteLength === 0) {
+    // A grown memory has a new buffer (the old one is detached): the views are made on it again.
+    if (this.bytes === undefined || this.bytes.buffer !== this.memory.buffer) {
       this.bytes = new Uint8Array(this.memory.buffer)
       this.out = new Float64Array(this.memory.buffer, this.valuesAt, this.slots)
     }

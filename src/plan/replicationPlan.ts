@@ -76,8 +76,8 @@ export function sendSeries(basis: PlanBasis, vms?: readonly string[]): SendSerie
   const kept = new Map<string, Float64Array>()
   const compute = vmSendSeries(basis, groups)
   const site = new Float64Array(n)
-  for (const vm of groups.keys()) {
-    const s = compute(vm, packed?.subarray(kept.size * n, (kept.size + 1) * n))
+  for (const [k, vm] of [...groups.keys()].entries()) {
+    const s = compute(vm, packed?.subarray(k * n, (k + 1) * n))
     if (packed) kept.set(vm, s)
     for (let w = 0; w < s.length; w++) site[w] += s[w]
   }

@@ -8,7 +8,8 @@
  * thread computes when their results do not come.
  */
 import {availableParallelism} from 'node:os'
-import {Worker} from 'node:worker_threads'
+import type {Worker} from 'node:worker_threads'
+import {moduleWorker} from '../io/moduleWorker.js'
 import {bytesInSpan, type DrivingSpan} from '../../models/bandwidthDriver.js'
 import {bandwidthFor100, bytesPerSecToMbps, type CycleParams, cycleLogBytes} from '../../models/replication.js'
 
@@ -65,9 +66,9 @@ function computeVm(job: VmBandwidthJob, v: number, seriesOf?: (v: number) => Flo
   Atomics.notify(job.state, 1 + v)
 }
 
-/** Shared memory for n doubles (a plain array where SharedArrayBuffer is not available). */
+/** n doubles in shared memory (a worker reads and writes them without a copy). */
 export function sharedFloat64(n: number): Float64Array {
-  return typeof SharedArrayBuffer === 'function' ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n)
+  return new Float64Array(new SharedArrayBuffer(n * 8))
 }
 
 /**
@@ -80,12 +81,9 @@ export function startVmBandwidths(
   options: {minVmsForWorker?: number; seriesOf?: (v: number) => Float64Array} = {},
 ): {finish: () => Float64Array; usedWorker: boolean; taken: () => number} {
   const {seriesOf} = options
+  const job: VmBandwidthJob = {...input, results: sharedFloat64(input.vmCount * input.rpoSeconds.length * 2), state: new Int32Array(new SharedArrayBuffer(4 * (1 + input.vmCount)))}
+  // A worker only reads series in shared memory (series computed per VM stay on this thread).
   const shared = seriesOf === undefined && input.series.buffer instanceof SharedArrayBuffer
-  const job: VmBandwidthJob = {
-    ...input,
-    results: shared ? sharedFloat64(input.vmCount * input.rpoSeconds.length * 2) : new Float64Array(input.vmCount * input.rpoSeconds.length * 2),
-    state: shared ? new Int32Array(new SharedArrayBuffer(4 * (1 + input.vmCount))) : new Int32Array(1 + input.vmCount),
-  }
   let worker: Worker | undefined
   if (shared && input.vmCount >= (options.minVmsForWorker ?? WORKER_MIN_VMS) && availableParallelism() > 1) {
     try {
@@ -114,12 +112,7 @@ export function startVmBandwidths(
 }
 
 function startWorker(job: VmBandwidthJob): Worker {
-  // From sources (tests, bin/dev.js) the worker registers tsx itself; the built .js needs nothing.
-  const fromSource = import.meta.url.endsWith('.ts')
-  const url = new URL(fromSource ? './vmBandwidthWorker.ts' : './vmBandwidthWorker.js', import.meta.url)
-  const worker = fromSource
-    ? new Worker(`import('tsx/esm/api').then((api) => { api.register(); return import(${JSON.stringify(url.href)}) })`, {eval: true, workerData: job})
-    : new Worker(url, {workerData: job})
+  const worker = moduleWorker(import.meta.url, 'vmBandwidthWorker', job)
   // It must not keep the process alive, and its failure is not the plan's: its VMs are done here.
   worker.unref()
   worker.on('error', () => undefined)
